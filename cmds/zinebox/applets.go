@@ -1,0 +1,14 @@
+package main
+
+import (
+	falsecmd "github.com/zinebox/zinebox/cmds/false"
+	truecmd "github.com/zinebox/zinebox/cmds/true"
+	"github.com/zinebox/zinebox/pkg/applet"
+)
+
+// applets is the registry: every applet of the binary, sorted by name.
+// Adding an applet is a folder under cmds/ and one line here.
+var applets = []*applet.Applet{
+	&falsecmd.Applet,
+	&truecmd.Applet,
+}

@@ -1,0 +1,149 @@
+// Command zinebox is the multicall binary: one program that is every applet.
+//
+// Like busybox, it picks the applet from the name it was run as
+// (argv[0], so a link named ls runs ls) or, when run as itself, from its
+// first argument (`zinebox ls -l`).
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+)
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+func run(argv []string) int {
+	if a := fromArgv0(argv[0]); a != nil {
+		return applet.RunProcess(a, argv[1:], applets)
+	}
+	if len(argv) < 2 {
+		usage(os.Stderr)
+		return 1
+	}
+	switch argv[1] {
+	case "--help", "-h":
+		usage(os.Stdout)
+		return 0
+	case "--version":
+		fmt.Printf("zinebox %s\n", applet.Version)
+		return 0
+	case "--list":
+		return list(argv[2:])
+	case "--install":
+		return install(argv[2:])
+	}
+	a := lookup(argv[1])
+	if a == nil {
+		fmt.Fprintf(os.Stderr, "zinebox: applet not found: %s\n", argv[1])
+		return 127
+	}
+	return applet.RunProcess(a, argv[2:], applets)
+}
+
+// lookup finds an applet by name in the sorted registry.
+func lookup(name string) *applet.Applet {
+	for _, a := range applets {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// fromArgv0 picks the applet that argv0 names. A login shell's argv[0]
+// starts with '-' ("-sh"), which is dropped. When the basename is not an
+// applet, the symlink chain is followed one link at a time and each
+// basename tried, so that mytool -> ls -> zinebox runs ls.
+func fromArgv0(argv0 string) *applet.Applet {
+	name := strings.TrimPrefix(filepath.Base(argv0), "-")
+	if a := lookup(name); a != nil {
+		return a
+	}
+	path := argv0
+	if !strings.Contains(path, "/") {
+		return nil // found through PATH: we cannot follow what we cannot see
+	}
+	for range 40 { // ELOOP's limit, near enough
+		target, err := os.Readlink(path)
+		if err != nil {
+			return nil
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		if a := lookup(filepath.Base(target)); a != nil {
+			return a
+		}
+		path = target
+	}
+	return nil
+}
+
+func usage(w *os.File) {
+	fmt.Fprintf(w, `zinebox %s: a small Unix userland and shell for learning how Linux works.
+
+Usage: zinebox APPLET [ARGUMENTS]...
+   or: APPLET [ARGUMENTS]...         (through a link named APPLET)
+   or: zinebox --list                (the applets, one a line)
+   or: zinebox --install [-s] DIR    (a link in DIR for every applet; -s: symbolic)
+
+Each applet answers --help, and `+"`man APPLET`"+` shows its manual.
+`, applet.Version)
+}
+
+func list(args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(os.Stderr, "zinebox: --list takes no arguments\n")
+		return 1
+	}
+	var b strings.Builder
+	for _, a := range applets {
+		b.WriteString(a.Name + "\n")
+	}
+	if _, err := os.Stdout.WriteString(b.String()); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// install makes DIR/NAME for every applet: hard links by default (as
+// busybox --install does), symbolic links with -s. Existing files are left
+// alone and reported, so a mistaken DIR of /usr/bin cannot replace the
+// system's tools.
+func install(args []string) int {
+	symbolic := false
+	if len(args) > 0 && args[0] == "-s" {
+		symbolic, args = true, args[1:]
+	}
+	if len(args) != 1 {
+		fmt.Fprintf(os.Stderr, "zinebox: usage: zinebox --install [-s] DIR\n")
+		return 1
+	}
+	dir := args[0]
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "zinebox: cannot find own executable: %v\n", err)
+		return 1
+	}
+	status := 0
+	for _, a := range applets {
+		link := filepath.Join(dir, a.Name)
+		if symbolic {
+			err = os.Symlink(self, link)
+		} else {
+			err = os.Link(self, link)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "zinebox: cannot create link '%s': %s\n", link, errno.Message(err))
+			status = 1
+		}
+	}
+	return status
+}

@@ -1,0 +1,276 @@
+// Package stdio gives applets a standard output that buffers the way C stdio
+// does, because the zine's "file buffering" page must be true of our tools:
+//
+//   - line-buffered when the stream is a terminal, so a person sees each line
+//     as it is written;
+//   - fully buffered (one write(2) per BufSize bytes) when it is a pipe or a
+//     file, so `zinebox cat big | wc -l` makes few system calls;
+//   - unbuffered for standard error.
+//
+// GNU stdbuf(1) works by setting _STDBUF_O and _STDBUF_E in the environment
+// of the command it runs (its LD_PRELOAD library reads them); we read the same
+// variables, so `stdbuf -oL zinebox ...` and `_STDBUF_O=0 zinebox ...` behave.
+package stdio
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// Mode says when a Writer passes its bytes to the underlying writer.
+type Mode int
+
+const (
+	// Full buffering: write when the buffer is full, and on Flush.
+	Full Mode = iota
+	// Line buffering: write at every newline, and when the buffer is full.
+	Line
+	// Unbuffered: every Write goes straight through.
+	Unbuffered
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Full:
+		return "full"
+	case Line:
+		return "line"
+	}
+	return "unbuffered"
+}
+
+// BufSize is the buffer size for full and line buffering when the
+// environment names none. glibc uses st_blksize, which is 4 KiB for pipes
+// and most files; we use more because a larger buffer costs nothing here and
+// halves the system calls of a bulk copy.
+const BufSize = 64 << 10
+
+// Writer is a buffered writer with C stdio's three modes. It is safe for use
+// by several goroutines: the signal handler in package applet flushes it while
+// the applet may still be writing.
+type Writer struct {
+	mu   sync.Mutex
+	w    io.Writer
+	mode Mode
+	buf  []byte // len(buf) is what is pending; cap(buf) is the buffer size
+	err  error  // the first write error; sticky, as ferror(3) is
+}
+
+// NewWriter returns a Writer over w with the given mode and buffer size
+// (size <= 0 means BufSize).
+func NewWriter(w io.Writer, mode Mode, size int) *Writer {
+	if size <= 0 {
+		size = BufSize
+	}
+	sw := &Writer{w: w, mode: mode}
+	if mode != Unbuffered {
+		sw.buf = make([]byte, 0, size)
+	}
+	return sw
+}
+
+// ForFile returns a Writer for f with the mode C stdio would choose for the
+// stream named by envVar ("_STDBUF_O" for stdout, "_STDBUF_E" for stderr):
+// the variable's value if set in env, else line-buffered on a terminal and
+// fully buffered otherwise. Standard error is unbuffered unless told.
+func ForFile(f *os.File, envVar string, env []string) *Writer {
+	mode, size := Full, 0
+	if envVar == "_STDBUF_E" {
+		mode = Unbuffered
+	} else if IsTerminal(f) {
+		mode = Line
+	}
+	if v, ok := lookup(env, envVar); ok {
+		if m, s, err := ParseStdbuf(v); err == nil {
+			mode, size = m, s
+		}
+	}
+	return NewWriter(f, mode, size)
+}
+
+// ParseStdbuf parses a stdbuf(1) mode: "0" (unbuffered), "L" (line), or a
+// size with an optional suffix K, M, G (powers of 1024) or KB, MB, GB
+// (powers of 1000), as GNU stdbuf accepts.
+func ParseStdbuf(v string) (Mode, int, error) {
+	switch v {
+	case "0":
+		return Unbuffered, 0, nil
+	case "L":
+		return Line, 0, nil
+	}
+	num := strings.TrimRight(v, "KMGkmgBb")
+	suffix := v[len(num):]
+	n, err := strconv.Atoi(num)
+	if err != nil || n <= 0 {
+		return Full, 0, errors.New("invalid buffer size: " + strconv.Quote(v))
+	}
+	mult := 1
+	switch strings.ToUpper(suffix) {
+	case "":
+	case "K":
+		mult = 1 << 10
+	case "M":
+		mult = 1 << 20
+	case "G":
+		mult = 1 << 30
+	case "KB":
+		mult = 1000
+	case "MB":
+		mult = 1000 * 1000
+	case "GB":
+		mult = 1000 * 1000 * 1000
+	default:
+		return Full, 0, errors.New("invalid buffer size: " + strconv.Quote(v))
+	}
+	if n > (1<<31)/mult {
+		return Full, 0, errors.New("buffer size too large: " + strconv.Quote(v))
+	}
+	return Full, n * mult, nil
+}
+
+// IsTerminal reports whether f refers to a terminal, as isatty(3) does: by
+// asking the terminal driver for its settings.
+func IsTerminal(f *os.File) bool {
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+func lookup(env []string, name string) (string, bool) {
+	for i := len(env) - 1; i >= 0; i-- {
+		if v, ok := strings.CutPrefix(env[i], name+"="); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// Mode returns the buffering mode.
+func (sw *Writer) Mode() Mode { return sw.mode }
+
+// Write buffers p according to the mode. A write error is sticky: later
+// writes return it without writing.
+func (sw *Writer) Write(p []byte) (int, error) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.err != nil {
+		return 0, sw.err
+	}
+	switch sw.mode {
+	case Unbuffered:
+		return sw.writeThrough(p)
+	case Line:
+		// Everything up to the last newline goes out now, the rest waits.
+		if i := lastNewline(p); i >= 0 {
+			n, err := sw.bufferOrWrite(p[:i+1])
+			if err != nil {
+				return n, err
+			}
+			if err := sw.flushLocked(); err != nil {
+				return n, err
+			}
+			m, err := sw.bufferOrWrite(p[i+1:])
+			return n + m, err
+		}
+	}
+	return sw.bufferOrWrite(p)
+}
+
+// WriteString is Write for a string.
+func (sw *Writer) WriteString(s string) (int, error) {
+	// The conversion is cheap next to a system call, and keeps one code path.
+	return sw.Write([]byte(s))
+}
+
+// WriteByte writes one byte.
+func (sw *Writer) WriteByte(c byte) error {
+	sw.mu.Lock()
+	if sw.err == nil && sw.mode == Full && len(sw.buf) < cap(sw.buf) {
+		sw.buf = append(sw.buf, c)
+		sw.mu.Unlock()
+		return nil
+	}
+	sw.mu.Unlock()
+	_, err := sw.Write([]byte{c})
+	return err
+}
+
+// bufferOrWrite appends p to the buffer, writing the buffer out whenever it
+// fills. A chunk at least as large as the buffer, arriving when the buffer is
+// empty, is written directly: copying it would only cost time.
+func (sw *Writer) bufferOrWrite(p []byte) (int, error) {
+	written := 0
+	for len(p) > 0 {
+		if len(sw.buf) == 0 && len(p) >= cap(sw.buf) {
+			n, err := sw.writeThrough(p)
+			return written + n, err
+		}
+		n := copy(sw.buf[len(sw.buf):cap(sw.buf)], p)
+		sw.buf = sw.buf[:len(sw.buf)+n]
+		written += n
+		p = p[n:]
+		if len(sw.buf) == cap(sw.buf) {
+			if err := sw.flushLocked(); err != nil {
+				return written, err
+			}
+		}
+	}
+	return written, nil
+}
+
+func (sw *Writer) writeThrough(p []byte) (int, error) {
+	n, err := sw.w.Write(p)
+	if err != nil {
+		sw.err = err
+	}
+	return n, err
+}
+
+// Flush writes out whatever is buffered.
+func (sw *Writer) Flush() error {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	return sw.flushLocked()
+}
+
+func (sw *Writer) flushLocked() error {
+	if sw.err != nil {
+		return sw.err
+	}
+	if len(sw.buf) == 0 {
+		return nil
+	}
+	_, err := sw.w.Write(sw.buf)
+	sw.buf = sw.buf[:0]
+	if err != nil {
+		sw.err = err
+	}
+	return err
+}
+
+// Err returns the first write error, as ferror(3) would tell.
+func (sw *Writer) Err() error {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	return sw.err
+}
+
+// IsEPIPE reports whether err is a write to a pipe with no reader.
+func IsEPIPE(err error) bool {
+	return errors.Is(err, syscall.EPIPE)
+}
+
+func lastNewline(p []byte) int {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '\n' {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# install-deps.sh installs the Debian packages that the tests compare
+# zinebox against, only when one is missing, so that a machine that has
+# them runs no apt-get at all. Run as root (CI and developers are).
+set -eu
+
+# Reference tools: package name, then a file that proves it is installed.
+want="
+dash /bin/dash
+coreutils /usr/bin/ls
+procps /usr/bin/ps
+file /usr/bin/file
+man-db /usr/bin/man
+groff-base /usr/bin/nroff
+strace /usr/bin/strace
+busybox-static /bin/busybox
+mandoc /usr/bin/mandoc
+"
+missing=""
+echo "$want" | { while read -r pkg path; do
+	[ -n "$pkg" ] || continue
+	[ -e "$path" ] || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+	echo "install-deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing
+fi; }
