@@ -3,6 +3,7 @@ package main
 import (
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
+	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/pkg/applet"
 )
 
@@ -10,5 +11,6 @@ import (
 // Adding an applet is a folder under cmds/ and one line here.
 var applets = []*applet.Applet{
 	&falsecmd.Applet,
+	&kill.Applet,
 	&truecmd.Applet,
 }
