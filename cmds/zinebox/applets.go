@@ -2,8 +2,8 @@ package main
 
 import (
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
-	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/kill"
+	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/pkg/applet"
 )
 
