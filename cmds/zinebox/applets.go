@@ -2,8 +2,8 @@ package main
 
 import (
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
-	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/kill"
+	"github.com/zinebox/zinebox/cmds/ldconfig"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/pkg/applet"
 )
@@ -12,7 +12,7 @@ import (
 // Adding an applet is a folder under cmds/ and one line here.
 var applets = []*applet.Applet{
 	&falsecmd.Applet,
-	&ldconfig.Applet,
 	&kill.Applet,
+	&ldconfig.Applet,
 	&truecmd.Applet,
 }
