@@ -1,18 +1,34 @@
 package main
 
 import (
+	"github.com/zinebox/zinebox/cmds/cat"
+	"github.com/zinebox/zinebox/cmds/echo"
+	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
+	"github.com/zinebox/zinebox/cmds/head"
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
+	"github.com/zinebox/zinebox/cmds/sleep"
+	"github.com/zinebox/zinebox/cmds/tee"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
+	"github.com/zinebox/zinebox/cmds/wc"
+	"github.com/zinebox/zinebox/cmds/yes"
 	"github.com/zinebox/zinebox/pkg/applet"
 )
 
 // applets is the registry: every applet of the binary, sorted by name.
 // Adding an applet is a folder under cmds/ and one line here.
 var applets = []*applet.Applet{
+	&cat.Applet,
+	&echo.Applet,
+	&env.Applet,
 	&falsecmd.Applet,
+	&head.Applet,
 	&kill.Applet,
 	&ldconfig.Applet,
+	&sleep.Applet,
+	&tee.Applet,
 	&truecmd.Applet,
+	&wc.Applet,
+	&yes.Applet,
 }

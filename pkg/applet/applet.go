@@ -153,3 +153,12 @@ func (o *IO) WriteFailed(err error) int {
 	fmt.Fprintf(o.Stderr, "%s: write error: %s\n", o.Name, errno.Message(err))
 	return 1
 }
+
+// Open opens a file operand for reading; "-" is standard input, which the
+// returned closer leaves open.
+func (o *IO) Open(name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(o.Stdin), nil
+	}
+	return os.Open(o.Path(name))
+}

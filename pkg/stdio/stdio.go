@@ -232,6 +232,46 @@ func (sw *Writer) writeThrough(p []byte) (int, error) {
 	return n, err
 }
 
+// ReadFrom copies r to the underlying writer after flushing what is
+// buffered, in large chunks that bypass the buffer: a bulk copy such as
+// cat's gains nothing from a second copy in memory. It returns a ReadError
+// when reading r failed, so the caller can name the input, and any other
+// error as a (sticky) write error.
+func (sw *Writer) ReadFrom(r io.Reader) (int64, error) {
+	if err := sw.Flush(); err != nil {
+		return 0, err
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	buf := make([]byte, copyBufSize)
+	var total int64
+	for {
+		n, rerr := r.Read(buf)
+		if n > 0 {
+			if _, err := sw.writeThrough(buf[:n]); err != nil {
+				return total, err
+			}
+			total += int64(n)
+		}
+		if rerr == io.EOF {
+			return total, nil
+		}
+		if rerr != nil {
+			return total, &ReadError{Err: rerr}
+		}
+	}
+}
+
+// copyBufSize is the chunk of a bulk copy: 128 KiB, as GNU cat uses, is
+// where larger chunks stop paying on Linux pipes and page cache.
+const copyBufSize = 128 << 10
+
+// ReadError is a failure of the reading side of Writer.ReadFrom.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // Flush writes out whatever is buffered.
 func (sw *Writer) Flush() error {
 	sw.mu.Lock()
