@@ -1,0 +1,466 @@
+package shell_test
+
+// The conformance corpus: a differential test of our shell against dash.
+//
+// Every file testdata/conformance/TOPIC/NAME.sh is a small POSIX script. The
+// test runs it twice, once as `/bin/dash SCRIPT` (the reference) and once as
+// `zinebox sh SCRIPT` (ours), and requires the same standard output, the same
+// exit status and the same standard error "shape" (see normaliseStderr). Each
+// script is the subtest TOPIC/NAME, so
+//
+//	go test ./shell -run 'Conformance/quoting'
+//	go test ./shell -run 'Conformance/traps/exit_in_subshell' -v
+//
+// runs one topic or one script.
+//
+// Environment of every run: cwd is a fresh empty directory (t.TempDir), HOME
+// is that directory, PATH=/usr/bin:/bin, LC_ALL=C, nothing else inherited;
+// stdin is /dev/null; stdout and stderr are files (so a stray background
+// process cannot keep the run alive); the run gets its own process group,
+// which is killed when the script ends or after a 10 s timeout.
+//
+// Header lines a script may carry (anywhere in the file, usually at the top):
+//
+//	# expect: TEXT            a note for readers: what POSIX/dash do and why.
+//	# reference: bash-posix   compare with `bash --posix SCRIPT` instead of
+//	                          dash (for features dash 0.5.12 lacks, e.g.
+//	                          `set -o pipefail`); only stdout and exit status
+//	                          are compared, since bash words errors differently.
+//	# zinebox-differs: REASON a documented, deliberate deviation: the test only
+//	                          checks that our shell does not crash (no Go panic,
+//	                          no death by signal unless the reference died too)
+//	                          and logs the differences. Keep these rare.
+//
+// Environment knobs:
+//
+//	ZINEBOX_CONFORMANCE_REPORT=FILE  write one line per script (pass/fail/
+//	                                 differs + a short reason) to FILE.
+//	ZINEBOX_CONFORMANCE_SHELL=CMD    compare CMD (split at spaces, e.g.
+//	                                 "/bin/bash --posix" or "busybox sh")
+//	                                 instead of building zinebox: measures
+//	                                 other shells and tests this runner.
+//
+// TestCorpusDeterministic runs the reference twice on every script and fails
+// if the outputs differ or the reference times out: it guards the corpus
+// itself and needs no zinebox binary.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	corpusDir     = "testdata/conformance"
+	scriptTimeout = 10 * time.Second
+	maxParallel   = 2 // the machine has 2 cores shared by several people
+)
+
+// zinebox is the binary built once by TestMain; buildErr says why not.
+// ourShell is the command line that runs a script with our shell (the
+// script's path is appended).
+var (
+	zinebox  string
+	buildErr error
+	ourShell []string
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "zinebox-conformance-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if alt := strings.Fields(os.Getenv("ZINEBOX_CONFORMANCE_SHELL")); len(alt) > 0 {
+		ourShell = alt
+	} else {
+		zinebox, buildErr = buildZinebox(dir)
+		ourShell = []string{zinebox, "sh"}
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// buildZinebox builds ./cmds/zinebox from the module root (found through
+// `go env GOMOD`, so the test works from any package directory) into dir.
+func buildZinebox(dir string) (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not inside a Go module")
+	}
+	bin := filepath.Join(dir, "zinebox")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmds/zinebox")
+	cmd.Dir = filepath.Dir(gomod)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmds/zinebox: %v\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// hasApplet reports whether `zinebox --list` names applet name.
+func hasApplet(bin, name string) bool {
+	out, err := exec.Command(bin, "--list").Output()
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// script is one corpus file and what its header lines ask for.
+type script struct {
+	topic, name string
+	path        string // absolute
+	differs     string // reason of a documented deviation, or ""
+	bashRef     bool   // reference is bash --posix, not dash
+}
+
+func (s script) id() string { return s.topic + "/" + s.name }
+
+// loadCorpus lists the corpus, sorted by topic and name.
+func loadCorpus(t *testing.T) []script {
+	t.Helper()
+	root, err := filepath.Abs(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "*", "*.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no scripts under %s", root)
+	}
+	sort.Strings(files)
+	var list []script
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := script{
+			topic: filepath.Base(filepath.Dir(f)),
+			name:  strings.TrimSuffix(filepath.Base(f), ".sh"),
+			path:  f,
+		}
+		for _, line := range strings.Split(string(body), "\n") {
+			line = strings.TrimSpace(line)
+			if r, ok := strings.CutPrefix(line, "# zinebox-differs:"); ok {
+				s.differs = strings.TrimSpace(r)
+			}
+			if r, ok := strings.CutPrefix(line, "# reference:"); ok && strings.TrimSpace(r) == "bash-posix" {
+				s.bashRef = true
+			}
+		}
+		list = append(list, s)
+	}
+	return list
+}
+
+// result is what one run of a script produced.
+type result struct {
+	stdout, stderr string
+	status         int // exit status, or 128+N for death by signal N
+	timedOut       bool
+}
+
+// run runs argv (argv[0] a path) on the script in a fresh directory.
+func run(t *testing.T, argv []string) result {
+	t.Helper()
+	work := t.TempDir()
+	outDir := t.TempDir() // outside work, so globs in the script do not see it
+	stdout, err := os.Create(filepath.Join(outDir, "stdout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdout.Close()
+	stderr, err := os.Create(filepath.Join(outDir, "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stderr.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), scriptTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = work
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + work, "LC_ALL=C"}
+	cmd.Stdout, cmd.Stderr = stdout, stderr // stdin nil: /dev/null
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+
+	var r result
+	err = cmd.Run()
+	if cmd.Process != nil {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // strays left in the background
+	}
+	r.timedOut = ctx.Err() != nil
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		ws := ee.Sys().(syscall.WaitStatus)
+		if ws.Signaled() {
+			r.status = 128 + int(ws.Signal())
+		} else {
+			r.status = ws.ExitStatus()
+		}
+	default:
+		t.Fatalf("running %v: %v", argv, err)
+	}
+	o, _ := os.ReadFile(stdout.Name())
+	e, _ := os.ReadFile(stderr.Name())
+	r.stdout, r.stderr = string(o), normaliseStderr(string(e), argv, work)
+	return r
+}
+
+// normaliseStderr makes the standard error of dash and of zinebox
+// comparable while keeping what matters: the message text and the line
+// number.
+//
+// dash reports an error in a script as `SCRIPTPATH: LINE: MESSAGE` (e.g.
+// `/x/t.sh: 3: foo: not found`) and some errors as `dash: MESSAGE`; our
+// shell may name itself `sh`, `zinebox` or by its binary path. So:
+//
+//  1. every occurrence of the script's path becomes SCRIPT and of the
+//     working directory TMP (both differ from run to run);
+//  2. at the start of a line, a shell-name prefix (SCRIPT, dash, bash, sh,
+//     zinebox, zinebox sh, or the binary's path, followed by ": ") becomes
+//     "SH: ".
+//
+// So `/x/t.sh: 3: foo: not found` and `sh: 3: foo: not found` both read
+// `SH: 3: foo: not found`, while `SH: 4: foo: not found` would still differ.
+// Messages of other programs (`cat: x: No such file or directory`) are left
+// alone: both shells run the same external programs.
+func normaliseStderr(s string, argv []string, work string) string {
+	script := argv[len(argv)-1]
+	s = strings.ReplaceAll(s, script, "SCRIPT")
+	if real, err := filepath.EvalSymlinks(work); err == nil && real != work {
+		s = strings.ReplaceAll(s, real, "TMP")
+	}
+	s = strings.ReplaceAll(s, work, "TMP")
+	names := []string{"SCRIPT", "dash", "bash", "zinebox sh", "zinebox", "sh", regexp.QuoteMeta(argv[0])}
+	for i, n := range names[:len(names)-1] {
+		names[i] = regexp.QuoteMeta(n)
+	}
+	re := regexp.MustCompile(`(?m)^(?:` + strings.Join(names, "|") + `): `)
+	return re.ReplaceAllString(s, "SH: ")
+}
+
+// crashed reports whether our run looks like a crash of the Go program
+// rather than a shell-level failure.
+func crashed(ours, ref result) string {
+	switch {
+	case ours.timedOut:
+		return "timed out"
+	case strings.Contains(ours.stderr, "panic: ") || strings.Contains(ours.stderr, "goroutine ") ||
+		strings.Contains(ours.stderr, "fatal error: "):
+		return "Go panic/fatal error on stderr"
+	case ours.status >= 128 && ref.status < 128:
+		return fmt.Sprintf("died with status %d (reference %d)", ours.status, ref.status)
+	}
+	return ""
+}
+
+// compare returns a description of every difference that matters.
+func compare(ours, ref result, stderrToo bool) []string {
+	var d []string
+	if ours.timedOut {
+		d = append(d, fmt.Sprintf("timed out after %v", scriptTimeout))
+	}
+	if ours.status != ref.status {
+		d = append(d, fmt.Sprintf("exit status: got %d, want %d", ours.status, ref.status))
+	}
+	if ours.stdout != ref.stdout {
+		d = append(d, "stdout differs:\n"+diff(ours.stdout, ref.stdout))
+	}
+	if stderrToo && ours.stderr != ref.stderr {
+		d = append(d, "stderr (normalised) differs:\n"+diff(ours.stderr, ref.stderr))
+	}
+	return d
+}
+
+// diff shows both texts and points at the first differing line.
+func diff(got, want string) string {
+	g, w := strings.SplitAfter(got, "\n"), strings.SplitAfter(want, "\n")
+	i := 0
+	for i < len(g) && i < len(w) && g[i] == w[i] {
+		i++
+	}
+	first := func(l []string) string {
+		if i < len(l) {
+			return fmt.Sprintf("%q", l[i])
+		}
+		return "(end)"
+	}
+	return fmt.Sprintf("  first difference at line %d: got %s, want %s\n  --- got:\n%s  --- want:\n%s",
+		i+1, first(g), first(w), indent(clip(got)), indent(clip(want)))
+}
+
+func clip(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "...[clipped]\n"
+	}
+	return s
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "    (empty)\n"
+	}
+	s = strings.TrimSuffix(s, "\n")
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
+}
+
+func referenceArgv(s script) []string {
+	if s.bashRef {
+		return []string{"/bin/bash", "--posix", s.path}
+	}
+	return []string{"/bin/dash", s.path}
+}
+
+func requireReference(t *testing.T) {
+	t.Helper()
+	for _, p := range []string{"/bin/dash", "/bin/bash"} {
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("reference shell %s not installed (apt-get install dash bash): %v", p, err)
+		}
+	}
+}
+
+// TestConformance compares zinebox sh with dash on every corpus script.
+func TestConformance(t *testing.T) {
+	requireReference(t)
+	if buildErr != nil {
+		t.Fatalf("cannot build zinebox: %v", buildErr)
+	}
+	if zinebox != "" && !hasApplet(zinebox, "sh") {
+		t.Skip("zinebox has no sh applet yet (`zinebox --list` does not name it): nothing to compare")
+	}
+	corpus := loadCorpus(t)
+
+	var (
+		identical, deviations, total atomic.Int64
+		mu                           sync.Mutex
+		report                       []string
+	)
+	note := func(s script, verdict, why string) {
+		mu.Lock()
+		defer mu.Unlock()
+		why = strings.ReplaceAll(strings.TrimSpace(why), "\n", " | ")
+		if len(why) > 300 {
+			why = why[:300] + "..."
+		}
+		report = append(report, fmt.Sprintf("%s\t%s\t%s", s.id(), verdict, why))
+	}
+	t.Cleanup(func() { // runs after every parallel subtest has finished
+		t.Logf("conformance: %d/%d scripts identical to dash (%d documented deviations)",
+			identical.Load(), total.Load(), deviations.Load())
+		if path := os.Getenv("ZINEBOX_CONFORMANCE_REPORT"); path != "" {
+			sort.Strings(report)
+			if err := os.WriteFile(path, []byte(strings.Join(report, "\n")+"\n"), 0o644); err != nil {
+				t.Errorf("writing report: %v", err)
+			}
+		}
+	})
+
+	sem := make(chan struct{}, maxParallel)
+	byTopic := map[string][]script{}
+	var topics []string
+	for _, s := range corpus {
+		if byTopic[s.topic] == nil {
+			topics = append(topics, s.topic)
+		}
+		byTopic[s.topic] = append(byTopic[s.topic], s)
+	}
+	for _, topic := range topics {
+		t.Run(topic, func(t *testing.T) {
+			t.Parallel()
+			for _, s := range byTopic[topic] {
+				t.Run(s.name, func(t *testing.T) {
+					t.Parallel()
+					sem <- struct{}{}
+					defer func() { <-sem }()
+					total.Add(1)
+					ref := run(t, referenceArgv(s))
+					ours := run(t, append(ourShell[:len(ourShell):len(ourShell)], s.path))
+					diffs := compare(ours, ref, !s.bashRef)
+					if s.differs != "" {
+						deviations.Add(1)
+						if len(diffs) == 0 {
+							identical.Add(1)
+						}
+						if c := crashed(ours, ref); c != "" {
+							note(s, "fail", c)
+							t.Fatalf("documented deviation (%s), but our shell crashed: %s\nstderr:\n%s",
+								s.differs, c, indent(clip(ours.stderr)))
+						}
+						note(s, "differs", s.differs)
+						t.Logf("documented deviation: %s\n%s", s.differs, strings.Join(diffs, "\n"))
+						return
+					}
+					if len(diffs) == 0 {
+						identical.Add(1)
+						note(s, "pass", "")
+						return
+					}
+					note(s, "fail", strings.Join(diffs, "; "))
+					t.Errorf("%s: zinebox sh differs from %s:\n%s", s.id(), referenceArgv(s)[0],
+						strings.Join(diffs, "\n"))
+				})
+			}
+		})
+	}
+}
+
+// TestCorpusDeterministic runs the reference shell twice on every script
+// and requires identical results: a script whose output depends on timing,
+// pids or the environment would make TestConformance flaky. It also rejects
+// scripts that time out, and scripts a Go panic would hide in (none should
+// mention "panic: ").
+func TestCorpusDeterministic(t *testing.T) {
+	requireReference(t)
+	if testing.Short() {
+		t.Skip("skipped in -short mode")
+	}
+	sem := make(chan struct{}, maxParallel)
+	for _, s := range loadCorpus(t) {
+		t.Run(s.id(), func(t *testing.T) {
+			t.Parallel()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			a := run(t, referenceArgv(s))
+			b := run(t, referenceArgv(s))
+			if a.timedOut {
+				t.Fatalf("reference timed out")
+			}
+			if d := compare(a, b, true); len(d) > 0 {
+				t.Errorf("reference not deterministic:\n%s", strings.Join(d, "\n"))
+			}
+			if strings.Contains(a.stderr, "panic: ") {
+				t.Errorf("reference stderr mentions 'panic: ', which the crash check would misread")
+			}
+		})
+	}
+}

@@ -1,0 +1,3 @@
+# expect: (( )) is not POSIX; in dash it is a nested subshell of a subshell
+((echo sub))
+echo $?

@@ -1,0 +1,3 @@
+x=5
+( echo $((x++)) )
+echo status $?

@@ -1,0 +1,2 @@
+( echo $((09)) )
+echo status $?

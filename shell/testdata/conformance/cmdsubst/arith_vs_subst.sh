@@ -1,0 +1,2 @@
+echo $( (echo sub) )
+echo $((1+1))

@@ -1,0 +1,3 @@
+echo `printf '%s' '\\'`
+echo `echo '\$'`
+echo "`echo '\\\\'`"

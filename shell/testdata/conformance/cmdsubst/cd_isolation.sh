@@ -1,0 +1,4 @@
+mkdir sub
+d=$(cd sub && pwd)
+echo ${d##*/}
+echo ${PWD##*/} | grep -c sub

@@ -1,0 +1,3 @@
+echo "[$(echo hi)]"
+x=$(echo a b)
+echo "$x"

@@ -1,0 +1,3 @@
+touch f1 f2
+echo $(echo 'f*')
+echo "$(echo 'f*')"

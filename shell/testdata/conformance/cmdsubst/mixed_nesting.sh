@@ -1,0 +1,2 @@
+echo $(echo `echo mix`)
+echo `echo $(echo mix2)`

@@ -1,0 +1,2 @@
+x=$(exit 1)$(exit 2)
+echo $?

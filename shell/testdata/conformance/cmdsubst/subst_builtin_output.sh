@@ -1,0 +1,2 @@
+x=$(printf '%s-' a b c)
+echo "$x"

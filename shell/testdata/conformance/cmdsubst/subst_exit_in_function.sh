@@ -1,0 +1,2 @@
+f() { echo $(exit 5); echo "st $?"; }
+f

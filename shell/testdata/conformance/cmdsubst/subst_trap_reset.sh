@@ -1,0 +1,3 @@
+trap 'echo parent' EXIT
+x=$(echo child)
+echo "$x"

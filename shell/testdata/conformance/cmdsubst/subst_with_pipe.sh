@@ -1,0 +1,1 @@
+echo $(echo abc | tr a-c A-C)

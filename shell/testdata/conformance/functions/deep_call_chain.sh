@@ -1,0 +1,4 @@
+a() { b; echo a; }
+b() { c; echo b; }
+c() { echo c; }
+a

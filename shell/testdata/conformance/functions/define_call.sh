@@ -1,0 +1,3 @@
+f() { echo "called with $# args: $*"; }
+f
+f a b

@@ -1,0 +1,3 @@
+f() { OPTIND=1; while getopts a o; do echo "opt $o"; done; }
+f -a
+f -a -a

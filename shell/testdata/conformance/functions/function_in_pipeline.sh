@@ -1,0 +1,2 @@
+f() { read x; echo "f got $x"; }
+echo data | f

@@ -1,0 +1,5 @@
+f() { IFS=,; }
+f
+x=a,b
+set -- $x
+echo $#

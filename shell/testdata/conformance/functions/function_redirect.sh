@@ -1,0 +1,5 @@
+f() { echo to-file; } > out
+f
+cat out
+f
+cat out

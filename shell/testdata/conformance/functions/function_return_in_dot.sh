@@ -1,0 +1,3 @@
+echo 'echo in-dot; return 3; echo not' > inc
+f() { . ./inc; echo "after dot $?"; }
+f

@@ -1,0 +1,3 @@
+x=g
+f() { local x; echo "[${x-unset}]"; }
+f

@@ -1,0 +1,3 @@
+f() { echo fn; }
+unset -f f
+f 2>/dev/null || echo gone $?

@@ -1,0 +1,3 @@
+touch a b c
+echo [!a]
+echo [!a-b]

@@ -1,0 +1,3 @@
+touch a b c d x
+echo [a-c]
+echo [bx]

@@ -1,0 +1,4 @@
+mkdir d
+cd d
+touch .x
+echo .*

@@ -1,0 +1,3 @@
+touch '[a' a
+echo [a
+echo [

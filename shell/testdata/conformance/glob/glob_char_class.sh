@@ -1,0 +1,5 @@
+touch a 1 B
+echo [[:digit:]]
+echo [[:lower:]]
+echo [[:upper:]]
+echo [[:alpha:]]

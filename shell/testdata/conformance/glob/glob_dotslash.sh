@@ -1,0 +1,2 @@
+touch p q
+echo ./*

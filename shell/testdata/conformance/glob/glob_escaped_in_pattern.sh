@@ -1,0 +1,3 @@
+touch 'x*' xy
+echo x\*
+echo x\?

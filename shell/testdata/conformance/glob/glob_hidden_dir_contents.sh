@@ -1,0 +1,4 @@
+mkdir .d
+touch .d/x
+echo .d/*
+echo */x

@@ -1,0 +1,4 @@
+touch f1 f2
+x=f*
+echo "$x"
+echo $x

@@ -1,0 +1,3 @@
+touch abcabc
+echo *b*b*
+echo a**c

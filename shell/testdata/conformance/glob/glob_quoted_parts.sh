@@ -1,0 +1,4 @@
+touch 'a*b' aXb
+echo a*b
+echo 'a*'b
+echo "a*b"

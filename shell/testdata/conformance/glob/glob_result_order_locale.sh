@@ -1,0 +1,2 @@
+touch a-b a_b aB ab
+echo a*

@@ -1,0 +1,4 @@
+mkdir d
+touch d/f
+echo *f
+echo d*f

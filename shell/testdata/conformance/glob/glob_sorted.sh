@@ -1,0 +1,2 @@
+touch b B a A 1 _z
+echo *

@@ -1,0 +1,4 @@
+mkdir dir
+touch file
+echo */
+echo *i*/

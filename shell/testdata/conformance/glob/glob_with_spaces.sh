@@ -1,0 +1,2 @@
+touch 'my file' other
+for f in my*; do echo "[$f]"; done

@@ -1,0 +1,3 @@
+echo *.nomatch
+echo no?such
+echo [z]x

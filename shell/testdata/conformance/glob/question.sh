@@ -1,0 +1,4 @@
+touch a1 a2 a10 b1
+echo a?
+echo ??
+echo ???

@@ -1,0 +1,4 @@
+touch a
+set -f
+x='*'
+echo $x "$x" *

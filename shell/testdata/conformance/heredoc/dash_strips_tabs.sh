@@ -1,0 +1,5 @@
+cat <<-EOF
+	tab-indented
+		two tabs
+  spaces kept
+	EOF

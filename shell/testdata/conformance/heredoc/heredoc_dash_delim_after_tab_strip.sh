@@ -1,0 +1,4 @@
+cat <<-END
+	x
+		END
+echo after

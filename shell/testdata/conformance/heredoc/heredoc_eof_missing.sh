@@ -1,0 +1,3 @@
+# expect: dash accepts a here-document ended by end of file
+cat <<EOF
+no terminator

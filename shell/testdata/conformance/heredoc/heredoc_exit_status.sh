@@ -1,0 +1,4 @@
+cat <<EOF
+x
+EOF
+echo $?

@@ -1,0 +1,5 @@
+x=$(cat <<'E'
+$not
+E
+)
+echo "$x"

@@ -1,0 +1,5 @@
+if true; then
+  cat <<EOF
+in if
+EOF
+fi

@@ -1,0 +1,5 @@
+(
+cat <<EOF
+sub
+EOF
+)

@@ -1,0 +1,5 @@
+touch f1 f2
+x='a   b'
+cat <<EOF
+$x *
+EOF

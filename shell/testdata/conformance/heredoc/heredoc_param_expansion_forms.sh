@@ -1,0 +1,5 @@
+x=abc
+unset u
+cat <<EOF
+${x%c} ${#x} ${u:-def} ${x:+alt}
+EOF

@@ -1,0 +1,5 @@
+{ read a; read b; } <<EOF
+first
+second
+EOF
+echo "$a/$b"

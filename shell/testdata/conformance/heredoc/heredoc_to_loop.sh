@@ -1,0 +1,4 @@
+while read line; do echo "got: $line"; done <<EOF
+a
+b c
+EOF

@@ -1,0 +1,4 @@
+x=world
+cat <<E"O"F
+hello $x
+EOF

@@ -1,0 +1,5 @@
+x=world
+cat <<'EOF'
+hello $x
+$(echo no) `no`
+EOF

@@ -1,0 +1,3 @@
+x='  a   b	c
+d  '
+printf '[%s]' $x; echo

@@ -1,0 +1,2 @@
+IFS=1
+printf '[%s]' $((10+1)); echo

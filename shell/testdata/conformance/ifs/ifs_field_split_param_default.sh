@@ -1,0 +1,4 @@
+IFS=:
+unset u
+printf '[%s]' ${u:-a:b}; echo
+printf '[%s]' ${u:-"a:b"}; echo

@@ -1,0 +1,2 @@
+touch 'a b' c
+for f in *; do echo "<$f>"; done

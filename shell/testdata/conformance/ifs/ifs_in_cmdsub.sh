@@ -1,0 +1,3 @@
+IFS=:
+printf '[%s]' $(echo a:b:c); echo
+printf '[%s]' "$(echo a:b:c)"; echo

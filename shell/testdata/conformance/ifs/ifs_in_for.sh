@@ -1,0 +1,3 @@
+IFS=,
+list=x,y,z
+for i in $list; do echo $i; done

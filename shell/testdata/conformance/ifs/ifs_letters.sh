@@ -1,0 +1,3 @@
+IFS=o
+x=foobar
+printf '[%s]' $x; echo

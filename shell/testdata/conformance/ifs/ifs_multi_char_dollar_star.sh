@@ -1,0 +1,3 @@
+set -- a b
+IFS='xy'
+echo "$*"

@@ -1,0 +1,2 @@
+IFS=:
+printf '[%s]' a:b c:d; echo

@@ -1,0 +1,4 @@
+f() { IFS=:; }
+f
+x=a:b
+printf '[%s]' $x; echo

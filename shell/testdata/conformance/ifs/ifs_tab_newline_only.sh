@@ -1,0 +1,4 @@
+IFS='	
+'
+x='a b	c'
+printf '[%s]' $x; echo

@@ -1,0 +1,3 @@
+IFS=' ,'
+x='a, b,,c ,d , ,e'
+printf '[%s]' $x; echo

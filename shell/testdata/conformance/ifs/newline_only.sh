@@ -1,0 +1,7 @@
+IFS='
+'
+x='a b
+c d
+
+e'
+printf '[%s]' $x; echo

@@ -1,0 +1,3 @@
+IFS=,
+x=','
+printf '[%s]' $x; echo

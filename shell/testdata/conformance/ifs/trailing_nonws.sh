@@ -1,0 +1,5 @@
+IFS=,
+x='a,b,'
+printf '[%s]' $x; echo
+x='a,b,,'
+printf '[%s]' $x; echo

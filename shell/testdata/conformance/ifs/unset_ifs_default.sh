@@ -1,0 +1,3 @@
+unset IFS
+x=' a  b '
+printf '[%s]' $x; echo

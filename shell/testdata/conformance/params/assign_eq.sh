@@ -1,0 +1,3 @@
+unset u; e=
+echo "${u=new}" "$u"
+echo "[${e=new}]" "[$e]"

@@ -1,0 +1,3 @@
+x='a\b'
+printf '%s\n' "${x#a\\}"
+printf '%s\n' "${x%\\b}"

@@ -1,0 +1,4 @@
+unset v
+w=base
+: ${v:=$w/sub}
+echo $v

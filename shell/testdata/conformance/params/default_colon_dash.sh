@@ -1,0 +1,2 @@
+unset u; e=; s=set
+echo "${u:-def}" "${e:-def}" "${s:-def}"

@@ -1,0 +1,3 @@
+e=
+: ${e:?}
+echo not reached

@@ -1,0 +1,3 @@
+e=
+echo "${e:?empty or unset}"
+echo not reached

@@ -1,0 +1,3 @@
+unset u
+( : ${u?gone} ; echo not here )
+echo "status $?"

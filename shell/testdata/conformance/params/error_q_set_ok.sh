@@ -1,0 +1,4 @@
+s=v
+echo "${s?bad}" "${s:?bad}"
+e=
+echo "[${e?bad}]"

@@ -1,0 +1,4 @@
+touch abc
+x=abc
+echo ${x%c*}
+echo ${x#'a'}

@@ -1,0 +1,4 @@
+x=abc
+echo ${x:+${#x}}
+unset y
+echo ${y:-${#x}}

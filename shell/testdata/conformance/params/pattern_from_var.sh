@@ -1,0 +1,5 @@
+x=hello.world
+suf=.world
+echo ${x%$suf}
+pre=hel
+echo ${x#$pre}

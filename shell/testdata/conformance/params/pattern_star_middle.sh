@@ -1,0 +1,2 @@
+x=aXbXc
+echo ${x#*X} ${x##*X} ${x%X*} ${x%%X*}

@@ -1,0 +1,4 @@
+unset u
+m=custom
+( : ${u?message $m here} )
+echo $?

@@ -1,0 +1,4 @@
+unset u
+HOME=/home/test
+echo ${u:-~}
+echo ${u:-~/x}

@@ -1,0 +1,2 @@
+unset nothing
+echo "[$nothing]" [$nothing]

@@ -1,0 +1,1 @@
+echo "x${undefined_var_abc}y"

@@ -1,0 +1,6 @@
+set --
+printf '[%s]' "$@"; echo "n=$#"
+f() { echo $#; }
+f "$@"
+f "$*"
+f $@

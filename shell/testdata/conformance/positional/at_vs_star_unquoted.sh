@@ -1,0 +1,3 @@
+set -- "a b" c "" d
+printf '[%s]' $@; echo
+printf '[%s]' $*; echo

@@ -1,0 +1,2 @@
+set -- one "two three"
+for x; do echo "[$x]"; done

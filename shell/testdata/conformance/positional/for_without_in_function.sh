@@ -1,0 +1,2 @@
+f() { for a; do echo "$a"; done; }
+f p q

@@ -1,0 +1,2 @@
+set -- $(echo "one two  three")
+echo $# $3

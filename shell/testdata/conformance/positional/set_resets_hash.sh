@@ -1,0 +1,4 @@
+set -- a b c
+echo $#
+set -- "$@" d
+echo $# $4

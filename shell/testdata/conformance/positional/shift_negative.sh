@@ -1,0 +1,3 @@
+set -- a b
+shift -1
+echo reached $?

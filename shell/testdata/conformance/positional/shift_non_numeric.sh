@@ -1,0 +1,3 @@
+set -- a b
+shift x
+echo reached $?

@@ -1,0 +1,3 @@
+printf '%s\n' \$x \`a\` \\ \" \'
+printf '%s\n' a\ b
+printf '%s\n' \a\b\c

@@ -1,0 +1,4 @@
+echo "cost: 5$"
+echo $
+echo "$"
+echo 'x'$

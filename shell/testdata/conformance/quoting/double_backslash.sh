@@ -1,0 +1,6 @@
+printf '%s\n' "a\$b"
+printf '%s\n' "a\`b"
+printf '%s\n' "a\"b"
+printf '%s\n' "a\\b"
+printf '%s\n' "a\nb"
+printf '%s\n' "a\xb"

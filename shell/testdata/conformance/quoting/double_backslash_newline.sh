@@ -1,0 +1,4 @@
+echo "abc\
+def"
+echo "x \
+ y"

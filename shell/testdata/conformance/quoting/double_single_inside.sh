@@ -1,0 +1,3 @@
+x=v
+echo "it's '$x'"
+echo '"$x"'

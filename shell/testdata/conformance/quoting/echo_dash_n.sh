@@ -1,0 +1,6 @@
+echo -n abc
+echo
+echo -e x
+echo -- y
+echo -n
+echo end

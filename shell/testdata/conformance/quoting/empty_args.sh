@@ -1,0 +1,8 @@
+set -- "" '' ""
+echo $#
+set -- "" x
+echo $#
+f() { echo $#; }
+f "" "" ""
+f $nothing $nothing
+f "$nothing"

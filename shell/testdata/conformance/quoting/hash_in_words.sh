@@ -1,0 +1,4 @@
+echo a#b #c
+echo "#" '#'x
+x=#y
+echo $x

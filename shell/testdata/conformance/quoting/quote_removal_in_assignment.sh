@@ -1,0 +1,7 @@
+x="a b"
+y=$x
+echo "$y"
+z='$x'
+echo "$z"
+w=\$x
+echo "$w"

@@ -1,0 +1,9 @@
+e=
+set -- $e
+echo $#
+set -- "$e"
+echo $#
+set -- "$e$e"
+echo $#
+set -- ''$e
+echo $#

@@ -1,0 +1,5 @@
+touch a1 a2
+echo "a*"
+echo 'a?'
+echo a\*
+echo a*

@@ -1,0 +1,2 @@
+echo "<<EOF"
+echo '<<-X'

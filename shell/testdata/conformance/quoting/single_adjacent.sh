@@ -1,0 +1,4 @@
+echo 'a'b'c'
+echo 'it'\''s'
+echo ''
+echo '' ''x

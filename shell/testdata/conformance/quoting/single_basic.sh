@@ -1,0 +1,3 @@
+printf '%s\n' 'hello world'
+printf '%s\n' 'a  b   c'
+printf '%s\n' '$HOME `date` \n \\ "x"'

@@ -1,0 +1,3 @@
+echo 'héllo wörld'
+x="日本"
+echo "$x" ${#x}

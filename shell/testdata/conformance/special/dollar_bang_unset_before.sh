@@ -1,0 +1,1 @@
+echo "[${!-unset}]" 2>/dev/null || echo err

@@ -1,0 +1,3 @@
+false
+for i in; do :; done
+echo $?

@@ -1,0 +1,4 @@
+touch f
+chmod -x f
+./f
+echo $?

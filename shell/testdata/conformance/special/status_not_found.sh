@@ -1,0 +1,2 @@
+nonexistent_cmd_zz
+echo $?

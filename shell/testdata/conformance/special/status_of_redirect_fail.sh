@@ -1,0 +1,2 @@
+: > /nonexistent/dir/file
+echo $?

@@ -1,0 +1,3 @@
+false | true; echo $?
+true | false; echo $?
+(exit 3) | (exit 4); echo $?

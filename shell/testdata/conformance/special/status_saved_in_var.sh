@@ -1,0 +1,3 @@
+false
+s=$?
+echo $s $?

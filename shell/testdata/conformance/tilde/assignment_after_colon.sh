@@ -1,0 +1,3 @@
+HOME=/home/me
+PATHX=/a:~/b:~
+echo $PATHX

@@ -1,0 +1,5 @@
+HOME=/home/me
+x=~
+echo $x
+y=~/sub
+echo $y

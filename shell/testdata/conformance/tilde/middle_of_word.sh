@@ -1,0 +1,2 @@
+HOME=/home/me
+echo a~ x~/y

@@ -1,0 +1,2 @@
+HOME=/h
+case /h in ~) echo matched;; *) echo no;; esac

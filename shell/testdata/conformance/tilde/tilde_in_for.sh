@@ -1,0 +1,2 @@
+HOME=/h
+for d in ~ ~/a; do echo $d; done

@@ -1,0 +1,3 @@
+HOME=/h
+t='~'
+echo $t

@@ -1,0 +1,2 @@
+echo ~nosuchuser_zz
+echo ~nosuchuser_zz/x

@@ -1,0 +1,5 @@
+# expect: dash expands ~ with HOME unset to the empty string
+unset HOME
+x=~
+echo "[$x]"
+echo ~/y
