@@ -1,7 +1,7 @@
 // Package msgquote quotes file names and arguments in messages the way GNU
 // coreutils does (gnulib's quotearg), so that our diagnostics match GNU's
 // byte for byte: `chmod: cannot access 'a b': No such file or directory`,
-// `mode of "it's" retained`, `'a'$'\n”b'`.
+// `mode of "it's" retained`, a newline as $'\n'.
 //
 // Three styles are used by the tools:
 //   - Always (GNU's quoteaf): shell-escape-always, for file names in most
