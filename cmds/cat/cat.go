@@ -167,8 +167,11 @@ func (f *format) formatLine(out, piece []byte) []byte {
 			out = appendNumber(out, f.line)
 		}
 	}
-	for _, c := range piece {
+	for i, c := range piece {
 		switch {
+		case c == '\r' && f.ends && i+1 < len(piece) && piece[i+1] == '\n':
+			// GNU cat -E shows a DOS line end as ^M$.
+			out = append(out, '^', 'M')
 		case c == '\n':
 			if f.ends {
 				out = append(out, '$')

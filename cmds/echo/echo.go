@@ -143,6 +143,11 @@ func Unescape(b *strings.Builder, s string) (stop bool) {
 			v, n := digits(s[i+1:], 3, 8)
 			b.WriteByte(byte(v))
 			i += n
+		case '1', '2', '3', '4', '5', '6', '7':
+			// GNU also takes \NNN without the leading 0.
+			v, n := digits(s[i:], 3, 8)
+			b.WriteByte(byte(v))
+			i += n - 1
 		case 'x':
 			v, n := digits(s[i+1:], 2, 16)
 			if n == 0 { // "\x" with no hex digit stays as it is

@@ -4,7 +4,6 @@ package sleep
 
 import (
 	_ "embed"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -52,8 +51,7 @@ func run(io *applet.IO, args []string) int {
 		total += secs
 	}
 	if !ok {
-		fmt.Fprintf(io.Stderr, "Try '%s --help' for more information.\n", io.Name)
-		return 1
+		return io.TryHelp(1)
 	}
 	io.Stdout.Flush()
 	Sleep(total)

@@ -84,7 +84,7 @@ func run(io *applet.IO, args []string) int {
 			default:
 				io.Errorf("invalid argument '%s' for '--output-error'", o.Value)
 				io.Stderr.Write([]byte("Valid arguments are:\n  - 'warn'\n  - 'warn-nopipe'\n  - 'exit'\n  - 'exit-nopipe'\n"))
-				return io.UsageError(1, "%s", "")
+				return io.TryHelp(1)
 			}
 		}
 	}

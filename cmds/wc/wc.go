@@ -55,7 +55,6 @@ the following order: newline, word, character, byte, maximum line length.`,
 		{Long: "files0-from", Arg: getopt.RequiredArg, ArgName: "F", Help: "read input from the files specified by\n  NUL-terminated names in file F;\n  If F is - then read names from standard input"},
 		{Short: 'L', Long: "max-line-length", Help: "print the maximum display width"},
 		{Short: 'w', Long: "words", Help: "print the word counts"},
-		{Long: "total", Arg: getopt.RequiredArg, ArgName: "WHEN", Help: "when to print a line with total counts;\n  WHEN can be: auto, always, only, never"},
 	},
 }
 
@@ -95,7 +94,6 @@ func run(io *applet.IO, args []string) int {
 		return status
 	}
 	var sel selection
-	total := "auto"
 	var files0 string
 	for _, o := range r.Opts {
 		switch o.Key {
@@ -111,15 +109,6 @@ func run(io *applet.IO, args []string) int {
 			sel.words = true
 		case "files0-from":
 			files0 = o.Value
-		case "total":
-			switch o.Value {
-			case "auto", "always", "only", "never":
-				total = o.Value
-			default:
-				io.Errorf("invalid argument '%s' for '--total'", o.Value)
-				io.Stderr.Write([]byte("Valid arguments are:\n  - 'auto'\n  - 'always'\n  - 'only'\n  - 'never'\n"))
-				return io.UsageError(1, "%s", "")
-			}
 		}
 	}
 	if sel.number() == 0 {
@@ -169,23 +158,16 @@ func run(io *applet.IO, args []string) int {
 		sum.chars += c.chars
 		sum.bytes += c.bytes
 		sum.maxLine = max(sum.maxLine, c.maxLine)
-		if total != "only" {
-			name := in.name
-			if fromStdin {
-				name = ""
-			}
-			if err := printCounts(io, c, sel, width, name); err != nil {
-				return io.WriteFailed(err)
-			}
+		name := in.name
+		if fromStdin {
+			name = ""
+		}
+		if err := printCounts(io, c, sel, width, name); err != nil {
+			return io.WriteFailed(err)
 		}
 	}
-	if total == "always" || total == "only" || (total == "auto" && len(inputs) > 1) {
-		name := "total"
-		if total == "only" {
-			name = ""
-			width = 1
-		}
-		if err := printCounts(io, sum, sel, width, name); err != nil {
+	if len(inputs) > 1 {
+		if err := printCounts(io, sum, sel, width, "total"); err != nil {
 			return io.WriteFailed(err)
 		}
 	}

@@ -102,11 +102,16 @@ func (o *IO) PathError(path string, err error) int {
 	return 1
 }
 
+// TryHelp prints GNU's hint after a usage error and returns status.
+func (o *IO) TryHelp(status int) int {
+	fmt.Fprintf(o.Stderr, "Try '%s --help' for more information.\n", o.Name)
+	return status
+}
+
 // UsageError prints a command-line error and GNU's hint, and returns status.
 func (o *IO) UsageError(status int, format string, args ...any) int {
 	o.Errorf(format, args...)
-	fmt.Fprintf(o.Stderr, "Try '%s --help' for more information.\n", o.Name)
-	return status
+	return o.TryHelp(status)
 }
 
 // Parse parses args with spec. When it returns done, the applet returns

@@ -151,7 +151,7 @@ func (s *Spec) Parse(args []string, posixlyCorrect bool) (*Result, error) {
 // many following arguments it consumed.
 func (s *Spec) parseLong(r *Result, args []string, i int) (int, error) {
 	name, value, hasValue := strings.Cut(args[i][2:], "=")
-	o, err := s.lookupLong(name)
+	o, err := s.lookupLong(name, args[i])
 	if err != nil {
 		return 0, err
 	}
@@ -180,7 +180,8 @@ func (s *Spec) parseLong(r *Result, args []string, i int) (int, error) {
 
 // lookupLong finds the option named name exactly, or the only option whose
 // name it abbreviates.
-func (s *Spec) lookupLong(name string) (*Option, error) {
+// arg is the argument as written, which GNU quotes in its messages.
+func (s *Spec) lookupLong(name, arg string) (*Option, error) {
 	var matches []*Option
 	all := append(s.Options[:len(s.Options):len(s.Options)], helpOption, versionOption)
 	for i := range all {
@@ -197,12 +198,12 @@ func (s *Spec) lookupLong(name string) (*Option, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return nil, errorf("unrecognized option '--%s'", name)
+		return nil, errorf("unrecognized option '%s'", arg)
 	case 1:
 		return matches[0], nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "option '--%s' is ambiguous; possibilities:", name)
+	fmt.Fprintf(&b, "option '%s' is ambiguous; possibilities:", arg)
 	for _, o := range matches {
 		fmt.Fprintf(&b, " '--%s'", o.Long)
 	}

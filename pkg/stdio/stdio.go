@@ -13,6 +13,7 @@
 package stdio
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -166,18 +167,27 @@ func (sw *Writer) Write(p []byte) (int, error) {
 	case Unbuffered:
 		return sw.writeThrough(p)
 	case Line:
-		// Everything up to the last newline goes out now, the rest waits.
-		if i := lastNewline(p); i >= 0 {
+		// Each complete line goes out with its own write(2), as it does
+		// from a C program printing line by line to a terminal; the rest
+		// waits for its newline.
+		written := 0
+		for {
+			i := bytes.IndexByte(p, '\n')
+			if i < 0 {
+				break
+			}
 			n, err := sw.bufferOrWrite(p[:i+1])
+			written += n
 			if err != nil {
-				return n, err
+				return written, err
 			}
 			if err := sw.flushLocked(); err != nil {
-				return n, err
+				return written, err
 			}
-			m, err := sw.bufferOrWrite(p[i+1:])
-			return n + m, err
+			p = p[i+1:]
 		}
+		n, err := sw.bufferOrWrite(p)
+		return written + n, err
 	}
 	return sw.bufferOrWrite(p)
 }
@@ -241,6 +251,9 @@ func (sw *Writer) ReadFrom(r io.Reader) (int64, error) {
 	if err := sw.Flush(); err != nil {
 		return 0, err
 	}
+	if sw.mode == Line {
+		return sw.copyLines(r)
+	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	buf := make([]byte, copyBufSize)
@@ -249,6 +262,28 @@ func (sw *Writer) ReadFrom(r io.Reader) (int64, error) {
 		n, rerr := r.Read(buf)
 		if n > 0 {
 			if _, err := sw.writeThrough(buf[:n]); err != nil {
+				return total, err
+			}
+			total += int64(n)
+		}
+		if rerr == io.EOF {
+			return total, nil
+		}
+		if rerr != nil {
+			return total, &ReadError{Err: rerr}
+		}
+	}
+}
+
+// copyLines is ReadFrom for a line-buffered stream: every line is written
+// as it would be by a program printing to a terminal.
+func (sw *Writer) copyLines(r io.Reader) (int64, error) {
+	buf := make([]byte, copyBufSize)
+	var total int64
+	for {
+		n, rerr := r.Read(buf)
+		if n > 0 {
+			if _, err := sw.Write(buf[:n]); err != nil {
 				return total, err
 			}
 			total += int64(n)
@@ -304,13 +339,4 @@ func (sw *Writer) Err() error {
 // IsEPIPE reports whether err is a write to a pipe with no reader.
 func IsEPIPE(err error) bool {
 	return errors.Is(err, syscall.EPIPE)
-}
-
-func lastNewline(p []byte) int {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '\n' {
-			return i
-		}
-	}
-	return -1
 }

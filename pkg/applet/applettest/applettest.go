@@ -62,3 +62,68 @@ func RunTool(t testing.TB, prog, dir, stdin string, env []string, args ...string
 	}
 	return Result{out.String(), errb.String(), status}
 }
+
+// Case is one row of a differential table: the same arguments, input and
+// environment given to our applet and to the real tool.
+type Case struct {
+	Name  string
+	Args  []string
+	Stdin string
+	Env   []string
+}
+
+// Compare runs every case through a (in-process, in dir) and through the
+// real program tool (in dir, LC_ALL=C) and requires identical standard
+// output, standard error and exit status. It skips when tool is absent.
+func Compare(t *testing.T, a *applet.Applet, tool, dir string, cases []Case) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			env := append([]string{"LC_ALL=C"}, c.Env...)
+			want := RunTool(t, tool, dir, c.Stdin, env, c.Args...)
+			got := Run(a, dir, c.Stdin, env, c.Args...)
+			if got != want {
+				t.Errorf("%s %q:\n got: status %d\nstdout %q\nstderr %q\nwant: status %d\nstdout %q\nstderr %q",
+					a.Name, c.Args, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+			}
+		})
+	}
+}
+
+// Files makes a fresh directory holding the named files with the given
+// contents (names may contain slashes) and returns its path.
+func Files(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := dir + "/" + name
+		if i := strings.LastIndexByte(path, '/'); i > len(dir) {
+			if err := os.MkdirAll(path[:i], 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// Fixtures are the text files most tests of text tools share: ordinary
+// lines, no final newline, blank runs, tabs and control characters, high
+// bytes, UTF-8, CRLF, a long line, and an empty file.
+func Fixtures(t testing.TB) string {
+	return Files(t, map[string]string{
+		"lines":  "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven\ntwelve\n",
+		"noeol":  "first\nlast without newline",
+		"blanks": "a\n\n\n\nb\n\n c\n\n",
+		"ctrl":   "tab\there\x01\x1b[0m\x7f\r\n\x80\xff\xc3\xa9t\xc3\xa9\n\f\vend\n",
+		"utf8":   "h\xc3\xa9llo w\xc3\xb6rld\n\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x98\x80\n",
+		"crlf":   "dos\r\nline\r\n",
+		"long":   strings.Repeat("0123456789 ", 9000) + "\n",
+		"empty":  "",
+		"words":  "  leading and   trailing  \n\t\ttabs\tand\vvt\n",
+		"sub/in": "nested\n",
+		"nul":    "a\x00b\x00c\n",
+	})
+}
