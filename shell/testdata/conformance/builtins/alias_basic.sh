@@ -1,0 +1,2 @@
+alias greet='echo hello'
+greet world

@@ -1,0 +1,2 @@
+alias x='echo aliased'; x 2>/dev/null || echo not-yet
+x

@@ -1,0 +1,2 @@
+alias echo='echo prefix'
+echo hi

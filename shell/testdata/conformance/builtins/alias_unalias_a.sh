@@ -1,0 +1,4 @@
+alias a='echo a' b='echo b'
+unalias -a
+alias
+echo "[$(alias)]"

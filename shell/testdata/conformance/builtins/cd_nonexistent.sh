@@ -1,0 +1,2 @@
+cd /nonexistent_zz
+echo "status $?"

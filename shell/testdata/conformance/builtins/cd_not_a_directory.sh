@@ -1,0 +1,3 @@
+touch f
+cd f
+echo "status $?"

@@ -1,0 +1,2 @@
+: $(echo side-effect >&2) ${x=assigned}
+echo $x $?

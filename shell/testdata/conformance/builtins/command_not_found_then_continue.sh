@@ -1,0 +1,2 @@
+nosuchcmd_zz arg
+echo "status $?"

@@ -1,0 +1,1 @@
+command -p /bin/echo via-p

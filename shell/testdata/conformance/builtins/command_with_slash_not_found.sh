@@ -1,0 +1,2 @@
+./nosuchfile_zz
+echo "status $?"

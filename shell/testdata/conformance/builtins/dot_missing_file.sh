@@ -1,0 +1,2 @@
+. ./nonexistent_file
+echo not reached

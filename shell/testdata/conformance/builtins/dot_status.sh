@@ -1,0 +1,3 @@
+echo '(exit 6)' > inc
+. ./inc
+echo $?

@@ -1,0 +1,2 @@
+echo 'a\tb'
+/bin/echo 'a\tb'

@@ -1,0 +1,4 @@
+eval 'echo one; echo two'
+cmd='x=5'
+eval $cmd
+echo $x

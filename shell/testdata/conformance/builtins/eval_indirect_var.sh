@@ -1,0 +1,5 @@
+name=target
+target=value
+eval "echo \$$name"
+eval "$name=changed"
+echo $target

@@ -1,0 +1,6 @@
+eval 'false'
+echo $?
+eval ''
+echo $?
+eval
+echo $?

@@ -1,0 +1,2 @@
+exec nonexistent_zz
+echo not reached

@@ -1,0 +1,2 @@
+exec /bin/echo replaced
+echo not reached

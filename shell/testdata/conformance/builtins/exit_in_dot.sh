@@ -1,0 +1,3 @@
+echo 'exit 9' > inc
+. ./inc
+echo not reached

@@ -1,0 +1,2 @@
+export 1abc=x
+echo not reached

@@ -1,0 +1,3 @@
+export V=first
+V=second
+/usr/bin/env | grep '^V='

@@ -1,0 +1,3 @@
+hash cat
+hash | grep -c cat
+hash -r

@@ -1,0 +1,3 @@
+sleep 0.2 &
+jobs | sed 's/[0-9][0-9]*//g' | tr -s ' '
+wait

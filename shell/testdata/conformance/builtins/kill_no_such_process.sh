@@ -1,0 +1,2 @@
+kill 999999
+echo "status $?"

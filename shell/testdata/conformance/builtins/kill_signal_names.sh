@@ -1,0 +1,4 @@
+sleep 10 &
+kill -s KILL $!
+wait $!
+echo "status $?"

@@ -1,0 +1,1 @@
+command -v nonexisting_builtin_zz || echo "none $?"

@@ -1,0 +1,2 @@
+printf '%s\n' x
+/usr/bin/printf '%s\n' x

@@ -1,0 +1,3 @@
+mkdir -p a/b
+cd a/b
+pwd | sed 's|.*/\(a/b\)$|\1|'

@@ -1,0 +1,4 @@
+X=pre
+readonly X
+X=post
+echo not reached

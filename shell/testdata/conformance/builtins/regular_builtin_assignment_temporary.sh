@@ -1,0 +1,2 @@
+Y=temp true
+echo "[${Y-unset}]"

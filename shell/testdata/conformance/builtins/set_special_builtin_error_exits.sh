@@ -1,0 +1,2 @@
+set -o nonsense_zz
+echo not reached

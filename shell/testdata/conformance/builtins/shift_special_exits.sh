@@ -1,0 +1,3 @@
+set -- a
+shift 5
+echo not reached

@@ -1,0 +1,3 @@
+# expect: assignments before special builtins persist (POSIX 2.14)
+X=persist :
+echo "[$X]"

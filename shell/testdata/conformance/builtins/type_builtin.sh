@@ -1,0 +1,5 @@
+type echo
+type cat
+type if
+type nonexistent_zz
+echo "status $?"

@@ -1,0 +1,4 @@
+f() { :; }
+type f
+alias ll='ls -l'
+type ll

@@ -1,0 +1,2 @@
+ulimit -n > /dev/null
+echo "status $?"

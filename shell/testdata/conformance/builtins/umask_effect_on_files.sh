@@ -1,0 +1,3 @@
+umask 077
+touch f
+ls -l f | cut -c1-10

@@ -1,0 +1,5 @@
+( sleep 0.1; echo a > fa ) &
+( echo b > fb ) &
+wait
+cat fa fb
+echo done

@@ -1,0 +1,3 @@
+false
+case q in a) ;; esac
+echo $?

@@ -1,0 +1,2 @@
+HOME=/h
+case /h/x in ~/x) echo tilde;; esac

@@ -1,0 +1,4 @@
+case z in
+  a) echo a;;
+  z) echo z
+esac

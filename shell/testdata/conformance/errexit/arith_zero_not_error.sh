@@ -1,0 +1,3 @@
+set -e
+x=$((0))
+echo survived

@@ -1,0 +1,4 @@
+set -e
+f() { false; echo "f continues"; }
+f || echo "f failed"
+echo end

@@ -1,0 +1,4 @@
+set -e
+echo 'false; echo in-dot' > inc
+. ./inc
+echo not reached

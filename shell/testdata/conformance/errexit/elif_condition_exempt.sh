@@ -1,0 +1,3 @@
+set -e
+if false; then :; elif false; then :; else echo else; fi
+echo survived

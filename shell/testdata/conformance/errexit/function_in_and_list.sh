@@ -1,0 +1,4 @@
+set -e
+f() { false; echo "still in f"; return 0; }
+f && echo ok
+echo survived

@@ -1,0 +1,5 @@
+set -e
+! true
+echo survived
+! false
+echo survived2

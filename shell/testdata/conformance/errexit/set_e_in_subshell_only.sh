@@ -1,0 +1,3 @@
+( set -e; false; echo not ) ; echo "sub status $?"
+false
+echo parent continues

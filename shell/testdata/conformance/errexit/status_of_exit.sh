@@ -1,0 +1,3 @@
+set -e
+(exit 5)
+echo not reached

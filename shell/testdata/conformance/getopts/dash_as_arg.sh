@@ -1,0 +1,3 @@
+set -- -
+while getopts a o; do echo "opt $o"; done
+echo "OPTIND=$OPTIND"

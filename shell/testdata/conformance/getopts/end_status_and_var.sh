@@ -1,0 +1,3 @@
+set -- -a
+getopts a o; echo "st=$? o=$o"
+getopts a o; echo "st=$? o=$o"

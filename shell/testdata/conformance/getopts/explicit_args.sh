@@ -1,0 +1,4 @@
+getopts xy: o -x -y val
+echo "$o $OPTIND"
+getopts xy: o -x -y val
+echo "$o $OPTARG $OPTIND"

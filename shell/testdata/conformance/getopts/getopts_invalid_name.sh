@@ -1,0 +1,3 @@
+set -- -a
+getopts a 'bad-name'
+echo "status $?"

@@ -1,0 +1,2 @@
+set -- -f
+while getopts f: opt; do echo "opt=$opt arg=[${OPTARG-unset}]"; done

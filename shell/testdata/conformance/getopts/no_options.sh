@@ -1,0 +1,3 @@
+set -- a b
+getopts a o
+echo "st=$? o=$o OPTIND=$OPTIND"

@@ -1,0 +1,2 @@
+set -- -ffile.txt
+while getopts f: opt; do echo "opt=$opt arg=$OPTARG"; done

@@ -1,0 +1,3 @@
+set -- -z
+getopts :a o
+echo "o=$o OPTARG=$OPTARG"

@@ -1,0 +1,2 @@
+set -- -x
+while getopts :ab opt; do echo "opt=$opt arg=[$OPTARG]"; done

@@ -1,0 +1,2 @@
+for i in 1; do break x; done
+echo "status $?"

@@ -1,0 +1,2 @@
+touch x1 x2
+for f in x*; do echo $f; done

@@ -1,0 +1,4 @@
+for i in a b
+do
+  echo $i
+done

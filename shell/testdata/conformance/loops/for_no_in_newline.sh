@@ -1,0 +1,4 @@
+set -- p q
+for a
+do echo $a
+done

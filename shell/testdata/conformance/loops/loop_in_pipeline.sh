@@ -1,0 +1,1 @@
+for i in c a b; do echo $i; done | sort

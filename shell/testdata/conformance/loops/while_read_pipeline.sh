@@ -1,0 +1,1 @@
+printf 'x\ny\n' | while read v; do echo "<$v>"; done

@@ -1,0 +1,3 @@
+i=0
+while [ $i -lt 2 ]; do i=$((i+1)); false; done
+echo "status $?"

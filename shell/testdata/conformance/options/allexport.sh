@@ -1,0 +1,3 @@
+set -a
+AV=exported
+/usr/bin/env | grep '^AV='

@@ -1,0 +1,2 @@
+AV2=notexported
+/usr/bin/env | grep -c '^AV2=' 

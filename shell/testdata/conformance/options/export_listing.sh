@@ -1,0 +1,2 @@
+export EXP_ZZ=value
+export -p | grep EXP_ZZ

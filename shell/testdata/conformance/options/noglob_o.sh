@@ -1,0 +1,3 @@
+touch x
+set -o noglob
+echo *

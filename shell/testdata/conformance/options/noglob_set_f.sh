@@ -1,0 +1,5 @@
+touch x y
+set -f
+echo *
+set +f
+echo *

@@ -1,0 +1,3 @@
+set -u
+( echo $1 )
+echo "status $?"

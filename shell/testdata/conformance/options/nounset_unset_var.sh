@@ -1,0 +1,4 @@
+set -u
+echo before
+echo $undefined_zz
+echo not reached

@@ -1,0 +1,2 @@
+readonly RO_ZZ=v
+readonly -p | grep RO_ZZ

@@ -1,0 +1,2 @@
+myvar_zz='hello world'
+set | grep '^myvar_zz='

@@ -1,0 +1,3 @@
+set -v
+echo shown
+x=1

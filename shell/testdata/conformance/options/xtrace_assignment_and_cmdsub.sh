@@ -1,0 +1,3 @@
+set -x
+y=$(echo sub)
+echo $y

@@ -1,0 +1,2 @@
+set -x
+for i in a; do case $i in a) echo A;; esac; done

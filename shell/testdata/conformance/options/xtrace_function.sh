@@ -1,0 +1,3 @@
+set -x
+f() { echo in-f; }
+f arg

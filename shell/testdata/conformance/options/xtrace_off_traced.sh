@@ -1,0 +1,3 @@
+set -x
+set +x
+echo quiet

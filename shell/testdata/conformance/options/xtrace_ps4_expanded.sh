@@ -1,0 +1,6 @@
+PS4='+$x: '
+x=1
+set -x
+echo a
+x=2
+echo b

@@ -1,0 +1,2 @@
+set -x
+echo 'a b' "c'd" '' x\"y

@@ -1,0 +1,3 @@
+set -x
+echo data > f
+cat < f

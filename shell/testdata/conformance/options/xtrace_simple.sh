@@ -1,0 +1,4 @@
+set -x
+echo hello
+x=1
+echo "$x" 'two words'

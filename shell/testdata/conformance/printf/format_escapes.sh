@@ -1,0 +1,1 @@
+printf 'tab\there\nnl\\back\a\b\f\v\r\n' | od -An -c

@@ -1,0 +1,2 @@
+fmt='%s-%s\n'
+printf "$fmt" a b

@@ -1,0 +1,1 @@
+printf '%d %d %d\n' 0x1F 010 -0x10

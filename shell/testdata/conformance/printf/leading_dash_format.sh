@@ -1,0 +1,2 @@
+printf '-%s\n' x
+echo "st=$?"

@@ -1,0 +1,2 @@
+printf '[%s][%d][%s]\n' only
+printf '[%d]\n'

@@ -1,0 +1,2 @@
+printf '%b|' 'x\ty' 'z'
+echo

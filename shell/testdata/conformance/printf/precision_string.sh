@@ -1,0 +1,1 @@
+printf '[%.3s][%.0s]\n' abcdef xyz

@@ -1,0 +1,2 @@
+printf '%s\n' data > f
+cat f

@@ -1,0 +1,4 @@
+printf 'end\\'
+echo
+printf 'x\'
+echo

@@ -1,0 +1,2 @@
+printf '%z\n' x
+echo "st=$?"

@@ -1,0 +1,1 @@
+printf '' | { read x; echo "st=$? [$x]"; }

@@ -1,0 +1,1 @@
+echo "  spaced  " | { IFS= read -r x; echo "[$x]"; }

@@ -1,0 +1,1 @@
+printf 'no newline' | { read x; echo "st=$? [$x]"; }

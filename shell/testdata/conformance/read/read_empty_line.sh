@@ -1,0 +1,1 @@
+printf '\nx\n' | { read a; echo "st=$? [$a]"; read b; echo "[$b]"; }

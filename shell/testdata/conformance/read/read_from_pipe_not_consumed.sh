@@ -1,0 +1,1 @@
+printf 'first\nsecond\n' | { read a; cat; }

@@ -1,0 +1,1 @@
+echo a | { read -z x; echo "st=$?"; }

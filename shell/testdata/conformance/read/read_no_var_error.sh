@@ -1,0 +1,1 @@
+echo x | { read; echo "st=$? [${REPLY-unset}]"; }

@@ -1,0 +1,1 @@
+printf 'x\\\n' | { read -r v; echo "[$v]"; }

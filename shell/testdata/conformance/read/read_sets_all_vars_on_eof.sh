@@ -1,0 +1,2 @@
+x=old y=old
+printf '' | { read x y; echo "[$x][$y]"; }

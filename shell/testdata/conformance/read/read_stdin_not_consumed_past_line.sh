@@ -1,0 +1,2 @@
+printf 'first\nsecond\n' > f
+{ read a; cat; } < f

@@ -1,0 +1,1 @@
+printf 'a\tb\tc\n' | { read x y z; echo "$z$y$x"; }

@@ -1,0 +1,1 @@
+echo a | { read 1x; echo "st=$?"; }

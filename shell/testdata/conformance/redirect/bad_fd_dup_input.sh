@@ -1,0 +1,2 @@
+cat <&8
+echo "status $?"

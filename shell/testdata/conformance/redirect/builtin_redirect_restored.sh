@@ -1,0 +1,4 @@
+echo a > f
+echo after
+read x < f
+echo "$x"

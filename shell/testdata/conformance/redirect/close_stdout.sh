@@ -1,0 +1,2 @@
+( echo closed >&- ) 2>/dev/null
+echo "status $?"

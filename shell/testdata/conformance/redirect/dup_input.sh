@@ -1,0 +1,3 @@
+printf 'data\n' > f
+exec 5<f
+cat <&5

@@ -1,0 +1,2 @@
+echo self 1>&1
+echo ok

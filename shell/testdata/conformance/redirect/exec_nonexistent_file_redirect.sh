@@ -1,0 +1,2 @@
+exec 3< nonexistent
+echo not reached

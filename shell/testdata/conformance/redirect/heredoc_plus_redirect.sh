@@ -1,0 +1,4 @@
+cat <<EOF 2>&1 >f
+doc
+EOF
+cat f

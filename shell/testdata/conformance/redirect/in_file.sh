@@ -1,0 +1,4 @@
+printf 'a\nb\n' > f
+wc -l < f
+read x < f
+echo $x

@@ -1,0 +1,3 @@
+mkdir d
+cat < d
+echo "status $?"

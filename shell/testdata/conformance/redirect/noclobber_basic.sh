@@ -1,0 +1,6 @@
+echo a > f
+set -C
+echo b > f
+echo "status $?"
+echo c >| f
+cat f

@@ -1,0 +1,5 @@
+set -C
+set +C
+echo a > f
+echo b > f
+cat f

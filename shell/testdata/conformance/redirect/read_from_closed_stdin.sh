@@ -1,0 +1,3 @@
+exec 0<&-
+read x
+echo "status $?"

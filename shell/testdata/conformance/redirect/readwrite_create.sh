@@ -1,0 +1,4 @@
+: <> newfile
+ls newfile
+echo hello 1<> rw
+cat rw

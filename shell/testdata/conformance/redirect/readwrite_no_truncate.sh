@@ -1,0 +1,3 @@
+echo abcdef > f
+echo XY 1<> f
+cat f

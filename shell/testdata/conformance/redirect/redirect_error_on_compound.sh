@@ -1,0 +1,2 @@
+{ echo in; } < nosuch
+echo "status $?"

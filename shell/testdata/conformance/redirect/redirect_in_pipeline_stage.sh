@@ -1,0 +1,2 @@
+echo one | cat > f
+cat f

@@ -1,0 +1,4 @@
+echo x 1>f
+cat f
+ls nosuch 2>err
+wc -l < err

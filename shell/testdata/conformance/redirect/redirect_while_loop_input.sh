@@ -1,0 +1,2 @@
+printf '1\n2\n3\n' > f
+while read n; do echo "n=$n"; done < f

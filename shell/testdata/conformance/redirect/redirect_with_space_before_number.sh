@@ -1,0 +1,2 @@
+echo a 2 >f
+cat f

@@ -1,0 +1,2 @@
+{ echo in; exit 3; }
+echo not reached

@@ -1,0 +1,3 @@
+mkdir d
+( cd d; echo ${PWD##*/} )
+echo ${PWD##*/} | grep -c '^d$'

@@ -1,0 +1,1 @@
+( trap 'echo t1' EXIT; ( trap 'echo t2' EXIT; echo body ) )

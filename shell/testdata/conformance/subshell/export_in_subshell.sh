@@ -1,0 +1,2 @@
+( export NEWV=1 )
+echo "[${NEWV-unset}]"

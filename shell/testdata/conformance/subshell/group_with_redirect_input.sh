@@ -1,0 +1,3 @@
+printf 'l1\nl2\n' > f
+{ read a; read b; } < f
+echo "$b,$a"

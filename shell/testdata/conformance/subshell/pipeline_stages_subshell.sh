@@ -1,0 +1,3 @@
+x=before
+echo val | read x
+echo "[$x]"

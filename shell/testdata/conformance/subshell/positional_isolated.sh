@@ -1,0 +1,3 @@
+set -- a b
+( set -- x; echo $# $1 )
+echo $# $1

@@ -1,0 +1,3 @@
+( readonly RO=1; echo $RO )
+RO=2
+echo $RO

@@ -1,0 +1,3 @@
+( set -f; echo * | grep -c '\*' )
+touch z
+echo *

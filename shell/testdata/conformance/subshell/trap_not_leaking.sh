@@ -1,0 +1,3 @@
+( trap 'echo sub' USR1 )
+trap
+echo end

@@ -1,0 +1,3 @@
+x=keep
+( unset x; echo "[${x-unset}]" )
+echo $x

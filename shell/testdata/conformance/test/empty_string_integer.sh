@@ -1,0 +1,2 @@
+[ "" -eq 0 ]
+echo "status $?"

@@ -1,0 +1,6 @@
+touch -d '2000-01-01' old
+touch -d '2010-01-01' new
+[ new -nt old ]; echo $?
+[ old -nt new ]; echo $?
+[ old -ot new ]; echo $?
+[ old -nt missing ]; echo $?

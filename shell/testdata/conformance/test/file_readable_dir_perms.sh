@@ -1,0 +1,4 @@
+mkdir d
+[ -r d ]; echo $?
+[ -w d ]; echo $?
+[ -x d ]; echo $?

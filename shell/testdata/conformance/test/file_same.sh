@@ -1,0 +1,5 @@
+touch a
+ln a b
+touch c
+[ a -ef b ]; echo $?
+[ a -ef c ]; echo $?

@@ -1,0 +1,4 @@
+touch empty
+echo x > full
+[ -s empty ]; echo $?
+[ -s full ]; echo $?

@@ -1,0 +1,2 @@
+[ x = x
+echo "status $?"

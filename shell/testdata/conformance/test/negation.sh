@@ -1,0 +1,3 @@
+[ ! -z x ]; echo $?
+[ ! x = x ]; echo $?
+[ ! ]; echo $?

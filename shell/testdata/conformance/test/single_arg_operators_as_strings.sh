@@ -1,0 +1,4 @@
+[ -n ]; echo $?
+[ -z ]; echo $?
+[ = ]; echo $?
+[ -f ]; echo $?

@@ -1,0 +1,4 @@
+[ abc = abc ]; echo $?
+[ abc = abd ]; echo $?
+[ abc != abd ]; echo $?
+test x = x; echo $?

@@ -1,0 +1,3 @@
+[ a \< b ]; echo $?
+[ b \> a ]; echo $?
+[ b \< a ]; echo $?

@@ -1,0 +1,2 @@
+[ a -foo b ]
+echo "status $?"

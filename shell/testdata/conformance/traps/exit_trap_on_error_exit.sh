@@ -1,0 +1,4 @@
+trap 'echo trap ran' EXIT
+set -e
+false
+echo not reached

@@ -1,0 +1,2 @@
+trap -- 'echo dd' EXIT
+echo body

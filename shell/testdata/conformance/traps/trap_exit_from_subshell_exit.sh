@@ -1,0 +1,2 @@
+( trap 'echo sub-trap' EXIT; exit 2 )
+echo "sub status $?"

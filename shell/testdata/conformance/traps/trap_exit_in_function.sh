@@ -1,0 +1,3 @@
+f() { trap 'echo exit-trap' EXIT; }
+f
+echo main

@@ -1,0 +1,2 @@
+trap 'echo in-exit' EXIT
+if true; then exit 1; fi

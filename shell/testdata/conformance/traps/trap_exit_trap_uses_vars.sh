@@ -1,0 +1,3 @@
+v=initial
+trap 'echo "v=$v"' EXIT
+v=final

@@ -1,0 +1,3 @@
+trap 'echo parent-trap' EXIT
+( echo in-subshell )
+echo back

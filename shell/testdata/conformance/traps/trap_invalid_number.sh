@@ -1,0 +1,2 @@
+trap 'echo x' 999
+echo "status $?"

@@ -1,0 +1,1 @@
+kill -l | tr -s ' \t' '\n\n' | grep -c .

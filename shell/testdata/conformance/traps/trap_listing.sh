@@ -1,0 +1,4 @@
+trap 'echo x' INT
+trap 'echo "quoted arg"' TERM
+trap '' HUP
+trap

@@ -1,0 +1,5 @@
+trap 'echo bye' EXIT
+trap
+trap - EXIT
+echo cleared
+trap

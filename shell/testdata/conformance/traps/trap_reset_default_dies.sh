@@ -1,0 +1,4 @@
+trap 'echo caught' TERM
+trap - TERM
+kill -TERM $$
+echo not reached

@@ -1,0 +1,2 @@
+eval "trap 'echo evaltrap' EXIT"
+echo body

@@ -1,0 +1,3 @@
+trap 'echo got USR1' 10
+kill -USR1 $$
+echo done
