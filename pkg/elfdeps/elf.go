@@ -1,0 +1,424 @@
+// Package elfdeps answers the question ldd(1) asks -- which shared libraries
+// would the dynamic linker load for this program, and from where -- by
+// reading files, never by running them.
+//
+// glibc's ldd runs the program's dynamic linker in a tracing mode, which is
+// why its manual warns against using it on untrusted files: the ELF header
+// names the program that is started. This package reads the ELF program
+// headers and the dynamic section as ld.so does (it has no section headers
+// to rely on: strip --strip-all and sstrip remove them) and replays ld.so's
+// search: DT_RPATH up the loader chain, LD_LIBRARY_PATH, DT_RUNPATH,
+// /etc/ld.so.cache, the default directories.
+//
+// Every file is untrusted input: counts and sizes are checked against the
+// file and against fixed limits before anything is allocated, and a
+// dependency graph with cycles terminates because each library is loaded
+// once.
+package elfdeps
+
+import (
+	"bytes"
+	"debug/elf"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Limits on what a sane ELF file holds; anything larger is refused rather
+// than read, so a hostile header cannot make us allocate gigabytes.
+const (
+	maxProgs       = 4096    // program headers
+	maxDynamic     = 1 << 16 // dynamic entries
+	maxString      = 4096    // bytes in one string (PATH_MAX)
+	maxVerneed     = 4096    // Verneed plus Vernaux records in total
+	elfHeader64Len = 64
+)
+
+// ErrNotELF is returned for a file that does not start with the ELF magic
+// or whose header is unusable.
+var ErrNotELF = errors.New("not an ELF file")
+
+// Object is what the dynamic linker needs to know about one ELF file.
+type Object struct {
+	Class   elf.Class
+	Data    elf.Data
+	Machine elf.Machine
+	OSABI   elf.OSABI
+	Type    elf.Type
+
+	Interp     string // PT_INTERP: the program the kernel starts to load this one
+	HasInterp  bool
+	HasDynamic bool // a PT_DYNAMIC segment: something for ld.so to do
+
+	Needed     []string // DT_NEEDED, in order
+	SOName     string   // DT_SONAME
+	RPath      string   // DT_RPATH (ignored by ld.so when DT_RUNPATH is present)
+	RunPath    string   // DT_RUNPATH
+	HasRPath   bool
+	HasRunPath bool
+	Flags1     uint64 // DT_FLAGS_1: DF_1_NODEFLIB, DF_1_PIE, ...
+
+	// VerNeed lists the symbol versions the object needs, per library
+	// (.gnu.version_r, found through DT_VERNEED); read only on request.
+	VerNeed []VerNeed
+
+	r       io.ReaderAt
+	size    int64
+	order   binary.ByteOrder
+	loads   []elf.Prog64 // PT_LOAD segments, for mapping addresses to offsets
+	dynamic []dynEntry
+}
+
+// VerNeed is one Elf_Verneed record: a library and versions of it.
+type VerNeed struct {
+	File     string
+	Versions []Version
+}
+
+// Version is one Elf_Vernaux record.
+type Version struct {
+	Name string
+	Weak bool // VER_FLG_WEAK
+}
+
+type dynEntry struct {
+	tag elf.DynTag
+	val uint64
+}
+
+// Is64 reports whether the object is ELFCLASS64.
+func (o *Object) Is64() bool { return o.Class == elf.ELFCLASS64 }
+
+// PIE reports whether DT_FLAGS_1 has DF_1_PIE (a position-independent
+// executable rather than a shared library).
+func (o *Object) PIE() bool { return o.Flags1&uint64(elf.DF_1_PIE) != 0 }
+
+// NoDefLib reports DF_1_NODEFLIB: the default directories are not searched
+// for this object's dependencies.
+func (o *Object) NoDefLib() bool { return o.Flags1&uint64(elf.DF_1_NODEFLIB) != 0 }
+
+// Open reads the ELF file at path, and its version needs (VerNeed) when
+// versions is set. The file is closed when Open returns.
+func Open(path string, versions bool) (*Object, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	o, err := Read(f, fi.Size())
+	if err == nil && versions {
+		err = o.ReadVersions()
+	}
+	if o != nil {
+		o.r = nil // the file is closed
+	}
+	return o, err
+}
+
+// ErrNotRegular is returned by Open for directories, devices and the like.
+var ErrNotRegular = errors.New("not regular file")
+
+// Read parses an ELF object of size bytes from r. Versions are read only
+// by ReadVersions.
+func Read(r io.ReaderAt, size int64) (o *Object, err error) {
+	var ident [elf.EI_NIDENT]byte
+	if _, err := r.ReadAt(ident[:], 0); err != nil {
+		return nil, ErrNotELF
+	}
+	if string(ident[:4]) != elf.ELFMAG {
+		return nil, ErrNotELF
+	}
+	o = &Object{r: r, size: size, Class: elf.Class(ident[elf.EI_CLASS]), Data: elf.Data(ident[elf.EI_DATA]), OSABI: elf.OSABI(ident[elf.EI_OSABI])}
+	switch o.Data {
+	case elf.ELFDATA2LSB:
+		o.order = binary.LittleEndian
+	case elf.ELFDATA2MSB:
+		o.order = binary.BigEndian
+	default:
+		return nil, fmt.Errorf("%w: unknown data encoding %d", ErrNotELF, o.Data)
+	}
+	var phoff uint64
+	var phentsize, phnum int
+	switch o.Class {
+	case elf.ELFCLASS64:
+		var h elf.Header64
+		if err := binary.Read(io.NewSectionReader(r, 0, elfHeader64Len), o.order, &h); err != nil {
+			return nil, fmt.Errorf("%w: truncated header", ErrNotELF)
+		}
+		o.Type, o.Machine = elf.Type(h.Type), elf.Machine(h.Machine)
+		phoff, phentsize, phnum = h.Phoff, int(h.Phentsize), int(h.Phnum)
+	case elf.ELFCLASS32:
+		var h elf.Header32
+		if err := binary.Read(io.NewSectionReader(r, 0, 52), o.order, &h); err != nil {
+			return nil, fmt.Errorf("%w: truncated header", ErrNotELF)
+		}
+		o.Type, o.Machine = elf.Type(h.Type), elf.Machine(h.Machine)
+		phoff, phentsize, phnum = uint64(h.Phoff), int(h.Phentsize), int(h.Phnum)
+	default:
+		return nil, fmt.Errorf("%w: unknown class %d", ErrNotELF, o.Class)
+	}
+	if phnum == 0 {
+		return o, nil // relocatable objects and cores may have none
+	}
+	want := 56
+	if !o.Is64() {
+		want = 32
+	}
+	if phentsize != want || phnum > maxProgs || phoff > uint64(size) || uint64(phnum*phentsize) > uint64(size)-phoff {
+		return nil, fmt.Errorf("%w: bad program header table", ErrNotELF)
+	}
+	buf := make([]byte, phnum*phentsize)
+	if _, err := r.ReadAt(buf, int64(phoff)); err != nil {
+		return nil, fmt.Errorf("%w: truncated program headers", ErrNotELF)
+	}
+	var dyn *elf.Prog64
+	for i := 0; i < phnum; i++ {
+		p := o.prog(buf[i*phentsize:])
+		switch elf.ProgType(p.Type) {
+		case elf.PT_LOAD:
+			o.loads = append(o.loads, p)
+		case elf.PT_INTERP:
+			s, err := o.readAt(p.Off, p.Filesz, maxString)
+			if err != nil {
+				return nil, fmt.Errorf("PT_INTERP: %w", err)
+			}
+			if i := bytes.IndexByte(s, 0); i >= 0 {
+				s = s[:i]
+			}
+			o.Interp, o.HasInterp = string(s), true
+		case elf.PT_DYNAMIC:
+			if dyn == nil {
+				dyn = &p
+			}
+		}
+	}
+	if dyn != nil {
+		o.HasDynamic = true
+		if err := o.readDynamic(dyn); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// prog decodes one program header of either class into the 64-bit form.
+func (o *Object) prog(b []byte) elf.Prog64 {
+	if o.Is64() {
+		return elf.Prog64{
+			Type: o.order.Uint32(b), Flags: o.order.Uint32(b[4:]), Off: o.order.Uint64(b[8:]),
+			Vaddr: o.order.Uint64(b[16:]), Paddr: o.order.Uint64(b[24:]), Filesz: o.order.Uint64(b[32:]),
+			Memsz: o.order.Uint64(b[40:]), Align: o.order.Uint64(b[48:]),
+		}
+	}
+	return elf.Prog64{
+		Type: o.order.Uint32(b), Off: uint64(o.order.Uint32(b[4:])), Vaddr: uint64(o.order.Uint32(b[8:])),
+		Paddr: uint64(o.order.Uint32(b[12:])), Filesz: uint64(o.order.Uint32(b[16:])),
+		Memsz: uint64(o.order.Uint32(b[20:])), Flags: o.order.Uint32(b[24:]), Align: uint64(o.order.Uint32(b[28:])),
+	}
+}
+
+// readAt reads n bytes at off, refusing more than limit or past the end.
+func (o *Object) readAt(off, n uint64, limit int) ([]byte, error) {
+	if n > uint64(limit) || off > uint64(o.size) || n > uint64(o.size)-off {
+		return nil, fmt.Errorf("%w: %d bytes at %#x out of bounds", ErrNotELF, n, off)
+	}
+	b := make([]byte, n)
+	if _, err := o.r.ReadAt(b, int64(off)); err != nil {
+		return nil, fmt.Errorf("%w: read at %#x: %v", ErrNotELF, off, err)
+	}
+	return b, nil
+}
+
+// readDynamic reads the dynamic section from its segment, as ld.so does,
+// and the strings its entries name.
+func (o *Object) readDynamic(p *elf.Prog64) error {
+	entsize := uint64(16)
+	if !o.Is64() {
+		entsize = 8
+	}
+	n := p.Filesz / entsize
+	if n > maxDynamic {
+		n = maxDynamic
+	}
+	b, err := o.readAt(p.Off, n*entsize, int(maxDynamic*entsize))
+	if err != nil {
+		return fmt.Errorf("PT_DYNAMIC: %w", err)
+	}
+	var strtab, strsz uint64
+	var haveStrtab bool
+	for i := uint64(0); i < n; i++ {
+		var e dynEntry
+		if o.Is64() {
+			e = dynEntry{elf.DynTag(o.order.Uint64(b[i*16:])), o.order.Uint64(b[i*16+8:])}
+		} else {
+			e = dynEntry{elf.DynTag(int32(o.order.Uint32(b[i*8:]))), uint64(o.order.Uint32(b[i*8+4:]))}
+		}
+		if e.tag == elf.DT_NULL {
+			break
+		}
+		o.dynamic = append(o.dynamic, e)
+		switch e.tag {
+		case elf.DT_STRTAB:
+			strtab, haveStrtab = e.val, true
+		case elf.DT_STRSZ:
+			strsz = e.val
+		case elf.DT_FLAGS_1:
+			o.Flags1 = e.val
+		}
+	}
+	str := func(off uint64) (string, error) {
+		if !haveStrtab || off >= strsz {
+			return "", fmt.Errorf("%w: string %#x outside DT_STRTAB", ErrNotELF, off)
+		}
+		return o.stringAt(strtab + off)
+	}
+	for _, e := range o.dynamic {
+		var s string
+		switch e.tag {
+		case elf.DT_NEEDED, elf.DT_SONAME, elf.DT_RPATH, elf.DT_RUNPATH:
+			if s, err = str(e.val); err != nil {
+				return fmt.Errorf("%v: %w", e.tag, err)
+			}
+		default:
+			continue
+		}
+		switch e.tag {
+		case elf.DT_NEEDED:
+			o.Needed = append(o.Needed, s)
+		case elf.DT_SONAME:
+			o.SOName = s
+		case elf.DT_RPATH:
+			if !o.HasRPath { // ld.so uses the first of each
+				o.RPath, o.HasRPath = s, true
+			}
+		case elf.DT_RUNPATH:
+			if !o.HasRunPath {
+				o.RunPath, o.HasRunPath = s, true
+			}
+		}
+	}
+	return nil
+}
+
+// offset maps a virtual address to a file offset through the PT_LOAD
+// segments, as the address would be after ld.so mapped the file.
+func (o *Object) offset(addr uint64) (uint64, bool) {
+	for _, l := range o.loads {
+		if addr >= l.Vaddr && addr-l.Vaddr < l.Filesz {
+			return addr - l.Vaddr + l.Off, true
+		}
+	}
+	return 0, false
+}
+
+// stringAt reads the NUL-terminated string at virtual address addr, in
+// small chunks so that a string table of megabytes is never read whole.
+func (o *Object) stringAt(addr uint64) (string, error) {
+	off, ok := o.offset(addr)
+	if !ok {
+		return "", fmt.Errorf("%w: address %#x not in a loaded segment", ErrNotELF, addr)
+	}
+	var out []byte
+	var chunk [128]byte
+	for len(out) < maxString {
+		if off >= uint64(o.size) {
+			break
+		}
+		n, err := o.r.ReadAt(chunk[:], int64(off))
+		if i := bytes.IndexByte(chunk[:n], 0); i >= 0 {
+			return string(append(out, chunk[:i]...)), nil
+		}
+		out = append(out, chunk[:n]...)
+		off += uint64(n)
+		if err != nil || n == 0 {
+			break
+		}
+	}
+	return "", fmt.Errorf("%w: unterminated string at %#x", ErrNotELF, addr)
+}
+
+func (o *Object) dynValue(tag elf.DynTag) (uint64, bool) {
+	for _, e := range o.dynamic {
+		if e.tag == tag {
+			return e.val, true
+		}
+	}
+	return 0, false
+}
+
+// ReadVersions fills VerNeed from DT_VERNEED/DT_VERNEEDNUM. The reader the
+// object was read from must still be open.
+func (o *Object) ReadVersions() error {
+	addr, ok := o.dynValue(elf.DT_VERNEED)
+	if !ok {
+		return nil
+	}
+	num, _ := o.dynValue(elf.DT_VERNEEDNUM)
+	strtab, _ := o.dynValue(elf.DT_STRTAB)
+	strsz, _ := o.dynValue(elf.DT_STRSZ)
+	str := func(off uint32) (string, error) {
+		if uint64(off) >= strsz {
+			return "", fmt.Errorf("%w: version string %#x out of range", ErrNotELF, off)
+		}
+		return o.stringAt(strtab + uint64(off))
+	}
+	records := 0
+	for i := uint64(0); i < num; i++ {
+		off, ok := o.offset(addr)
+		if !ok {
+			return fmt.Errorf("%w: DT_VERNEED %#x not loaded", ErrNotELF, addr)
+		}
+		b, err := o.readAt(off, 16, 16)
+		if err != nil {
+			return err
+		}
+		cnt, file, aux, next := o.order.Uint16(b[2:]), o.order.Uint32(b[4:]), o.order.Uint32(b[8:]), o.order.Uint32(b[12:])
+		name, err := str(file)
+		if err != nil {
+			return err
+		}
+		vn := VerNeed{File: name}
+		a := addr + uint64(aux)
+		for j := 0; j < int(cnt); j++ {
+			if records++; records > maxVerneed {
+				return fmt.Errorf("%w: too many version records", ErrNotELF)
+			}
+			aoff, ok := o.offset(a)
+			if !ok {
+				return fmt.Errorf("%w: Vernaux %#x not loaded", ErrNotELF, a)
+			}
+			ab, err := o.readAt(aoff, 16, 16)
+			if err != nil {
+				return err
+			}
+			vname, err := str(o.order.Uint32(ab[8:]))
+			if err != nil {
+				return err
+			}
+			vn.Versions = append(vn.Versions, Version{Name: vname, Weak: o.order.Uint16(ab[4:])&2 != 0})
+			anext := o.order.Uint32(ab[12:])
+			if anext == 0 {
+				break
+			}
+			a += uint64(anext)
+		}
+		o.VerNeed = append(o.VerNeed, vn)
+		if records++; records > maxVerneed {
+			return fmt.Errorf("%w: too many version records", ErrNotELF)
+		}
+		if next == 0 {
+			break
+		}
+		addr += uint64(next)
+	}
+	return nil
+}
