@@ -5,10 +5,17 @@ import (
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
+	"github.com/zinebox/zinebox/cmds/halt"
 	"github.com/zinebox/zinebox/cmds/head"
+	initcmd "github.com/zinebox/zinebox/cmds/init"
+	"github.com/zinebox/zinebox/cmds/initramfs"
 	"github.com/zinebox/zinebox/cmds/kill"
+	"github.com/zinebox/zinebox/cmds/ps"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
+	"github.com/zinebox/zinebox/cmds/poweroff"
+	"github.com/zinebox/zinebox/cmds/reboot"
 	"github.com/zinebox/zinebox/cmds/sleep"
+	"github.com/zinebox/zinebox/cmds/su"
 	"github.com/zinebox/zinebox/cmds/tee"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/wc"
@@ -23,10 +30,17 @@ var applets = []*applet.Applet{
 	&echo.Applet,
 	&env.Applet,
 	&falsecmd.Applet,
+	&halt.Applet,
 	&head.Applet,
+	&initcmd.Applet,
+	&initramfs.Applet,
 	&kill.Applet,
+	&ps.Applet,
 	&ldconfig.Applet,
+	&poweroff.Applet,
+	&reboot.Applet,
 	&sleep.Applet,
+	&su.Applet,
 	&tee.Applet,
 	&truecmd.Applet,
 	&wc.Applet,

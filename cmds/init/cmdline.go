@@ -1,0 +1,84 @@
+package initcmd
+
+import (
+	"strings"
+)
+
+// Cmdline is what init takes from the kernel command line (/proc/cmdline).
+type Cmdline struct {
+	Shell   string // zinebox.shell=: the program (and its arguments) to run instead of `sh -l`
+	User    string // zinebox.user=: who the shell runs as ("root" by default)
+	Run     string // zinebox.run=: a command for `sh -c`, after which the machine powers off
+	HasRun  bool
+	Term    string // TERM=
+	Console string // the last console=, without its options: "ttyS0" of "ttyS0,115200n8"
+	Quiet   bool   // quiet: init prints nothing but the motd and errors
+}
+
+// ParseCmdline splits the kernel command line as the kernel does:
+// parameters separated by spaces, double quotes group a value with spaces
+// (`zinebox.run="ls -l /"`) and are removed, the last of repeated
+// parameters wins.
+func ParseCmdline(s string) Cmdline {
+	var c Cmdline
+	for _, p := range splitParams(s) {
+		name, value, _ := strings.Cut(p, "=")
+		switch name {
+		case "zinebox.shell":
+			c.Shell = value
+		case "zinebox.user":
+			c.User = value
+		case "zinebox.run":
+			c.Run, c.HasRun = value, true
+		case "TERM":
+			c.Term = value
+		case "console":
+			dev, _, _ := strings.Cut(value, ",")
+			c.Console = strings.TrimPrefix(dev, "/dev/")
+		case "quiet":
+			c.Quiet = true
+		}
+	}
+	return c
+}
+
+// splitParams splits at unquoted whitespace and drops the double quotes.
+func splitParams(s string) []string {
+	var out []string
+	var cur strings.Builder
+	inQuote, have := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+			have = true
+		case !inQuote && (r == ' ' || r == '\t' || r == '\n'):
+			if have {
+				out = append(out, cur.String())
+				cur.Reset()
+				have = false
+			}
+		default:
+			cur.WriteRune(r)
+			have = true
+		}
+	}
+	if have {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// consoleDevice picks the terminal for the login shell: console= from the
+// command line, else the last device /sys/class/tty/console/active names
+// (the kernel lists every console there; the last one is /dev/console's),
+// else ttyS0, the serial port QEMU's -serial connects.
+func consoleDevice(c Cmdline, active string) string {
+	if c.Console != "" {
+		return "/dev/" + c.Console
+	}
+	if f := strings.Fields(active); len(f) > 0 {
+		return "/dev/" + f[len(f)-1]
+	}
+	return "/dev/ttyS0"
+}

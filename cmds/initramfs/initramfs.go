@@ -1,0 +1,291 @@
+// Package initramfs implements `zinebox initramfs`: pack the running
+// zinebox binary into an initramfs that boots the teaching VM.
+//
+// The image is a newc cpio archive (gzip'd by default) holding
+// /bin/zinebox, /init, a link per applet, /etc, the home directories and
+// the man pages (see initramfs/rootfs). --add copies host programs with
+// the shared libraries and loader they need, --overlay a directory tree.
+// --list prints the archive's table as `cpio -tv` would.
+package initramfs
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/zinebox/zinebox/initramfs/image"
+	"github.com/zinebox/zinebox/initramfs/rootfs"
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"golang.org/x/sys/unix"
+)
+
+//go:embed initramfs.1
+var manPage string
+
+// Applet is `initramfs`.
+var Applet = applet.Applet{
+	Name:    "initramfs",
+	Summary: "pack zinebox into a bootable initramfs",
+	Man:     manPage,
+	Main:    run,
+}
+
+var spec = getopt.Spec{
+	Prog:  "initramfs",
+	Usage: []string{"-o FILE [OPTION]...", "--list [OPTION]..."},
+	Summary: "Pack the running zinebox binary, a link for every applet, /etc, the home\n" +
+		"directories and the man pages into a newc cpio archive that Linux unpacks\n" +
+		"as its first root file system and runs /init from.",
+	Options: []getopt.Option{
+		{Short: 'o', Long: "output", Arg: getopt.RequiredArg, ArgName: "FILE", Help: "write the archive to FILE ('-' for standard output)"},
+		{Long: "compress", Arg: getopt.RequiredArg, ArgName: "METHOD", Help: "none or gzip (the default)"},
+		{Long: "add", Arg: getopt.RequiredArg, ArgName: "PATH", Help: "copy the host program PATH with its shared libraries\nand dynamic loader (may be repeated)"},
+		{Long: "overlay", Arg: getopt.RequiredArg, ArgName: "DIR", Help: "copy the tree DIR over the image's root (may be repeated)"},
+		{Long: "list", Help: "print the archive's table of contents, as cpio -tv"},
+	},
+	Footer: "The environment variable SOURCE_DATE_EPOCH sets every file's time (default 0).",
+}
+
+// Sources are where the image's parts come from; run uses the real ones,
+// tests may point them elsewhere.
+type Sources struct {
+	Exe      string // the binary to pack: /proc/self/exe
+	ManPages fs.FS  // teaching pages man<N>/<name>.<N>, or nil
+	// Closure returns a program followed by the libraries and loader it
+	// needs (nil: the program alone).
+	Closure func(path string, env []string) ([]string, error)
+}
+
+func run(io *applet.IO, args []string) int {
+	return Run(io, args, DefaultSources())
+}
+
+// Run is the applet with its sources made explicit.
+func Run(io *applet.IO, args []string, src Sources) int {
+	r, done, status := io.Parse(&spec, args, 1)
+	if done {
+		return status
+	}
+	if len(r.Operands) > 0 {
+		return io.UsageError(1, "extra operand '%s'", r.Operands[0])
+	}
+	out, hasOut := r.Last("output")
+	list := r.Has("list")
+	if !hasOut && !list {
+		return io.UsageError(1, "missing -o FILE")
+	}
+	comp := image.Gzip
+	if c, ok := r.Last("compress"); ok {
+		comp = image.Compression(c)
+		if comp != image.Gzip && comp != image.None {
+			return io.UsageError(1, "invalid compression method '%s' (none or gzip)", c)
+		}
+	}
+
+	exe, err := os.ReadFile(src.Exe)
+	if err != nil {
+		return io.PathError(src.Exe, err)
+	}
+	im, err := rootfs.Build(rootfs.Config{Exe: exe, Applets: io.Applets, ManPages: src.ManPages})
+	if err != nil {
+		io.Errorf("%v", err)
+		return 1
+	}
+	if epoch := io.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		t, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil || t < 0 {
+			return io.UsageError(1, "invalid SOURCE_DATE_EPOCH '%s'", epoch)
+		}
+		im.MTime = t
+	}
+	for _, o := range r.Opts {
+		switch o.Key {
+		case "add":
+			if st := addProgram(io, im, o.Value, src.Closure); st != 0 {
+				return st
+			}
+		case "overlay":
+			if err := im.AddTree(io.Path(o.Value), "/"); err != nil {
+				return pathError(io, o.Value, err)
+			}
+		}
+	}
+
+	var buf bytes.Buffer
+	if err := im.WriteCompressed(&buf, comp); err != nil {
+		io.Errorf("%v", err)
+		return 1
+	}
+	if hasOut {
+		if out == "-" {
+			if _, err := io.Stdout.Write(buf.Bytes()); err != nil {
+				return io.WriteFailed(err)
+			}
+		} else if err := os.WriteFile(io.Path(out), buf.Bytes(), 0o644); err != nil {
+			return pathError(io, out, err)
+		}
+	}
+	if list {
+		entries, err := im.Entries()
+		if err != nil {
+			io.Errorf("%v", err)
+			return 1
+		}
+		w := io.Stdout
+		if out == "-" {
+			w = nil // the archive owns standard output
+		}
+		for _, e := range entries {
+			line := listLine(e, im.MTime, time.Now())
+			if w != nil {
+				if _, err := w.WriteString(line); err != nil {
+					return io.WriteFailed(err)
+				}
+			} else {
+				fmt.Fprint(io.Stderr, line)
+			}
+		}
+	}
+	return io.Finish(0)
+}
+
+// addProgram copies the host program at p into the image at the same path,
+// with everything its Closure names (libraries and the loader), so it runs
+// in the VM as it does on the host.
+func addProgram(io *applet.IO, im *image.Image, p string, closure func(string, []string) ([]string, error)) int {
+	files := []string{p}
+	if closure != nil {
+		var err error
+		if files, err = closure(io.Path(p), io.Env); err != nil {
+			io.Errorf("--add %s: %v", p, err)
+			return 1
+		}
+	}
+	for _, f := range files {
+		if err := addResolved(im, io.Path(f), f); err != nil {
+			return pathError(io, f, err)
+		}
+	}
+	return 0
+}
+
+// addResolved adds the host file at hostPath as name, following symbolic
+// links: each link on the way is kept as a link (libc.so.6 ->
+// libc-2.36.so shows in the VM as on the host) and the file at the end of
+// the chain is copied.
+func addResolved(im *image.Image, hostPath, name string) error {
+	for range 40 {
+		var st unix.Stat_t
+		if err := unix.Lstat(hostPath, &st); err != nil {
+			return &os.PathError{Op: "lstat", Path: hostPath, Err: err}
+		}
+		if err := im.AddHost(hostPath, name); err != nil {
+			return err
+		}
+		if st.Mode&unix.S_IFMT != unix.S_IFLNK {
+			return nil
+		}
+		target, err := os.Readlink(hostPath)
+		if err != nil {
+			return err
+		}
+		if target[0] != '/' {
+			target = dirOf(hostPath) + "/" + target
+		}
+		hostPath, name = target, target
+	}
+	return &os.PathError{Op: "open", Path: hostPath, Err: unix.ELOOP}
+}
+
+func dirOf(p string) string {
+	for i := len(p) - 1; i > 0; i-- {
+		if p[i] == '/' {
+			return p[:i]
+		}
+	}
+	if len(p) > 0 && p[0] == '/' {
+		return "/"
+	}
+	return "."
+}
+
+func pathError(io *applet.IO, p string, err error) int {
+	io.Errorf("%s: %s", p, errno.Message(err))
+	return 1
+}
+
+// listLine formats e as GNU cpio -tv does: mode, links, owner, group,
+// size (or major, minor), date, name and a link's target.
+func listLine(e image.Entry, mtime int64, now time.Time) string {
+	size := fmt.Sprintf("%8d", len(e.Data))
+	if t := e.Mode & unix.S_IFMT; t == unix.S_IFCHR || t == unix.S_IFBLK {
+		size = fmt.Sprintf("%3d, %3d", e.Rmajor, e.Rminor)
+	}
+	nlink := 1
+	if e.IsDir() {
+		nlink = 2
+	}
+	t := time.Unix(mtime, 0)
+	date := t.Format("Jan _2  2006")
+	if d := now.Sub(t); d >= 0 && d < 183*24*time.Hour {
+		date = t.Format("Jan _2 15:04")
+	}
+	line := fmt.Sprintf("%s %3d %-8s %-8s %s %s %s", modeString(e.Mode), nlink, owner(e.UID), owner(e.GID), size, date, e.Name)
+	if e.Mode&unix.S_IFMT == unix.S_IFLNK {
+		line += " -> " + string(e.Data)
+	}
+	return line + "\n"
+}
+
+func owner(id uint32) string {
+	if id == 0 {
+		return "root"
+	}
+	return strconv.FormatUint(uint64(id), 10)
+}
+
+// modeString is the ls -l mode column: type letter and nine permission
+// letters, with s/S and t/T for setuid, setgid and sticky.
+func modeString(m uint32) string {
+	b := []byte("?rwxrwxrwx")
+	switch m & unix.S_IFMT {
+	case unix.S_IFREG:
+		b[0] = '-'
+	case unix.S_IFDIR:
+		b[0] = 'd'
+	case unix.S_IFLNK:
+		b[0] = 'l'
+	case unix.S_IFCHR:
+		b[0] = 'c'
+	case unix.S_IFBLK:
+		b[0] = 'b'
+	case unix.S_IFIFO:
+		b[0] = 'p'
+	case unix.S_IFSOCK:
+		b[0] = 's'
+	}
+	for i := 0; i < 9; i++ {
+		if m&(1<<(8-i)) == 0 {
+			b[i+1] = '-'
+		}
+	}
+	special := func(bit uint32, i int, set, unset byte) {
+		if m&bit != 0 {
+			if b[i] == '-' {
+				b[i] = unset
+			} else {
+				b[i] = set
+			}
+		}
+	}
+	special(unix.S_ISUID, 3, 's', 'S')
+	special(unix.S_ISGID, 6, 's', 'S')
+	special(unix.S_ISVTX, 9, 't', 'T')
+	return string(b)
+}
