@@ -1,0 +1,326 @@
+package roff
+
+// This file is the typesetter: it collects characters and spaces into an
+// output line, breaks the line when it is full, and adjusts it to both
+// margins the way groff does on a terminal.
+
+type nodeKind uint8
+
+const (
+	nGlyph nodeKind = iota // one character cell
+	nSpace                 // word space: a break point, stretched when adjusting
+	nFixed                 // fixed motion (\ , \0, a tab, a tag's padding)
+	nNbsp                  // \~: stretched when adjusting, but no break point
+	nBreak                 // \: a zero-width break point
+)
+
+type node struct {
+	kind nodeKind
+	c    Cell
+	w    int // width in columns
+}
+
+// breakable reports whether a line may end at n.
+func (n node) breakable() bool { return n.kind == nSpace || n.kind == nBreak }
+
+// stretchable reports whether adjusting may widen n.
+func (n node) stretchable() bool { return n.kind == nSpace || n.kind == nNbsp }
+
+// env is the part of the state that a format request changes.
+type env struct {
+	fill     bool
+	adjust   byte // 'b' both margins, 'l', 'r', 'c'
+	prevAdj  byte
+	indent   int // .in, in columns from the left edge
+	prevInd  int
+	tempInd  int // .ti for the next line, or -1
+	ll       int // line length
+	tabs     []int
+	center   int // lines left to center (.ce)
+	font     Font
+	prevFont Font
+}
+
+// startLine records where a new output line begins.
+func (r *renderer) startLine() {
+	if r.tempInd >= 0 {
+		r.lineInd = r.tempInd
+		r.tempInd = -1
+	} else {
+		r.lineInd = r.indent
+	}
+	r.ns = false
+}
+
+func (r *renderer) addGlyph(ch rune, f Font) {
+	if len(r.line) == 0 {
+		r.startLine()
+	}
+	if ch == ' ' {
+		r.line = append(r.line, node{kind: nFixed, w: 1})
+	} else {
+		r.line = append(r.line, node{kind: nGlyph, c: Cell{ch, f}, w: runeWidth(ch)})
+	}
+	r.lineW += r.line[len(r.line)-1].w
+}
+
+// addSpace adds a word space of width w; in no-fill mode spaces are fixed.
+func (r *renderer) addSpace(w int) {
+	if len(r.line) == 0 {
+		if r.fill {
+			return // a filled line never starts with a word space
+		}
+		r.startLine()
+	}
+	k := nSpace
+	if !r.fill {
+		k = nFixed
+	}
+	if r.fill {
+		r.fit()
+	}
+	r.line = append(r.line, node{kind: k, w: w})
+	r.lineW += w
+}
+
+// addNode adds a non-glyph node (fixed space, nbsp, break point).
+func (r *renderer) addNode(k nodeKind, w int) {
+	if len(r.line) == 0 {
+		if k == nBreak {
+			return
+		}
+		r.startLine()
+	}
+	r.line = append(r.line, node{kind: k, w: w})
+	r.lineW += w
+}
+
+// tab moves to the next tab stop; stops are relative to the line's indent.
+func (r *renderer) tab() {
+	if len(r.line) == 0 {
+		r.startLine()
+	}
+	pos := r.lineW
+	next := -1
+	for _, t := range r.tabs {
+		if t > pos {
+			next = t
+			break
+		}
+	}
+	if next < 0 {
+		step := 5 // groff's default: every half inch, 5 columns on a terminal
+		last := 0
+		if n := len(r.tabs); n > 0 {
+			last = r.tabs[n-1]
+			if n > 1 {
+				step = r.tabs[n-1] - r.tabs[n-2]
+			}
+			if step <= 0 {
+				step = 5
+			}
+		}
+		next = last + ((pos-last)/step+1)*step
+	}
+	r.addNode(nFixed, next-pos)
+}
+
+// contentWidth is the width of line[:n] without trailing spaces.
+func contentWidth(line []node, n int) int {
+	for n > 0 && line[n-1].kind != nGlyph && line[n-1].kind != nFixed {
+		n--
+	}
+	w := 0
+	for _, nd := range line[:n] {
+		w += nd.w
+	}
+	return w
+}
+
+// fit breaks the pending line while it is wider than the line length,
+// at the last break point that leaves the line no wider than allowed.
+func (r *renderer) fit() {
+	for r.fill && len(r.line) > 0 {
+		target := r.ll - r.lineInd
+		if contentWidth(r.line, len(r.line)) <= target {
+			return
+		}
+		cut, first := -1, -1
+		for i, nd := range r.line {
+			if nd.breakable() && i > 0 {
+				if first < 0 {
+					first = i
+				}
+				if contentWidth(r.line, i) <= target {
+					cut = i
+				} else {
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			cut = first
+		}
+		if cut < 0 {
+			return // one long word: it stays until a break point comes
+		}
+		rest := r.line[cut:]
+		for len(rest) > 0 && rest[0].breakable() {
+			rest = rest[1:]
+		}
+		rest = append([]node(nil), rest...)
+		r.emit(r.line[:cut], true)
+		r.line = rest
+		r.lineW = 0
+		for _, nd := range rest {
+			r.lineW += nd.w
+		}
+		if len(rest) > 0 {
+			r.startLine()
+		}
+	}
+}
+
+// brk ends the pending line without adjusting it (.br and friends).
+func (r *renderer) brk() {
+	if len(r.line) == 0 {
+		return
+	}
+	if r.fill {
+		r.fit()
+	}
+	r.emit(r.line, false)
+	r.line = r.line[:0]
+	r.lineW = 0
+}
+
+// emit writes nodes as an output line. adjust is true when the line was
+// broken because the next word did not fit: only then are both margins
+// adjusted.
+func (r *renderer) emit(nodes []node, adjust bool) {
+	n := len(nodes)
+	for n > 0 && nodes[n-1].kind != nGlyph && nodes[n-1].kind != nFixed {
+		n--
+	}
+	nodes = nodes[:n]
+	w := contentWidth(nodes, n)
+	target := r.ll - r.lineInd
+	ind := r.lineInd
+	widths := make([]int, n)
+	for i, nd := range nodes {
+		widths[i] = nd.w
+	}
+	mode := r.adjust
+	if r.center > 0 {
+		mode = 'c'
+		r.center--
+	} else if !r.fill {
+		mode = 'l'
+	}
+	switch mode {
+	case 'b':
+		if adjust {
+			r.distribute(nodes, widths, target-w)
+		}
+	case 'c':
+		if target > w {
+			ind += (target - w) / 2
+		}
+	case 'r':
+		if target > w {
+			ind += target - w
+		}
+	}
+	line := make(Line, 0, ind+w+8)
+	col := 0
+	for ; col < ind; col++ {
+		line = append(line, Cell{' ', Roman})
+	}
+	for i, nd := range nodes {
+		if nd.kind == nGlyph {
+			line = append(line, nd.c)
+			for k := 1; k < nd.w; k++ {
+				line = append(line, Cell{0, nd.c.F}) // second half of a wide glyph
+			}
+			continue
+		}
+		for k := 0; k < widths[i]; k++ {
+			line = append(line, Cell{' ', Roman})
+		}
+	}
+	r.output(line)
+}
+
+// distribute spreads extra columns over the stretchable spaces as groff
+// does: each space in turn gets extra/spaces (rounded down) of what is
+// left, walking from the right on one line and from the left on the next,
+// so that the wide gaps alternate sides from line to line.
+func (r *renderer) distribute(nodes []node, widths []int, extra int) {
+	var idx []int
+	for i, nd := range nodes {
+		if nd.stretchable() {
+			idx = append(idx, i)
+		}
+	}
+	ns := len(idx)
+	if ns == 0 {
+		return
+	}
+	if extra > 0 {
+		for k := 0; k < len(idx); k++ {
+			var i int
+			if r.reverse {
+				i = idx[k]
+			} else {
+				i = idx[len(idx)-1-k]
+			}
+			e := extra / ns
+			if ns == 1 {
+				e = extra
+			}
+			widths[i] += e
+			extra -= e
+			ns--
+		}
+	}
+	r.reverse = !r.reverse
+}
+
+// output appends a finished line, dropping trailing blanks.
+func (r *renderer) output(l Line) {
+	n := len(l)
+	for n > 0 && l[n-1].R == ' ' {
+		n--
+	}
+	l = l[:n]
+	if r.sink != nil {
+		*r.sink = append(*r.sink, l)
+		return
+	}
+	r.out = append(r.out, l)
+}
+
+// space is .sp n: end the line and add n blank lines, unless a heading
+// just asked for no space.
+func (r *renderer) space(n int) {
+	r.brk()
+	if r.ns || n <= 0 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		r.output(nil)
+	}
+}
+
+// runeWidth is the number of terminal columns a character takes.
+func runeWidth(ch rune) int {
+	switch {
+	case ch >= 0x300 && ch < 0x370, ch == 0x200b:
+		return 0
+	case ch >= 0x1100 && ch <= 0x115f, ch >= 0x2e80 && ch <= 0xa4cf && ch != 0x303f,
+		ch >= 0xac00 && ch <= 0xd7a3, ch >= 0xf900 && ch <= 0xfaff, ch >= 0xff00 && ch <= 0xff60,
+		ch >= 0xffe0 && ch <= 0xffe6, ch >= 0x1f300 && ch <= 0x1faff, ch >= 0x20000 && ch <= 0x3fffd:
+		return 2
+	}
+	return 1
+}

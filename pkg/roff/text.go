@@ -1,0 +1,310 @@
+package roff
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// textLine formats one input text line.
+func (r *renderer) textLine(l string) {
+	l = r.expand(l, false, 0)
+	if strings.TrimSpace(l) == "" && l != "" && r.fill {
+		// only blanks: a break and a blank line, like an empty line
+		l = ""
+	}
+	if l == "" {
+		if r.fill {
+			r.space(1)
+		} else {
+			r.brk()
+			if !r.ns {
+				r.output(nil)
+			}
+		}
+		r.afterText()
+		return
+	}
+	if r.fill && (l[0] == ' ' || l[0] == '\t') {
+		r.brk()
+		for len(l) > 0 && l[0] == ' ' {
+			r.addNode(nFixed, 1)
+			l = l[1:]
+		}
+	}
+	r.cont = false
+	r.inline(l)
+	if r.cont {
+		return // \c: the next text line continues this one
+	}
+	if r.fill {
+		if r.sentEnd {
+			r.addSpace(2)
+		} else {
+			r.addSpace(1)
+		}
+	} else {
+		if r.center > 0 {
+			r.brk()
+		} else {
+			r.brk()
+		}
+	}
+	r.afterText()
+}
+
+// afterText runs the next-line trap the man macros set.
+func (r *renderer) afterText() {
+	if r.trapN > 0 {
+		r.trapN--
+		if r.trapN == 0 && r.trapFn != nil {
+			fn := r.trapFn
+			r.trapFn = nil
+			fn()
+		}
+	}
+}
+
+// setTrap arranges for fn to run after the next text line.
+func (r *renderer) setTrap(fn func()) {
+	r.trapN = 1
+	r.trapFn = fn
+}
+
+// glyph adds one printable character in the current font.
+func (r *renderer) glyph(ch rune) {
+	if m, ok := r.tr[ch]; ok {
+		ch = m
+	}
+	r.addGlyph(ch, r.font)
+	switch ch {
+	case '.', '?', '!':
+		r.sentEnd = true
+	case '"', '\'', ')', ']', '*', '\u2020', '\u2021', '\u2019', '\u201d':
+	default:
+		r.sentEnd = false
+	}
+}
+
+func (r *renderer) glyphs(s string) {
+	for _, ch := range s {
+		if ch == ' ' {
+			r.addNode(nFixed, 1)
+			continue
+		}
+		r.glyph(ch)
+	}
+}
+
+// setFont handles \f and .ft arguments.
+func (r *renderer) setFont(name string) {
+	var f Font
+	switch name {
+	case "", "P":
+		r.font, r.prevFont = r.prevFont, r.font
+		return
+	case "B", "3", "CB", "TB", "HB", "AB", "NB", "PB", "BB":
+		f = Bold
+	case "I", "2", "CI", "TI", "HI", "AI", "NI", "PI", "BI_":
+		f = Italic
+	case "BI", "4", "CBI", "TBI", "HBI", "ABI", "NBI", "PBI":
+		f = BoldItalic
+	default:
+		f = Roman
+	}
+	r.prevFont = r.font
+	r.font = f
+}
+
+// inline formats the characters and escapes of text s.
+func (r *renderer) inline(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case ' ':
+			if r.fill {
+				r.addSpace(1)
+			} else {
+				r.addNode(nFixed, 1)
+			}
+			i++
+			continue
+		case '\t':
+			r.tab()
+			i++
+			continue
+		case '\\':
+			i = r.escape(s, i+1)
+			continue
+		}
+		ch, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if ch < ' ' {
+			continue
+		}
+		r.glyph(ch)
+	}
+}
+
+// escape formats the escape sequence whose letter is at s[i] and returns
+// the index after it.
+func (r *renderer) escape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	e := s[i]
+	i++
+	switch e {
+	case '\\', 'e':
+		r.glyph('\\')
+	case '-':
+		r.glyph('-')
+	case '&', ')':
+		if len(r.line) == 0 {
+			r.startLine()
+		}
+		r.sentEnd = false
+	case ' ', '0':
+		r.addNode(nFixed, 1)
+	case '~':
+		r.addNode(nNbsp, 1)
+	case ':':
+		r.addNode(nBreak, 0)
+	case '|', '^', '%', 'E', '{', '}', '/', ',', 'p', 'r', 'u', 'd', 'a':
+	case 'c':
+		if strings.TrimRight(s[i:], " ") == "" {
+			r.cont = true
+			return len(s)
+		}
+	case 't':
+		r.tab()
+	case '\'':
+		r.glyph('\u00b4')
+	case '`':
+		r.glyph('`')
+	case '.':
+		r.glyph('.')
+	case '(', '[':
+		name, j := readName(s, i-1)
+		r.special(name)
+		return j
+	case 'C':
+		name, j := readDelimited(s, i)
+		r.special(name)
+		return j
+	case 'N':
+		arg, j := readDelimited(s, i)
+		if n, err := strconv.Atoi(arg); err == nil && n > 0 && n < 0x110000 {
+			r.glyph(rune(n))
+		}
+		return j
+	case 'f':
+		name, j := readName(s, i)
+		r.setFont(name)
+		return j
+	case 's':
+		j := i
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && (s[j] == '(' || s[j] == '[') {
+			_, j = readName(s, j)
+		} else if j < len(s) && s[j] == '\'' {
+			_, j = readDelimited(s, j)
+		} else if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+			if s[j-1] >= '1' && s[j-1] <= '3' && j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+		}
+		return j
+	case 'm', 'M', 'F', 'k', 'g', 'V', 'Y', 'n', '*', '$':
+		_, j := readName(s, i)
+		return j
+	case 'h':
+		arg, j := readDelimited(s, i)
+		if u, ok := evalExpr(r.expand(arg, false, 0), 'm'); ok {
+			if n := cols(u); n > 0 {
+				r.addNode(nFixed, n)
+			} else if n < 0 {
+				r.backspace(-n)
+			}
+		}
+		return j
+	case 'v', 'X', 'D', 'b', 'R', 'x', 'H', 'S', 'L', 'B', 'A', 'Z', 'O', 'w':
+		_, j := readDelimited(s, i)
+		return j
+	case 'l':
+		arg, j := readDelimited(s, i)
+		r.drawLine(arg)
+		return j
+	case 'o':
+		arg, j := readDelimited(s, i)
+		if arg != "" {
+			r.inline(arg[:1])
+		}
+		return j
+	case 'z':
+		// zero-width character: show it; overstriking is not possible
+	case '"', '#':
+		return len(s)
+	default:
+		ch, n := utf8.DecodeRuneInString(s[i-1:])
+		r.glyph(ch)
+		return i - 1 + n
+	}
+	return i
+}
+
+// backspace undoes n columns of trailing fixed space (\h'-N').
+func (r *renderer) backspace(n int) {
+	for n > 0 && len(r.line) > 0 {
+		last := &r.line[len(r.line)-1]
+		if last.kind == nGlyph {
+			return
+		}
+		if last.w > n {
+			last.w -= n
+			r.lineW -= n
+			return
+		}
+		n -= last.w
+		r.lineW -= last.w
+		r.line = r.line[:len(r.line)-1]
+	}
+}
+
+// drawLine handles \l'N c': a horizontal line of N columns.
+func (r *renderer) drawLine(arg string) {
+	i := 0
+	for i < len(arg) && (arg[i] >= '0' && arg[i] <= '9' || strings.IndexByte(".+-icpPmnvu", arg[i]) >= 0) {
+		i++
+	}
+	u, ok := evalExpr(arg[:i], 'm')
+	if !ok {
+		return
+	}
+	ch := "_"
+	if rest := arg[i:]; rest != "" {
+		if strings.HasPrefix(rest, `\(`) || strings.HasPrefix(rest, `\[`) {
+			name, _ := readName(rest, 1)
+			ch = glyphName(name)
+		} else {
+			ch = rest[:1]
+		}
+	}
+	for n := cols(u); n > 0; n-- {
+		r.glyphs(ch)
+	}
+}
+
+// special formats a named character (\(xx, \[name]).
+func (r *renderer) special(name string) {
+	if v, ok := r.chars[name]; ok {
+		r.inline(v)
+		return
+	}
+	if g := glyphName(name); g != "" {
+		r.glyphs(g)
+	}
+}
