@@ -23,9 +23,9 @@ type Font uint8
 
 // Fonts as the man macros name them; a terminal shows italic as underline.
 const (
-	Roman  Font = 0
-	Bold   Font = 1
-	Italic Font = 2
+	Roman      Font = 0
+	Bold       Font = 1
+	Italic     Font = 2
 	BoldItalic Font = 3
 )
 
