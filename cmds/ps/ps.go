@@ -1,0 +1,608 @@
+// Package ps implements ps(1): report a snapshot of the processes, read
+// from /proc (the zine's /proc, processes and threads pages).
+//
+// procps-ng is the model: UNIX options (-e -A -a -d -f -F -l -j -H -L -T
+// -o -p -u -U -t -s -C --ppid --pid --forest --no-headers), BSD options
+// (a x u j f w, `ps aux`, `ps axjf`), its column names, headers, widths and
+// time formats. Processes that exit while ps reads them are skipped.
+// Not done: sorting (--sort), BSD l/v/s/e formats, personality variables.
+package ps
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/proc"
+	"github.com/zinebox/zinebox/pkg/stdio"
+	"github.com/zinebox/zinebox/pkg/userdb"
+	"golang.org/x/sys/unix"
+)
+
+//go:embed ps.1
+var manPage string
+
+var Applet = applet.Applet{
+	Name:    "ps",
+	Summary: "report a snapshot of the current processes",
+	Man:     manPage,
+	Main:    run,
+}
+
+// spec is for --help only: ps's mix of UNIX and BSD options is parsed by
+// hand in parseArgs.
+var spec = getopt.Spec{
+	Prog:    "ps",
+	Usage:   []string{"[options]"},
+	Summary: "Report a snapshot of the current processes (read from /proc).",
+	Options: []getopt.Option{
+		{Short: 'e', Help: "all processes (also -A, BSD ax)"},
+		{Short: 'a', Help: "all with a tty, except session leaders"},
+		{Short: 'd', Help: "all except session leaders"},
+		{Short: 'p', Long: "pid", Arg: getopt.RequiredArg, ArgName: "PIDLIST", Help: "processes with these ids"},
+		{Long: "ppid", Arg: getopt.RequiredArg, ArgName: "PIDLIST", Help: "children of these processes"},
+		{Short: 'u', Long: "user", Arg: getopt.RequiredArg, ArgName: "USERLIST", Help: "processes of these effective users"},
+		{Short: 'U', Long: "User", Arg: getopt.RequiredArg, ArgName: "USERLIST", Help: "processes of these real users"},
+		{Short: 't', Long: "tty", Arg: getopt.RequiredArg, ArgName: "TTYLIST", Help: "processes on these terminals"},
+		{Short: 's', Long: "sid", Arg: getopt.RequiredArg, ArgName: "SIDLIST", Help: "processes in these sessions"},
+		{Short: 'C', Arg: getopt.RequiredArg, ArgName: "CMDLIST", Help: "processes with these command names"},
+		{Short: 'o', Long: "format", Arg: getopt.RequiredArg, ArgName: "FIELDS", Help: "user-defined format: pid,ppid,stat,comm,args..."},
+		{Short: 'f', Help: "full format"},
+		{Short: 'F', Help: "extra full format"},
+		{Short: 'l', Help: "long format"},
+		{Short: 'j', Help: "jobs format"},
+		{Short: 'H', Help: "show process hierarchy (indented)"},
+		{Long: "forest", Help: "ASCII-art process tree (BSD f)"},
+		{Short: 'L', Help: "one line per thread, with LWP and NLWP"},
+		{Short: 'T', Help: "one line per thread, with SPID"},
+		{Long: "no-headers", Help: "print no header line"},
+	},
+	Footer: "BSD options: a, x, u (user format), j (jobs format), f (forest), w (wide).",
+}
+
+type config struct {
+	all, bsdA, bsdX, minusA, minusD bool
+	selected                        bool // some -p/-u/-t/... selection was given
+	pids, ppids, sids               []int
+	euids, ruids                    []int
+	ttys, cmds                      []string
+	format                          []string
+	full, extra, long, jobs         bool
+	threadsL, threadsT              bool
+	hier, forest                    bool
+	bsdU, bsdJ, bsd                 bool
+	noHeaders                       bool
+	wide                            int
+}
+
+func run(io *applet.IO, args []string) int {
+	for _, a := range args {
+		if a == "--help" {
+			io.Stdout.WriteString(spec.Help())
+			return io.Finish(0)
+		}
+		if a == "--version" || a == "-V" || a == "V" {
+			fmt.Fprintf(io.Stdout, "ps (zinebox) %s\n", applet.Version)
+			return io.Finish(0)
+		}
+	}
+	users := userdb.New("/etc")
+	cfg, err := parseArgs(args, users)
+	if err != nil {
+		io.Errorf("%s", err)
+		fmt.Fprintf(io.Stderr, "\nUsage:\n ps [options]\n\n Try 'ps --help'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n")
+		return 1
+	}
+	cols, err := columns(cfg)
+	if err != nil {
+		io.Errorf("%s", err)
+		return 1
+	}
+	c := &ctx{
+		now:    time.Now(),
+		pageKB: pageKB(),
+		users:  users.UserName,
+		groups: users.GroupName,
+		forest: cfg.forest,
+		hier:   cfg.hier,
+	}
+	c.uptime, _, _ = proc.Uptime()
+	if bt, err := proc.BootTime(); err == nil {
+		c.boot = time.Unix(bt, 0)
+	}
+	if mem, err := proc.MemInfo(); err == nil {
+		c.memKB, _ = mem("MemTotal")
+	}
+	tasks, err := collect(cfg)
+	if err != nil {
+		io.Errorf("%s", err)
+		return 1
+	}
+	if cfg.forest || cfg.hier {
+		tasks = tree(tasks, cfg.forest)
+	}
+	width := 0
+	if cfg.wide == 0 {
+		width = screenWidth(io)
+	}
+	if !cfg.noHeaders && hasHeader(cols) {
+		writeLine(io, cols, func(col column) string { return col.header }, width, true)
+	}
+	for _, t := range tasks {
+		writeLine(io, cols, func(col column) string { return col.value(c, t) }, width, false)
+	}
+	if len(tasks) == 0 && cfg.selected {
+		return io.Finish(1)
+	}
+	return io.Finish(0)
+}
+
+// screenWidth is the terminal's width when standard output is one (lines
+// are cut there, as procps does), else 0 for no limit. COLUMNS overrides.
+func screenWidth(io *applet.IO) int {
+	if v, err := strconv.Atoi(io.Getenv("COLUMNS")); err == nil && v > 0 {
+		return v
+	}
+	if io.Stdout.Mode() != stdio.Line {
+		return 0
+	}
+	ws, err := unix.IoctlGetWinsize(1, unix.TIOCGWINSZ)
+	if err != nil || ws.Col == 0 {
+		return 0
+	}
+	return int(ws.Col)
+}
+
+func hasHeader(cols []column) bool {
+	for _, c := range cols {
+		if c.header != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// writeLine lays out one row: columns separated by a space, numbers right
+// aligned, text left aligned and cut to its width unless it is the last
+// column. A value too wide for its column pushes the rest of the line
+// right, and later columns take the excess back where they have room.
+func writeLine(io *applet.IO, cols []column, val func(column) string, width int, header bool) {
+	var b strings.Builder
+	target := 0 // where the current column should end if all fitted
+	for i, col := range cols {
+		v := val(col)
+		last := i == len(cols)-1
+		if i > 0 {
+			target++
+		}
+		start := target
+		target += col.width
+		if !header && !col.right && !last && len(v) > col.width {
+			v = v[:col.width]
+		}
+		pos := b.Len()
+		if i > 0 {
+			pos++ // at least one space between columns
+		}
+		if col.right {
+			at := max(pos, target-len(v))
+			b.WriteString(strings.Repeat(" ", at-b.Len()))
+			b.WriteString(v)
+		} else {
+			at := max(pos, start)
+			b.WriteString(strings.Repeat(" ", at-b.Len()))
+			b.WriteString(v)
+			if !last {
+				b.WriteString(strings.Repeat(" ", max(0, target-b.Len())))
+			}
+		}
+	}
+	line := b.String()
+	if width > 0 && len(line) > width {
+		line = line[:width]
+	}
+	io.Stdout.WriteString(line + "\n")
+}
+
+// parseArgs reads UNIX (-x), BSD (x) and long (--x) options.
+func parseArgs(args []string, users *userdb.DB) (*config, error) {
+	cfg := &config{}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		// next returns the argument of an option: the rest of this word or
+		// the next word.
+		next := func(rest string) (string, error) {
+			if rest != "" {
+				return rest, nil
+			}
+			if i+1 < len(args) {
+				i++
+				return args[i], nil
+			}
+			return "", fmt.Errorf("something broke")
+		}
+		if strings.HasPrefix(a, "--") {
+			name, val, hasVal := strings.Cut(a[2:], "=")
+			needVal := func() (string, error) {
+				if hasVal {
+					return val, nil
+				}
+				return next("")
+			}
+			var err error
+			switch name {
+			case "forest":
+				cfg.forest = true
+			case "no-headers", "no-heading", "noheaders":
+				cfg.noHeaders = true
+			case "pid", "ppid", "sid", "user", "User", "tty", "format", "cols", "columns", "width":
+				if val, err = needVal(); err != nil {
+					return nil, err
+				}
+				if err := cfg.addList(name, val, users); err != nil {
+					return nil, err
+				}
+			case "deselect", "cumulative":
+			default:
+				return nil, fmt.Errorf("unknown gnu long option")
+			}
+			continue
+		}
+		unix := strings.HasPrefix(a, "-")
+		letters := strings.TrimPrefix(a, "-")
+		if letters == "" {
+			return nil, fmt.Errorf("unsupported SysV option")
+		}
+		if !unix {
+			cfg.bsd = true
+		}
+		for k := 0; k < len(letters); k++ {
+			l := letters[k]
+			rest := letters[k+1:]
+			takeArg := func(key string) error {
+				v, err := next(rest)
+				if err != nil {
+					return fmt.Errorf("list of %s must follow -%c", key, l)
+				}
+				k = len(letters)
+				return cfg.addList(key, v, users)
+			}
+			var err error
+			if unix {
+				switch l {
+				case 'e', 'A':
+					cfg.all = true
+				case 'a':
+					cfg.minusA = true
+				case 'd':
+					cfg.minusD = true
+				case 'f':
+					cfg.full = true
+				case 'F':
+					cfg.extra = true
+				case 'l':
+					cfg.long = true
+				case 'j':
+					cfg.jobs = true
+				case 'H':
+					cfg.hier = true
+				case 'L':
+					cfg.threadsL = true
+				case 'T':
+					cfg.threadsT = true
+				case 'w':
+					cfg.wide++
+				case 'y', 'c', 'M', 'Z', 'N':
+				case 'p':
+					err = takeArg("pid")
+				case 'u':
+					err = takeArg("user")
+				case 'U':
+					err = takeArg("User")
+				case 't':
+					err = takeArg("tty")
+				case 's':
+					err = takeArg("sid")
+				case 'C':
+					err = takeArg("cmd")
+				case 'o':
+					err = takeArg("format")
+				default:
+					return nil, fmt.Errorf("error: unsupported SysV option")
+				}
+			} else {
+				switch l {
+				case 'a':
+					cfg.bsdA = true
+				case 'x':
+					cfg.bsdX = true
+				case 'u':
+					cfg.bsdU = true
+				case 'j':
+					cfg.bsdJ = true
+				case 'f':
+					cfg.forest = true
+				case 'w':
+					cfg.wide++
+				case 'H':
+					cfg.threadsT = true
+				case 'h':
+					cfg.noHeaders = true
+				case 'c', 'e', 'n':
+				case 'p':
+					err = takeArg("pid")
+				case 'U':
+					err = takeArg("user")
+				case 't':
+					err = takeArg("tty")
+				case 'o':
+					err = takeArg("format")
+				default:
+					return nil, fmt.Errorf("error: unsupported option (BSD syntax)")
+				}
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return cfg, nil
+}
+
+// addList adds a comma- or space-separated list of selections or fields.
+func (cfg *config) addList(kind, val string, users *userdb.DB) error {
+	items := strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ' ' })
+	if kind == "format" {
+		// A header may contain commas only when it ends the list: keep
+		// procps's "pid=A,B" meaning header "A,B"? procps splits; so do we.
+		cfg.format = append(cfg.format, items...)
+		return nil
+	}
+	if kind == "cols" || kind == "columns" || kind == "width" {
+		cfg.wide = 2
+		return nil
+	}
+	if len(items) == 0 {
+		return fmt.Errorf("error: list of %s must follow", kind)
+	}
+	cfg.selected = true
+	for _, it := range items {
+		switch kind {
+		case "pid", "ppid", "sid":
+			n, err := strconv.Atoi(it)
+			if err != nil || n < 0 {
+				return fmt.Errorf("error: process ID list syntax error")
+			}
+			switch kind {
+			case "pid":
+				cfg.pids = append(cfg.pids, n)
+			case "ppid":
+				cfg.ppids = append(cfg.ppids, n)
+			default:
+				cfg.sids = append(cfg.sids, n)
+			}
+		case "user", "User":
+			uid, err := strconv.Atoi(it)
+			if err != nil {
+				u, ok := users.LookupUser(it)
+				if !ok {
+					return fmt.Errorf("error: user name does not exist")
+				}
+				uid = int(u.UID)
+			}
+			if kind == "user" {
+				cfg.euids = append(cfg.euids, uid)
+			} else {
+				cfg.ruids = append(cfg.ruids, uid)
+			}
+		case "tty":
+			cfg.ttys = append(cfg.ttys, strings.TrimPrefix(it, "/dev/"))
+		case "cmd":
+			cfg.cmds = append(cfg.cmds, it)
+		}
+	}
+	return nil
+}
+
+// columns turns the options into the list of columns to print.
+func columns(cfg *config) ([]column, error) {
+	var names []string
+	threads := cfg.threadsL || cfg.threadsT
+	lwp := "lwp"
+	if cfg.threadsT {
+		lwp = "spid"
+	}
+	switch {
+	case len(cfg.format) > 0:
+		names = cfg.format
+	case cfg.bsdU:
+		names = []string{"user", "pid", "%cpu", "%mem", "vsz", "rss", "tname", "stat", "start_time", "bsdtime", "args"}
+	case cfg.bsdJ:
+		names = []string{"ppid", "pid", "pgid", "sid", "tname", "tpgid", "stat", "uid", "bsdtime", "args"}
+	case cfg.bsd && !cfg.full && !cfg.long && !cfg.extra && !cfg.jobs:
+		names = []string{"pid", "tname", "stat", "bsdtime", "args"}
+		if threads {
+			names = []string{"pid", lwp, "tname", "stat", "bsdtime", "args"}
+		}
+	case cfg.long && (cfg.full || cfg.extra):
+		names = []string{"f", "s", "user=UID", "pid", "ppid", "c", "opri", "ni", "addr_1", "sz", "wchan", "stime", "tname", "time", "cmd"}
+	case cfg.long:
+		names = []string{"f", "s", "uid", "pid", "ppid", "c", "opri", "ni", "addr_1", "sz", "wchan", "tname", "time", "ucmd"}
+	case cfg.extra:
+		names = []string{"user=UID", "pid", "ppid", "c", "sz", "rss", "psr", "stime", "tname", "time", "cmd"}
+		if threads {
+			names = []string{"user=UID", "pid", "ppid", lwp, "c", "nlwp", "sz", "rss", "psr", "stime", "tname", "time", "cmd"}
+		}
+	case cfg.full && cfg.jobs:
+		names = []string{"user=UID", "pid", "ppid", "pgid", "sid", "c", "stime", "tname", "time", "cmd"}
+	case cfg.full:
+		names = []string{"user=UID", "pid", "ppid", "c", "stime", "tname", "time", "cmd"}
+		if threads {
+			names = []string{"user=UID", "pid", "ppid", lwp, "c", "nlwp", "stime", "tname", "time", "cmd"}
+		}
+	case cfg.jobs:
+		names = []string{"pid", "pgid", "sid", "tname", "time", "ucmd"}
+	case threads:
+		names = []string{"pid", lwp, "tname", "time", "ucmd"}
+	default:
+		names = []string{"pid", "tname", "time", "ucmd"}
+	}
+	var cols []column
+	for _, n := range names {
+		name, header, hasHeader := strings.Cut(n, "=")
+		name, width, hasWidth := strings.Cut(name, ":")
+		col, ok := lookupColumn(strings.ToLower(name))
+		if !ok {
+			return nil, fmt.Errorf("error: unknown user-defined format specifier \"%s\"", name)
+		}
+		if hasHeader {
+			col.header = header
+			if len(header) > col.width {
+				col.width = len(header)
+			}
+		}
+		if hasWidth {
+			w, err := strconv.Atoi(width)
+			if err != nil || w <= 0 {
+				return nil, fmt.Errorf("error: unknown user-defined format specifier \"%s\"", n)
+			}
+			col.width = w
+		}
+		cols = append(cols, col)
+	}
+	return cols, nil
+}
+
+// collect reads the selected processes (or their threads) from /proc.
+func collect(cfg *config) ([]*task, error) {
+	pids, err := proc.Pids()
+	if err != nil {
+		return nil, err
+	}
+	self, _ := proc.ReadStat(os.Getpid(), 0)
+	euid := os.Geteuid()
+	var out []*task
+	for _, pid := range pids {
+		st, err := proc.ReadStat(pid, 0)
+		if err != nil {
+			continue // gone, or unreadable: skip it
+		}
+		t := &task{pid: pid, tid: pid, st: st}
+		if !cfg.wants(t, self, euid) {
+			continue
+		}
+		if !(cfg.threadsL || cfg.threadsT) {
+			out = append(out, t)
+			continue
+		}
+		tids, err := proc.Tasks(pid)
+		if err != nil {
+			continue
+		}
+		for _, tid := range tids {
+			tst, err := proc.ReadStat(pid, tid)
+			if err != nil {
+				continue
+			}
+			out = append(out, &task{pid: pid, tid: tid, thread: true, st: tst})
+		}
+	}
+	return out, nil
+}
+
+// wants decides whether process t is selected.
+func (cfg *config) wants(t *task, self *proc.Stat, euid int) bool {
+	st := t.st
+	if cfg.all || (cfg.bsdA && cfg.bsdX) {
+		return true
+	}
+	if cfg.selected {
+		if containsInt(cfg.pids, t.pid) || containsInt(cfg.ppids, st.PPid) || containsInt(cfg.sids, st.Session) {
+			return true
+		}
+		if len(cfg.euids) > 0 && containsInt(cfg.euids, t.ids("Uid")[1]) {
+			return true
+		}
+		if len(cfg.ruids) > 0 && containsInt(cfg.ruids, t.ids("Uid")[0]) {
+			return true
+		}
+		for _, tty := range cfg.ttys {
+			name := proc.TtyName(st.TtyNr)
+			if tty == name || (tty == "-" && st.TtyNr == 0) || "tty"+tty == name {
+				return true
+			}
+		}
+		for _, c := range cfg.cmds {
+			if c == st.Comm {
+				return true
+			}
+		}
+		if !cfg.minusA && !cfg.minusD && !cfg.bsdA && !cfg.bsdX {
+			return false
+		}
+	}
+	switch {
+	case cfg.minusD:
+		return st.Session != t.pid
+	case cfg.minusA:
+		return st.Session != t.pid && st.TtyNr != 0
+	case cfg.bsdA:
+		return st.TtyNr != 0
+	case cfg.bsdX:
+		return t.ids("Uid")[1] == euid
+	case cfg.selected:
+		return false
+	}
+	// Default: our effective user, on our terminal.
+	return t.ids("Uid")[1] == euid && self != nil && st.TtyNr == self.TtyNr
+}
+
+func containsInt(l []int, n int) bool {
+	for _, x := range l {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// tree orders tasks as a forest: each process followed by its children,
+// roots being those whose parent is not shown.
+//
+// With --forest, procps draws the children of init (pid 1) as roots of
+// their own trees, which keeps daemons at the left margin; -H indents them.
+func tree(tasks []*task, forest bool) []*task {
+	byPid := make(map[int]*task, len(tasks))
+	for _, t := range tasks {
+		byPid[t.pid] = t
+	}
+	var roots []*task
+	for _, t := range tasks {
+		if p, ok := byPid[t.st.PPid]; ok && p != t && !t.thread && !(forest && t.st.PPid == 1) {
+			p.children = append(p.children, t)
+		} else {
+			roots = append(roots, t)
+		}
+	}
+	var out []*task
+	var walk func(t *task, depth int, last []bool)
+	walk = func(t *task, depth int, last []bool) {
+		t.depth, t.last = depth, last
+		out = append(out, t)
+		sort.Slice(t.children, func(i, j int) bool { return t.children[i].pid < t.children[j].pid })
+		for i, c := range t.children {
+			l := append(append([]bool(nil), last...), i == len(t.children)-1)
+			walk(c, depth+1, l)
+		}
+	}
+	for _, r := range roots {
+		walk(r, 0, []bool{true})
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package ps
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+)
+
+// children starts a small family of live processes: a shell that runs a
+// sleep in the background and another in the foreground, in a new session,
+// so that the tree, sessions and groups are known. It returns the shell.
+func children(t *testing.T) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command("sh", "-c", "sleep 60 & sleep 61; wait")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Wait()
+	})
+	// Wait until both sleeps exist.
+	for i := 0; i < 500; i++ {
+		out, _ := os.ReadFile("/proc/" + strconv.Itoa(cmd.Process.Pid) + "/task/" + strconv.Itoa(cmd.Process.Pid) + "/children")
+		if len(strings.Fields(string(out))) == 2 {
+			kids := strings.Fields(string(out))
+			ok := true
+			for _, k := range kids {
+				b, _ := os.ReadFile("/proc/" + k + "/comm")
+				ok = ok && string(b) == "sleep\n"
+			}
+			if ok {
+				return cmd
+			}
+		}
+		runtime.Gosched()
+		exec.Command("true").Run()
+	}
+	t.Fatal("children did not start")
+	return nil
+}
+
+// The same command lines through procps ps and ours, on processes the test
+// made; fields that change from one instant to the next are left out.
+func TestAgainstProcps(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	sh := children(t)
+	pid := strconv.Itoa(sh.Process.Pid)
+	fields := []string{"pid", "ppid", "pgid", "sid", "tty", "tname", "stat", "s", "user", "uid", "comm", "args",
+		"cmd", "time", "rss", "vsz", "sz", "nlwp", "ni", "pri", "opri", "wchan", "lwp", "spid", "tid", "c", "stime",
+		"start", "lstart", "f", "addr", "tpgid", "cputime", "uname", "ruser", "euser", "group", "gid", "sess",
+		"pgrp", "ucmd", "pcpu", "pmem", "bsdtime", "start_time"}
+	var cases [][]string
+	for _, f := range fields {
+		cases = append(cases, []string{"-o", f, "-p", pid}, []string{"-o", f + ",pid", "--ppid", pid})
+	}
+	cases = append(cases,
+		[]string{"-o", strings.Join(fields, ","), "-s", pid},
+		[]string{"-o", "pid,ppid,stat,comm", "-p", pid},
+		[]string{"-o", "pid=,comm=", "-p", pid},
+		[]string{"-o", "pid=PROCESS,comm:20,args:8,pid", "-p", pid},
+		[]string{"-f", "-p", pid}, []string{"-F", "-p", pid}, []string{"-l", "-p", pid},
+		[]string{"-lf", "-p", pid}, []string{"-j", "-p", pid}, []string{"-jf", "-p", pid},
+		[]string{"-p", pid}, []string{"-fp", pid}, []string{"-L", "-p", pid}, []string{"-T", "-p", pid},
+		[]string{"-fL", "--ppid", pid}, []string{"-s", pid, "-H"}, []string{"-s", pid, "--forest", "-o", "pid,args"},
+		[]string{"u", "p", pid}, []string{"j", "p", pid}, []string{"p", pid}, []string{"-s", pid, "--no-headers"},
+		[]string{"-o", "pid,comm", "-C", "sleep", "-s", pid}, []string{"-p", "999999"}, []string{"-o", "nosuch"},
+	)
+	for _, args := range cases {
+		want := applettest.RunTool(t, "ps", "", "", nil, args...)
+		got := applettest.Run(&Applet, "", "", nil, args...)
+		if strings.Contains(strings.Join(args, " "), "nosuch") {
+			// Only the status and the first line of the message agree.
+			if got.Status != want.Status || got.Stdout != want.Stdout {
+				t.Errorf("ps %q = %+v, procps %+v", args, got, want)
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("ps %q:\n got %+v\nwant %+v", args, got, want)
+		}
+	}
+}
+
+// A process group of our own shows up with -e and vanishing processes do
+// not break the listing.
+func TestEveryProcess(t *testing.T) {
+	sh := children(t)
+	got := applettest.Run(&Applet, "", "", nil, "-e", "-o", "pid,comm")
+	if got.Status != 0 || !strings.Contains(got.Stdout, "\n"+pad(sh.Process.Pid)+" sh\n") {
+		t.Errorf("ps -e lacks the shell %d:\n%s", sh.Process.Pid, got.Stdout)
+	}
+	// Start and end processes while listing.
+	done := make(chan bool)
+	go func() {
+		for i := 0; i < 20; i++ {
+			exec.Command("true").Run()
+		}
+		close(done)
+	}()
+	for i := 0; i < 5; i++ {
+		if got := applettest.Run(&Applet, "", "", nil, "-eLf"); got.Status != 0 || got.Stderr != "" {
+			t.Errorf("ps -eLf = %+v", got)
+		}
+	}
+	<-done
+}
+
+func pad(n int) string {
+	s := strconv.Itoa(n)
+	for len(s) < 5 {
+		s = " " + s
+	}
+	return s
+}
+
+// Threads: a Go test binary has several; -L lists each one from
+// /proc/PID/task.
+func TestThreads(t *testing.T) {
+	pid := strconv.Itoa(os.Getpid())
+	got := applettest.Run(&Applet, "", "", nil, "-L", "-o", "pid=,lwp=,nlwp=", "-p", pid)
+	lines := strings.Split(strings.TrimSpace(got.Stdout), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("ps -L of a Go process shows %d threads:\n%s", len(lines), got.Stdout)
+	}
+	nlwp := strings.Fields(lines[0])[2]
+	if strconv.Itoa(len(lines)) != nlwp {
+		t.Errorf("%d lines but NLWP %s", len(lines), nlwp)
+	}
+}
