@@ -21,7 +21,7 @@ func main() {
 
 func run(argv []string) int {
 	if a := fromArgv0(argv[0]); a != nil {
-		return applet.RunProcess(a, argv[1:], applets)
+		return applet.RunProcess(a, strings.TrimPrefix(argv[0], "-"), argv[1:], applets)
 	}
 	if len(argv) < 2 {
 		usage(os.Stderr)
@@ -44,7 +44,7 @@ func run(argv []string) int {
 		fmt.Fprintf(os.Stderr, "zinebox: applet not found: %s\n", argv[1])
 		return 127
 	}
-	return applet.RunProcess(a, argv[2:], applets)
+	return applet.RunProcess(a, a.Name, argv[2:], applets)
 }
 
 // lookup finds an applet by name in the sorted registry.

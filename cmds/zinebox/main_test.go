@@ -86,6 +86,8 @@ func TestDispatch(t *testing.T) {
 		{"unknown", bin, bin, []string{"nosuch", "x"}, "", "zinebox: applet not found: nosuch\n", 127},
 		{"version", bin, bin, []string{"--version"}, "zinebox 0.1.0\n", "", 0},
 		{"false status", bin, bin, []string{"false"}, "", "", 1},
+		{"messages name argv0", echoLink, "./bin/cat", []string{"/nonexistent"}, "", "./bin/cat: /nonexistent: No such file or directory\n", 1},
+		{"messages name the applet", bin, bin, []string{"cat", "/nonexistent"}, "", "cat: /nonexistent: No such file or directory\n", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -346,4 +348,115 @@ func attachTerminal(t *testing.T, cmd *exec.Cmd) func() string {
 		<-copied
 		return out.String()
 	}
+}
+
+// TestLikeGNUProcesses compares whole processes: `zinebox APPLET ARGS`
+// against the GNU program with the same arguments, for what only a real
+// process shows (exec, exit statuses of exec failures, writes to a full
+// device, chdir).
+func TestLikeGNUProcesses(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "data"), []byte("some data\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"env exec", []string{"env", "-i", "A=val", "B=2", "/usr/bin/env"}},
+		{"env exec through PATH of new env", []string{"env", "-i", "PATH=/usr/bin", "printenv"}},
+		{"env dash", []string{"env", "-", "X=1", "/usr/bin/env"}},
+		{"env unset", []string{"env", "-i", "A=1", "B=2", "/usr/bin/env", "-u", "A"}},
+		{"env not found", []string{"env", "nosuchcommand"}},
+		{"env not executable", []string{"env", "./data"}},
+		{"env directory", []string{"env", "/tmp"}},
+		{"env chdir", []string{"env", "-C", "/", "/bin/pwd"}},
+		{"env chdir missing", []string{"env", "-C", "/nonexistent", "/bin/pwd"}},
+		{"env chdir without command", []string{"env", "-C", "/"}},
+		{"env null with command", []string{"env", "-0", "/bin/true"}},
+		{"env unset with =", []string{"env", "-u", "A=B", "/bin/true"}},
+		{"env exit status passes", []string{"env", "/bin/sh", "-c", "exit 7"}},
+		{"env options belong to command", []string{"env", "-i", "/usr/bin/env", "-0"}},
+		{"cat to full device", []string{"sh", "-c", "exec cat data > /dev/full", "cat"}},
+		{"cat -n to full device", []string{"sh", "-c", "exec cat -n data > /dev/full", "cat"}},
+		{"head to full device", []string{"sh", "-c", "exec head data > /dev/full", "head"}},
+		{"echo to full device", []string{"sh", "-c", "exec echo hi > /dev/full", "echo"}},
+		{"sleep fractions", []string{"sleep", "0.01", ".01s", "0x1p-7", "0m", "0h", "0d"}},
+		{"sleep bad", []string{"sleep", "1x", "y"}},
+		{"sleep negative", []string{"sleep", "-1"}},
+		{"sleep missing", []string{"sleep"}},
+		{"yes args", []string{"sh", "-c", "yes a b | head -n 3", "yes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gnu := gnuCommand(t, dir, tt.args)
+			ours := ourCommand(dir, tt.args)
+			wantOut, wantErr, wantStatus := capture(t, gnu)
+			gotOut, gotErr, gotStatus := capture(t, ours)
+			if gotOut != wantOut || gotErr != wantErr || gotStatus != wantStatus {
+				t.Errorf("%q:\n got %q %q %d\nwant %q %q %d", tt.args, gotOut, gotErr, gotStatus, wantOut, wantErr, wantStatus)
+			}
+		})
+	}
+}
+
+// gnuCommand runs the GNU tool args[0], or, for the "sh -c SCRIPT TOOL"
+// form, the script with $0 the GNU tool's path (the script may also call
+// the tool by name).
+func gnuCommand(t *testing.T, dir string, args []string) *exec.Cmd {
+	t.Helper()
+	tool := args[0]
+	if tool == "sh" {
+		tool = args[3]
+	}
+	path, err := exec.LookPath(tool)
+	if err != nil {
+		t.Skipf("%s not installed", tool)
+	}
+	var cmd *exec.Cmd
+	if args[0] == "sh" {
+		cmd = exec.Command("/bin/sh", "-c", args[2], path)
+	} else {
+		cmd = exec.Command(path, args[1:]...)
+		cmd.Args[0] = tool
+	}
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	return cmd
+}
+
+// ourCommand is gnuCommand for zinebox: $0 is a link named after the
+// applet, in a directory put first in PATH, so that a script calling the
+// tool by name runs ours.
+func ourCommand(dir string, args []string) *exec.Cmd {
+	var cmd *exec.Cmd
+	env := append(os.Environ(), "LC_ALL=C")
+	if args[0] == "sh" {
+		links := filepath.Join(dir, "bin")
+		link := filepath.Join(links, args[3])
+		os.MkdirAll(links, 0o755)
+		os.Symlink(bin, link)
+		cmd = exec.Command("/bin/sh", "-c", args[2], link)
+		env = append(env, "PATH="+links+":"+os.Getenv("PATH"))
+	} else {
+		cmd = exec.Command(bin, args...)
+	}
+	cmd.Dir = dir
+	cmd.Env = env
+	return cmd
+}
+
+func capture(t *testing.T, cmd *exec.Cmd) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	status := 0
+	if errors.As(err, &ee) {
+		status = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), status
 }

@@ -43,7 +43,10 @@ func (a *Applet) ManSection() string {
 // IO is everything an applet may touch of its process: standard streams,
 // environment, working directory, and the list of applets it may run.
 type IO struct {
-	Name   string // the applet's name in messages: "cat: x: No such file or directory"
+	// Name is how the applet names itself in messages and --help: argv[0]
+	// as it was invoked, as GNU tools do ("/bin/cat: x: No such file or
+	// directory"), or the applet's name when run as `zinebox APPLET`.
+	Name   string
 	Stdin  io.Reader
 	Stdout *stdio.Writer
 	Stderr io.Writer
@@ -55,6 +58,8 @@ type IO struct {
 	// know the others (the shell runs them, man shows their pages, initramfs
 	// links them).
 	Applets []*Applet
+
+	writeFailed bool // a write error on Stdout has been reported
 }
 
 // Getenv returns the value of the environment variable name, or "".
@@ -120,6 +125,12 @@ func (o *IO) UsageError(status int, format string, args ...any) int {
 // bad usage: 1 for most, 2 for ls, 125 for env).
 func (o *IO) Parse(spec *getopt.Spec, args []string, usageStatus int) (r *getopt.Result, done bool, status int) {
 	_, posix := o.LookupEnv("POSIXLY_CORRECT")
+	if spec.Prog != o.Name {
+		// GNU tools name themselves as invoked: "Usage: /bin/cat ...".
+		named := *spec
+		named.Prog = o.Name
+		spec = &named
+	}
 	r, err := spec.Parse(args, posix)
 	if err != nil {
 		return nil, true, o.UsageError(usageStatus, "%s", err)
@@ -142,6 +153,9 @@ func (o *IO) Parse(spec *getopt.Spec, args []string, usageStatus int) (r *getopt
 // would give; see WriteFailed), 1 with GNU's "write error" message otherwise.
 func (o *IO) Finish(status int) int {
 	if err := o.Stdout.Flush(); err != nil {
+		if o.writeFailed { // already reported; the applet's status says so
+			return status
+		}
 		return o.WriteFailed(err)
 	}
 	return status
@@ -152,6 +166,7 @@ func (o *IO) Finish(status int) int {
 // the applet quietly with 141, as SIGPIPE would; in the real process the Go
 // runtime has usually already died of SIGPIPE on such a write to fd 1.
 func (o *IO) WriteFailed(err error) int {
+	o.writeFailed = true
 	if stdio.IsEPIPE(err) {
 		return 128 + 13
 	}

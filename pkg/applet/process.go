@@ -20,10 +20,12 @@ import (
 // when we started stays ignored: signal.Notify would otherwise un-ignore it
 // (see os/signal's package doc), and `nohup` and `cmd &` in a
 // non-interactive shell rely on it staying ignored.
-func RunProcess(a *Applet, args []string, applets []*Applet) int {
+//
+// name is what the applet calls itself in messages (see IO.Name).
+func RunProcess(a *Applet, name string, args []string, applets []*Applet) int {
 	env := os.Environ()
 	o := &IO{
-		Name:    a.Name,
+		Name:    name,
 		Stdin:   os.Stdin,
 		Stdout:  stdio.ForFile(os.Stdout, "_STDBUF_O", env),
 		Stderr:  os.Stderr,
