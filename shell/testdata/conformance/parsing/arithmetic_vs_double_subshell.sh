@@ -1,0 +1,3 @@
+echo $( ( echo sub ) )
+x=$((3))
+echo $x

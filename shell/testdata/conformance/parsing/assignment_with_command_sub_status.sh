@@ -1,0 +1,2 @@
+x=$(false) y=ok
+echo $? $y

@@ -1,0 +1,4 @@
+!true 2>/dev/null
+echo "status $?"
+! true
+echo "status $?"

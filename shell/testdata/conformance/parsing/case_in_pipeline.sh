@@ -1,0 +1,1 @@
+echo b | case x in x) cat;; esac

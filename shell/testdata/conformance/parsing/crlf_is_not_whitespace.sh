@@ -1,0 +1,2 @@
+printf 'echo crlf\r\n' > s
+. ./s | od -An -c

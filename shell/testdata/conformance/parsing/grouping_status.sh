@@ -1,0 +1,4 @@
+{ false; }
+echo $?
+( true )
+echo $?

@@ -1,0 +1,2 @@
+if true; then (exit 4); fi
+echo $?

@@ -1,0 +1,2 @@
+# comment \
+echo not-a-continuation

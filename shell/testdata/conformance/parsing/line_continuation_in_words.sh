@@ -1,0 +1,6 @@
+ec\
+ho con\
+tinued
+x=a\
+b
+echo $x

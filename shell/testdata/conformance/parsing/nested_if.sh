@@ -1,0 +1,1 @@
+if true; then if false; then echo no; else echo nested-else; fi; fi

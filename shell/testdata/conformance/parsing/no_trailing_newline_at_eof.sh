@@ -1,0 +1,2 @@
+printf 'echo last-line-no-newline' > s
+. ./s

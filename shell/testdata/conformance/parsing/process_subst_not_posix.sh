@@ -1,0 +1,2 @@
+# expect: <( ) is not POSIX: dash reports a syntax error
+cat <(echo x)

@@ -1,0 +1,2 @@
+echo "two
+lines" | wc -l

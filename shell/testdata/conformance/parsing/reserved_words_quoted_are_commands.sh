@@ -1,0 +1,2 @@
+"true" && echo ran-true
+'[' 1 = 1 ']' && echo ran-bracket

@@ -1,0 +1,4 @@
+# reference: bash-posix
+set -eo pipefail
+false | true
+echo not reached

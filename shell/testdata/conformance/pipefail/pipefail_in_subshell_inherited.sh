@@ -1,0 +1,3 @@
+# reference: bash-posix
+set -o pipefail
+( false | true; echo "sub $?" )

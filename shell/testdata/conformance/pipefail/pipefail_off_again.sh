@@ -1,0 +1,5 @@
+# reference: bash-posix
+set -o pipefail
+set +o pipefail
+false | true
+echo $?

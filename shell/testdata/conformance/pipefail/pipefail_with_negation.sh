@@ -1,0 +1,4 @@
+# reference: bash-posix
+set -o pipefail
+! false | true
+echo $?

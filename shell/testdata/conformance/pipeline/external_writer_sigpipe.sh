@@ -1,0 +1,2 @@
+seq 1 100000 | head -n 3
+echo "status $?"

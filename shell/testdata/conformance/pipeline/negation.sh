@@ -1,0 +1,4 @@
+! false | false
+echo $?
+! true | true
+echo $?

@@ -1,0 +1,2 @@
+false | true && echo and-ran
+true | false || echo or-ran

@@ -1,0 +1,3 @@
+echo bg | cat > out &
+wait
+cat out

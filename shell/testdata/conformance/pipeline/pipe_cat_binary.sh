@@ -1,0 +1,1 @@
+printf 'a\000b\n' | od -An -c

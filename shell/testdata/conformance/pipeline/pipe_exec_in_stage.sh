@@ -1,0 +1,2 @@
+echo data | exec cat
+echo after

@@ -1,0 +1,1 @@
+ls -l /proc/self/fd/1 | grep -c pipe

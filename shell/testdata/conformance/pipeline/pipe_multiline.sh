@@ -1,0 +1,3 @@
+echo a |
+tr a b |
+tr b c

@@ -1,0 +1,2 @@
+! nosuchcmd_zz 2>/dev/null
+echo $?

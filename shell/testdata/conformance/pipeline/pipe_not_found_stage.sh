@@ -1,0 +1,2 @@
+nosuchcmd_zz | echo after
+echo "status $?"

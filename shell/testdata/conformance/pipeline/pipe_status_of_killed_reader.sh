@@ -1,0 +1,2 @@
+yes | true
+echo "status $?"

@@ -1,0 +1,2 @@
+echo data > f
+cat < f | cat

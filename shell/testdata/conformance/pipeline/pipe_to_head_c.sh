@@ -1,0 +1,2 @@
+yes abc | head -c 7
+echo

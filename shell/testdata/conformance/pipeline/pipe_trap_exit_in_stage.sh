@@ -1,0 +1,1 @@
+echo | { trap 'echo stage-exit' EXIT; cat; }

@@ -1,0 +1,2 @@
+yes | head -n 1
+echo "status $?"

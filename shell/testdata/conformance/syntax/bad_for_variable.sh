@@ -1,0 +1,1 @@
+for 1x in a; do echo $1x; done

@@ -1,0 +1,3 @@
+# expect: dash accepts a simple command as a function body (POSIX requires a compound command)
+f() echo x
+f

@@ -1,0 +1,2 @@
+x=$(eval 'fi' 2>/dev/null)
+echo "status $?"

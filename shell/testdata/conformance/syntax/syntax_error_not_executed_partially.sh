@@ -1,0 +1,3 @@
+# expect: dash parses and runs one command at a time: earlier lines run before the error
+echo first
+echo second; if
