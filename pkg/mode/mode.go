@@ -24,6 +24,11 @@ package mode
 
 import (
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
 )
 
 // Permission and type bits of st_mode, as in <sys/stat.h>. They are spelled
@@ -277,4 +282,23 @@ func (m *Mode) DependsOnOld() bool {
 		}
 	}
 	return false
+}
+
+// Umask returns the process's file mode creation mask. It reads it from
+// /proc/self/status when it can, because the only system call that returns
+// it, umask(2), also sets it, and changing it for a moment would race with
+// other goroutines creating files.
+func Umask() uint32 {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if n, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32); err == nil {
+					return uint32(n)
+				}
+			}
+		}
+	}
+	old := unix.Umask(0)
+	unix.Umask(old)
+	return uint32(old)
 }

@@ -1,0 +1,125 @@
+package chmod
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"github.com/zinebox/zinebox/pkg/fixture"
+)
+
+// tests run on a fresh fixture tree each, once with our chmod and once with
+// GNU chmod; output, status and the resulting trees must be identical.
+// Runs are as root, so "Permission denied" cases cannot be reproduced here.
+var tests = [][]string{
+	{},
+	{"644"},
+	{"-w"},
+	{"--reference=f"},
+	{"--reference=nofile", "f"},
+	{"--reference=suid", "f", "d"},
+	{"--reference=f", "644", "exec"},
+	{"q+z", "f"},
+	{"8", "f"},
+	{"u+", "f"},
+	{"", "f"},
+	{"644", "nofile", "f"},
+	{"-v", "644", "f", "exec", "nofile"},
+	{"-c", "644", "f", "exec", "nofile"},
+	{"-f", "644", "nofile"},
+	{"-v", "u+s", "f", "suid", "sgid"},
+	{"-v", "g+s,o+t", "f", "tmp", "tmpnox"},
+	{"-v", "755", "sgiddir", "d"},
+	{"-v", "00755", "sgiddir"},
+	{"-v", "a-x", "a b", "it's", "é", "new\nline", "--", "-dash"},
+	{"-w", "f", "exec", "a b", "new\nline"},
+	{"-rw", "f"},
+	{"-x", "-w", "exec"},
+	{"-w", "--", "-dash"},
+	{"-Rw", "f"},
+	{"644", "-w", "f"},
+	{"-v", "600", "sock", "fifo", "null", "blk"},
+	{"-v", "600", "link", "dangling"},
+	{"-v", "-R", "700", "linkdir"},
+	{"-R", "-v", "go-rwx", "d"},
+	{"-R", "-c", "u=rwx,g=rx,o=", "d", "tmp"},
+	{"-R", "755", "d", "link"},
+	{"-R", "a+rX", "d"},
+	{"-R", "-v", "=", "d/"},
+	{"-R", "--preserve-root", "755", "/"},
+	{"-R", "--preserve-root", "755", "/."},
+	{"-v", "--reference", "suid", "f"},
+	{"g=u", "none", "all", "suid"},
+	{"-v", "+t", "exec", "d"},
+	{"-v", "a=", "all"},
+	{"+755", "f", "-v"},
+	{"--preserve-root", "-v", "u-s", "suid"},
+	{"-v", "u=rw,-x", "exec"},
+	{"-z", "644", "f"},
+	{"--bogus", "f"},
+}
+
+func TestAgainstGNU(t *testing.T) {
+	for _, args := range tests {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			ours := t.TempDir()
+			fixture.Build(t, ours)
+			got := applettest.Run(&Applet, ours, "", []string{"LC_ALL=C"}, args...)
+			theirs := t.TempDir()
+			fixture.Build(t, theirs)
+			want := applettest.RunTool(t, "chmod", theirs, "", nil, args...)
+			if got != want {
+				t.Errorf("chmod %q:\n ours: %+v\n  GNU: %+v", args, got, want)
+			}
+			if a, b := fixture.Snapshot(t, ours, false), fixture.Snapshot(t, theirs, false); a != b {
+				t.Errorf("chmod %q left different trees:\n ours:\n%s\n GNU:\n%s", args, a, b)
+			}
+		})
+	}
+}
+
+// TestFailedModeChangesNothing checks that an invalid mode, even one whose
+// first clause is valid, leaves every file as it was.
+func TestFailedModeChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	fixture.Build(t, dir)
+	before := fixture.Snapshot(t, dir, false)
+	for _, m := range []string{"u+x,q", "a=rwx,", "u+x,777", "0778"} {
+		if r := applettest.Run(&Applet, dir, "", nil, "-R", m, "d", "f"); r.Status != 1 {
+			t.Errorf("chmod %s: status %d", m, r.Status)
+		}
+	}
+	if after := fixture.Snapshot(t, dir, false); after != before {
+		t.Errorf("tree changed:\n%s\n%s", before, after)
+	}
+}
+
+// TestLargeTree checks -R over a directory bigger than one getdents buffer
+// against the expected modes.
+func TestLargeTree(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3000 {
+		p := filepath.Join(dir, "d", strings.Repeat("n", 1+i%200)+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676)))
+		if i == 0 {
+			os.Mkdir(filepath.Dir(p), 0o700)
+		}
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := applettest.Run(&Applet, dir, "", nil, "-R", "751", "d"); r.Status != 0 || r.Stderr != "" {
+		t.Fatalf("%+v", r)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "d"))
+	if len(entries) != 3000 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	for _, e := range entries {
+		info, _ := e.Info()
+		if info.Mode().Perm() != 0o751 {
+			t.Fatalf("%s: %v", e.Name(), info.Mode())
+		}
+	}
+}
