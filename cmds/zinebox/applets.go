@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/zinebox/zinebox/cmds/cat"
+	"github.com/zinebox/zinebox/cmds/chmod"
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
@@ -27,6 +28,7 @@ import (
 // Adding an applet is a folder under cmds/ and one line here.
 var applets = []*applet.Applet{
 	&cat.Applet,
+	&chmod.Applet,
 	&echo.Applet,
 	&env.Applet,
 	&falsecmd.Applet,
