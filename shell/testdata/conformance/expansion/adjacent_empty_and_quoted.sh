@@ -1,0 +1,5 @@
+e=
+set -- $e""
+echo $#
+set -- ""$e
+echo $#

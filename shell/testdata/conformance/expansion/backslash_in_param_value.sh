@@ -1,0 +1,2 @@
+x='a\b'
+printf '%s\n' $x "$x"

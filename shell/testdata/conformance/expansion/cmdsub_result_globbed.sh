@@ -1,0 +1,2 @@
+touch q1 q2
+echo $(echo 'q*')

@@ -1,0 +1,2 @@
+b=value
+echo $(echo '$b')

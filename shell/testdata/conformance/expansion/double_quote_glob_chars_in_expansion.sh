@@ -1,0 +1,3 @@
+touch ab
+x='a[b]'
+echo "$x" $x

@@ -1,0 +1,5 @@
+e=
+set -- $e $e
+echo $#
+set -- "$e" $e
+echo $#

@@ -1,0 +1,3 @@
+touch a1
+x='a*'
+echo "$x" $x

@@ -1,0 +1,3 @@
+x='a b'
+set -- $x
+echo $#

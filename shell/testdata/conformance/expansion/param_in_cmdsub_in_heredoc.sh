@@ -1,0 +1,4 @@
+x=val
+cat <<EOF
+$(echo "$x")
+EOF

@@ -1,0 +1,3 @@
+a='$b'
+b=value
+echo $a "$a"

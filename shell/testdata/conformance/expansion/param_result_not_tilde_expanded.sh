@@ -1,0 +1,3 @@
+t='~'
+HOME=/h
+echo $t

@@ -1,0 +1,5 @@
+set -- x y
+IFS=-
+cat <<EOF
+$*
+EOF

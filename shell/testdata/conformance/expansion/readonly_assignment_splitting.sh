@@ -1,0 +1,3 @@
+y='a b'
+readonly r=$y
+echo "$r"

@@ -1,0 +1,3 @@
+x='a b'
+set -- pre$x"post"
+echo $# "$1" "$2"

@@ -1,0 +1,5 @@
+set -- a b
+IFS=' :'
+echo "$*"
+IFS=': '
+echo "$*"

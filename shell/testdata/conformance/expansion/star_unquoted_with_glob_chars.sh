@@ -1,0 +1,4 @@
+touch g1 g2
+set -- 'g*' x
+echo $*
+echo "$*"

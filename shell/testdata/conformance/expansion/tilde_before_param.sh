@@ -1,0 +1,3 @@
+HOME=/h
+x=~
+echo $x ~/"$x"

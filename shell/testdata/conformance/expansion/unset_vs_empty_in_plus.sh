@@ -1,0 +1,3 @@
+unset u
+e=
+echo "[${u+set}][${e+set}][${u:+set}][${e:+set}]"

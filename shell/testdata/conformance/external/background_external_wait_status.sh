@@ -1,0 +1,3 @@
+/bin/sh -c 'exit 3' &
+wait $!
+echo "status $?"

@@ -1,0 +1,3 @@
+mkdir sub
+cd sub
+/bin/pwd | sed 's|.*/||'

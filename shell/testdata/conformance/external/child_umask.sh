@@ -1,0 +1,2 @@
+umask 077
+/bin/sh -c umask

@@ -1,0 +1,2 @@
+nosuch_command_zz
+echo "status $?"

@@ -1,0 +1,4 @@
+mkdir d
+PATH=$PWD:/usr/bin:/bin
+d
+echo "status $?"

@@ -1,0 +1,2 @@
+export EV=kept
+exec /usr/bin/env | grep EV

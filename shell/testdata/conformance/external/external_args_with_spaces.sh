@@ -1,0 +1,1 @@
+/usr/bin/printf '[%s]' "a b" '' c; echo

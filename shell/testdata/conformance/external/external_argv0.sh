@@ -1,0 +1,3 @@
+printf '#!/bin/sh\necho "${0##*/}"\n' > prog
+chmod +x prog
+./prog

@@ -1,0 +1,2 @@
+X=1 /usr/bin/env | grep '^X='
+echo "[${X-unset}]"

@@ -1,0 +1,2 @@
+/bin/sh -c 'exit 42'
+echo "status $?"

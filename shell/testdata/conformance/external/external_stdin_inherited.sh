@@ -1,0 +1,2 @@
+echo data | /bin/cat
+printf 'a\nb\n' | /usr/bin/wc -l

@@ -1,0 +1,5 @@
+# expect: an empty PATH element means the current directory
+printf '#!/bin/sh\necho in-cwd\n' > here
+chmod +x here
+PATH=/usr/bin:/bin:
+here

@@ -1,0 +1,2 @@
+printf '%s\n' via-builtin
+/usr/bin/printf '%s\n' via-path

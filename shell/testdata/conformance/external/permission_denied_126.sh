@@ -1,0 +1,4 @@
+printf 'echo hi\n' > s
+chmod 644 s
+./s
+echo "status $?"

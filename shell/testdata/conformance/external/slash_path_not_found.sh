@@ -1,0 +1,2 @@
+/nonexistent/cmd
+echo "status $?"

@@ -1,0 +1,4 @@
+x=1
+echo $x
+x=
+echo "[$x]"

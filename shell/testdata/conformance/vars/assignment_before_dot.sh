@@ -1,0 +1,3 @@
+echo 'echo "dot sees $D"' > inc
+D=val . ./inc
+echo "after: [${D-unset}]"

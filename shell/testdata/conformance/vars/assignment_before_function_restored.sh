@@ -1,0 +1,4 @@
+f() { echo "in: $C"; }
+C=outer
+C=inner f
+echo "out: $C"

@@ -1,0 +1,3 @@
+HOME=/h
+x=a:~:b
+echo $x

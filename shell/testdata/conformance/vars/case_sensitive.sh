@@ -1,0 +1,2 @@
+v=lower V=upper
+echo $v $V

@@ -1,0 +1,1 @@
+[ "$HOME" = "$PWD" ] && echo home-is-cwd

@@ -1,0 +1,2 @@
+unset IFS
+echo "[${IFS-unset}]"

@@ -1,0 +1,2 @@
+1x=5 2>/dev/null
+echo "status $?"

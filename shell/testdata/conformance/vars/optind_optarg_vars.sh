@@ -1,0 +1,1 @@
+echo "[$OPTIND][${OPTARG-unset}]"

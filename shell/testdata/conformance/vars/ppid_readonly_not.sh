@@ -1,0 +1,3 @@
+# expect: PPID is an ordinary variable in dash
+PPID=1 2>/dev/null
+echo "status $?"

@@ -1,0 +1,5 @@
+mkdir x
+cd x
+echo ${PWD##*/}
+cd ..
+[ "${OLDPWD##*/}" = x ] && echo oldpwd-ok

@@ -1,0 +1,2 @@
+readonly -f nothing 2>/dev/null
+echo "status $?"

@@ -1,0 +1,2 @@
+unset 1
+echo "status $?"

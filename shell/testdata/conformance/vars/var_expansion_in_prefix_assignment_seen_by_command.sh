@@ -1,0 +1,3 @@
+V=one
+V=two eval 'echo $V'
+echo $V
