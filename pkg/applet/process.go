@@ -15,7 +15,8 @@ import (
 // stdio would buffer it, and a flush on every way out.
 //
 // SIGINT, SIGTERM and SIGHUP flush what is buffered and then kill the
-// process with the same signal, so nothing written is lost and the parent
+// process with the same signal (the handler is installed when something is
+// first buffered: an applet that never buffers pays nothing for it), so nothing written is lost and the parent
 // still sees death by that signal (status 128+N). A signal that was ignored
 // when we started stays ignored: signal.Notify would otherwise un-ignore it
 // (see os/signal's package doc), and `nohup` and `cmd &` in a
@@ -33,7 +34,8 @@ func RunProcess(a *Applet, name string, args []string, applets []*Applet) int {
 		Applets: applets,
 	}
 	if o.Stdout.Mode() != stdio.Unbuffered {
-		flushOnSignals(o.Stdout)
+		w := o.Stdout
+		w.OnBuffer = func() { flushOnSignals(w) }
 	}
 	return o.Finish(a.Main(o, args))
 }

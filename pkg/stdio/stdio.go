@@ -62,6 +62,13 @@ type Writer struct {
 	mode Mode
 	buf  []byte // len(buf) is what is pending; cap(buf) is the buffer size
 	err  error  // the first write error; sticky, as ferror(3) is
+
+	// OnBuffer, if set, is called (with the writer's lock held: it must not
+	// use the writer) the first time bytes stay in the buffer instead of going straight
+	// out: the moment there is something a signal could make us lose.
+	// Package applet installs its flush-on-signal handler then, so that
+	// programs that buffer nothing (true, sleep) pay nothing for it.
+	OnBuffer func()
 }
 
 // NewWriter returns a Writer over w with the given mode and buffer size
@@ -201,7 +208,7 @@ func (sw *Writer) WriteString(s string) (int, error) {
 // WriteByte writes one byte.
 func (sw *Writer) WriteByte(c byte) error {
 	sw.mu.Lock()
-	if sw.err == nil && sw.mode == Full && len(sw.buf) < cap(sw.buf) {
+	if sw.err == nil && sw.mode == Full && len(sw.buf) < cap(sw.buf) && sw.OnBuffer == nil {
 		sw.buf = append(sw.buf, c)
 		sw.mu.Unlock()
 		return nil
@@ -220,6 +227,10 @@ func (sw *Writer) bufferOrWrite(p []byte) (int, error) {
 		if len(sw.buf) == 0 && len(p) >= cap(sw.buf) {
 			n, err := sw.writeThrough(p)
 			return written + n, err
+		}
+		if sw.OnBuffer != nil {
+			sw.OnBuffer()
+			sw.OnBuffer = nil
 		}
 		n := copy(sw.buf[len(sw.buf):cap(sw.buf)], p)
 		sw.buf = sw.buf[:len(sw.buf)+n]

@@ -1,0 +1,31 @@
+#!/bin/sh
+# bench.sh: `make bench`. Side-by-side timings against the peer tools, run in
+# one go and reported as ratios (the machine is shared and noisy: only
+# ratios mean anything). Every other tests/bench-*.sh is run after the
+# start-up benchmark.
+set -eu
+cd "$(dirname "$0")/.."
+out=build/bench
+mkdir -p "$out"
+
+[ -x /bin/busybox ] || ./tests/install-deps.sh
+CGO_ENABLED=0 go build -trimpath -o "$out/zinebox" ./cmds/zinebox
+CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$out/zinebox-stripped" ./cmds/zinebox
+CGO_ENABLED=0 go build -trimpath -o "$out/floor" ./tests/bench/floor
+go build -o "$out/pairtime" ./tests/bench/pairtime
+
+echo "== start-up: zinebox true vs the static Go floor vs busybox true (paired medians)"
+"$out/pairtime" -n 400 -- "$out/floor" -- "$out/zinebox true" -- "/bin/busybox true"
+
+echo "== size"
+size=$(stat -c %s "$out/zinebox-stripped")
+echo "  stripped zinebox: $size bytes ($(( size / 1024 / 1024 )) MiB); busybox-static: $(stat -c %s /bin/busybox) bytes"
+
+echo "== package init work (GODEBUG=inittrace=1 zinebox true): the costliest inits"
+GODEBUG=inittrace=1 "$out/zinebox" true 2>&1 | sort -t@ -k2 | awk '{print "  " $0}' | sort -k5 -n -r | head -5
+
+for b in tests/bench-*.sh; do
+	[ -e "$b" ] || continue
+	echo "== $b"
+	sh "$b" || echo "  ($b failed)"
+done
