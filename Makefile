@@ -21,15 +21,41 @@ fmt-check:
 	@bad="$$(gofmt -l cmds pkg shell initramfs tests 2>/dev/null)"; \
 	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 
-test: deps build fmt-check
+test: deps vmdeps build fmt-check
 	$(GO) vet ./...
 	$(GO) test -timeout 30m ./...
 
 bench: build
 	./tests/bench.sh
 
-vm: build
-	@echo "The teaching VM is not ready yet: bin/zinebox is built."
+# The teaching VM. `make vm` installs QEMU if needed, fetches Debian's
+# kernel into build/kernel/, packs a stripped zinebox into
+# build/vm/zinebox.cpio.gz and boots it on this terminal.
+#   make vm ADD="/usr/bin/strace /bin/bash"   host programs (with their libraries)
+#   make vm APPEND="zinebox.user=learner"     extra kernel command-line arguments
+#   make vm KVM=1                             use /dev/kvm (when it really works)
+VM_DIR  := build/vm
+VM_BIN  := $(VM_DIR)/zinebox
+VM_IMG  := $(VM_DIR)/zinebox.cpio.gz
+ADD     ?= $(wildcard /usr/bin/strace)
+APPEND  ?=
+
+.PHONY: qemu kernel image vmdeps
+qemu:
+	@./initramfs/install-qemu.sh
+kernel:
+	@./initramfs/fetch-kernel.sh >/dev/null
+vmdeps: qemu kernel
+
+# The image's binary is stripped (-s -w): it is packed into the initramfs,
+# and smaller means a smaller image and a faster boot.
+image:
+	@mkdir -p $(VM_DIR)
+	$(GO) build -trimpath -ldflags="-s -w" -o $(VM_BIN) ./cmds/zinebox
+	$(VM_BIN) initramfs -o $(VM_IMG) $(addprefix --add ,$(ADD))
+
+vm: vmdeps image
+	@ZINEBOX_KVM=$(KVM) ./initramfs/run-vm.sh $(VM_IMG) $(APPEND)
 
 clean:
 	rm -rf bin build

@@ -10,16 +10,21 @@ package initramfs
 
 import (
 	"bytes"
+	"debug/elf"
+	"errors"
 	_ "embed"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/zinebox/zinebox/initramfs/image"
 	"github.com/zinebox/zinebox/initramfs/rootfs"
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/elfdeps"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"golang.org/x/sys/unix"
@@ -92,6 +97,9 @@ func Run(io *applet.IO, args []string, src Sources) int {
 	if err != nil {
 		return io.PathError(src.Exe, err)
 	}
+	if dynamic(exe) {
+		io.Errorf("warning: %s is dynamically linked: it will not start in the VM (build with CGO_ENABLED=0)", src.Exe)
+	}
 	im, err := rootfs.Build(rootfs.Config{Exe: exe, Applets: io.Applets, ManPages: src.ManPages})
 	if err != nil {
 		io.Errorf("%v", err)
@@ -162,57 +170,25 @@ func addProgram(io *applet.IO, im *image.Image, p string, closure func(string, [
 	files := []string{p}
 	if closure != nil {
 		var err error
-		if files, err = closure(io.Path(p), io.Env); err != nil {
+		files, err = closure(io.Path(p), io.Env)
+		// A script or a static program is copied alone.
+		if err != nil && !(errors.Is(err, elfdeps.ErrNotDynamic) && len(files) > 0) {
 			io.Errorf("--add %s: %v", p, err)
 			return 1
 		}
 	}
 	for _, f := range files {
-		if err := addResolved(im, io.Path(f), f); err != nil {
+		if !strings.HasPrefix(f, "/") {
+			f = io.Path(f)
+			if abs, err := filepath.Abs(f); err == nil {
+				f = abs
+			}
+		}
+		if err := im.AddHostPath(f); err != nil {
 			return pathError(io, f, err)
 		}
 	}
 	return 0
-}
-
-// addResolved adds the host file at hostPath as name, following symbolic
-// links: each link on the way is kept as a link (libc.so.6 ->
-// libc-2.36.so shows in the VM as on the host) and the file at the end of
-// the chain is copied.
-func addResolved(im *image.Image, hostPath, name string) error {
-	for range 40 {
-		var st unix.Stat_t
-		if err := unix.Lstat(hostPath, &st); err != nil {
-			return &os.PathError{Op: "lstat", Path: hostPath, Err: err}
-		}
-		if err := im.AddHost(hostPath, name); err != nil {
-			return err
-		}
-		if st.Mode&unix.S_IFMT != unix.S_IFLNK {
-			return nil
-		}
-		target, err := os.Readlink(hostPath)
-		if err != nil {
-			return err
-		}
-		if target[0] != '/' {
-			target = dirOf(hostPath) + "/" + target
-		}
-		hostPath, name = target, target
-	}
-	return &os.PathError{Op: "open", Path: hostPath, Err: unix.ELOOP}
-}
-
-func dirOf(p string) string {
-	for i := len(p) - 1; i > 0; i-- {
-		if p[i] == '/' {
-			return p[:i]
-		}
-	}
-	if len(p) > 0 && p[0] == '/' {
-		return "/"
-	}
-	return "."
 }
 
 func pathError(io *applet.IO, p string, err error) int {
@@ -288,4 +264,19 @@ func modeString(m uint32) string {
 	special(unix.S_ISGID, 6, 's', 'S')
 	special(unix.S_ISVTX, 9, 't', 'T')
 	return string(b)
+}
+
+// dynamic reports whether the ELF program exe needs a dynamic loader: a
+// zinebox built with cgo would, and the image has no loader for it.
+func dynamic(exe []byte) bool {
+	f, err := elf.NewFile(bytes.NewReader(exe))
+	if err != nil {
+		return false
+	}
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			return true
+		}
+	}
+	return false
 }

@@ -142,6 +142,61 @@ func (im *Image) AddHost(hostPath, name string) error {
 	return nil
 }
 
+// AddHostPath copies the host file at the absolute path p into the image
+// under the same path, so that a program and the libraries its loader
+// looks for are where it expects them. The way there is kept: a symbolic
+// link is copied as a link and the file it leads to is copied too; a
+// directory link on the way (Debian's /lib -> usr/lib) becomes the same
+// link in the image, unless the image already has a real directory of that
+// name (its /bin), in which case p becomes a link to the file's real path.
+func (im *Image) AddHostPath(p string) error {
+	return im.addHostPath(filepath.Clean(p), 0)
+}
+
+func (im *Image) addHostPath(p string, depth int) error {
+	if depth > 40 {
+		return &os.PathError{Op: "open", Path: p, Err: unix.ELOOP}
+	}
+	if !filepath.IsAbs(p) {
+		return &os.PathError{Op: "add", Path: p, Err: unix.EINVAL}
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+	if err != nil {
+		return err
+	}
+	if real := filepath.Join(dir, filepath.Base(p)); real != p {
+		// Some directory on the way is a link: find the first one.
+		q := "/"
+		for _, part := range strings.Split(strings.TrimPrefix(filepath.Dir(p), "/"), "/") {
+			q = filepath.Join(q, part)
+			if fi, err := os.Lstat(q); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+				break
+			}
+		}
+		if e, ok := im.Lookup(q); ok && e.IsDir() {
+			im.Symlink(p, real)
+		} else if !ok {
+			target, err := os.Readlink(q)
+			if err != nil {
+				return err
+			}
+			im.Symlink(q, target)
+		}
+		return im.addHostPath(real, depth+1)
+	}
+	if err := im.AddHost(p, p); err != nil {
+		return err
+	}
+	if e, _ := im.Lookup(p); e.Mode&unix.S_IFMT == unix.S_IFLNK {
+		target := string(e.Data)
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		return im.addHostPath(target, depth+1)
+	}
+	return nil
+}
+
 // AddTree copies the host directory tree hostDir into the image under dest
 // ("/" for an overlay of the whole root), entry by entry as AddHost does.
 // Symbolic links are copied, not followed.

@@ -1,0 +1,39 @@
+#!/bin/sh
+# run-vm.sh boots the teaching VM on this terminal: Debian's kernel (from
+# fetch-kernel.sh) with the zinebox initramfs, the serial console on
+# standard input and output.
+#
+# Usage: run-vm.sh IMAGE [KERNEL-ARGUMENT]...
+#
+# Why these QEMU flags:
+#   -serial mon:stdio   the console on this terminal; Ctrl-C goes to the VM
+#                       (plain -serial stdio would let Ctrl-C kill QEMU), and
+#                       Ctrl-A x quits QEMU, Ctrl-A c reaches its monitor
+#   -display none       not -nographic: SeaBIOS would send ESC c and clear
+#                       this terminal
+#   -no-reboot          reboot and a kernel panic (panic=-1) end QEMU
+#   isa-debug-exit      a zinebox.run= boot reports its command's status as
+#                       QEMU's own: (status<<1)|1
+#   vmlinux             the uncompressed kernel boots through PVH, about twice
+#                       as fast under TCG as the compressed vmlinuz
+# KVM is used only when ZINEBOX_KVM=1: on machines of this kind /dev/kvm
+# exists and opens but QEMU hangs with it, so it cannot be detected safely.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+image=${1:?usage: run-vm.sh IMAGE [KERNEL-ARGUMENT]...}
+shift
+kdir=$("$here/fetch-kernel.sh")
+accel=""
+if [ "${ZINEBOX_KVM:-}" = 1 ]; then
+	accel="-accel kvm"
+fi
+cat >&2 <<MSG
+Booting the zinebox VM (kernel $(basename "$kdir"), ${ZINEBOX_MEM:-256} MiB, no network).
+To leave: type poweroff (or exit) at the shell, or press Ctrl-A then x.
+MSG
+# shellcheck disable=SC2086
+exec qemu-system-x86_64 $accel -m "${ZINEBOX_MEM:-256}" -nic none -no-reboot \
+	-display none -serial mon:stdio \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-kernel "$kdir/vmlinux" -initrd "$image" \
+	-append "console=ttyS0 quiet panic=-1 $*"
