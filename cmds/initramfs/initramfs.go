@@ -11,8 +11,8 @@ package initramfs
 import (
 	"bytes"
 	"debug/elf"
-	"errors"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
