@@ -12,9 +12,11 @@ import (
 	"github.com/zinebox/zinebox/cmds/initramfs"
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
+	"github.com/zinebox/zinebox/cmds/ldd"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
 	"github.com/zinebox/zinebox/cmds/reboot"
+	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/cmds/su"
 	"github.com/zinebox/zinebox/cmds/tee"
@@ -38,9 +40,11 @@ var applets = []*applet.Applet{
 	&initramfs.Applet,
 	&kill.Applet,
 	&ldconfig.Applet,
+	&ldd.Applet,
 	&poweroff.Applet,
 	&ps.Applet,
 	&reboot.Applet,
+	&sh.Applet,
 	&sleep.Applet,
 	&su.Applet,
 	&tee.Applet,

@@ -1,0 +1,854 @@
+package shell
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// builtinKind says whether name is a POSIX special builtin (its errors
+// end a non-interactive shell, its assignments persist) or a regular
+// builtin that runs inside the shell. A switch, not a map: nothing is
+// built at start-up.
+func builtinKind(name string) (special, regular bool) {
+	switch name {
+	case ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times", "trap", "unset":
+		return true, false
+	case "cd", "pwd", "echo", "printf", "test", "[", "read", "umask", "wait", "jobs", "fg", "bg", "kill", "alias", "unalias",
+		"command", "type", "getopts", "hash", "true", "false", "ulimit", "local":
+		return false, true
+	}
+	return false, false
+}
+
+// runBuiltin runs a builtin inside the shell.
+func (s *Shell) runBuiltin(name string, args []string) int {
+	a := args[1:]
+	switch name {
+	case ":", "true":
+		return 0
+	case "false":
+		return 1
+	case ".":
+		return s.dotBuiltin(a)
+	case "break", "continue":
+		return s.breakBuiltin(name, a)
+	case "eval":
+		if len(a) > 0 && a[0] == "--" {
+			a = a[1:]
+		}
+		s.status = 0
+		if len(a) == 0 {
+			return 0
+		}
+		s.evalString(strings.Join(a, " "), "eval")
+		return s.status
+	case "exec":
+		return s.execBuiltin(a)
+	case "exit":
+		status := s.status
+		if len(a) > 0 {
+			n, err := strconv.Atoi(a[0])
+			if err != nil || n < 0 {
+				s.errorf("exit: Illegal number: %s", a[0])
+				s.fatal(2)
+				return 2
+			}
+			status = n & 0xff
+		}
+		s.exit(status)
+		return status
+	case "export", "readonly":
+		return s.exportBuiltin(name, a)
+	case "return":
+		status := s.status
+		if len(a) > 0 {
+			n, err := strconv.Atoi(a[0])
+			if err != nil {
+				s.errorf("return: Illegal number: %s", a[0])
+				s.fatal(2)
+				return 2
+			}
+			status = n & 0xff
+		}
+		s.ctl = ctlReturn
+		return status
+	case "set":
+		return s.setBuiltin(a)
+	case "shift":
+		n := 1
+		if len(a) > 0 {
+			var err error
+			n, err = strconv.Atoi(a[0])
+			if err != nil || n < 0 {
+				s.errorf("shift: Illegal number: %s", a[0])
+				s.fatal(2)
+				return 2
+			}
+		}
+		if n > len(s.params) {
+			s.errorf("shift: can't shift that many")
+			s.fatal(2)
+			return 2
+		}
+		s.params = s.params[n:]
+		return 0
+	case "times":
+		return s.timesBuiltin()
+	case "trap":
+		return s.trapBuiltin(a)
+	case "unset":
+		return s.unsetBuiltin(a)
+	case "cd":
+		return s.cdBuiltin(a)
+	case "pwd":
+		return s.pwdBuiltin(a)
+	case "echo":
+		return s.echoBuiltin(a)
+	case "printf":
+		return s.printfBuiltin(a)
+	case "test":
+		return s.testBuiltin(a, false)
+	case "[":
+		return s.testBuiltin(a, true)
+	case "read":
+		return s.readBuiltin(a)
+	case "umask":
+		return s.umaskBuiltin(a)
+	case "wait":
+		return s.waitBuiltin(a)
+	case "jobs":
+		return s.jobsBuiltin(a)
+	case "fg", "bg":
+		s.errorf("%s: No current job", name)
+		return 2
+	case "kill":
+		return s.killBuiltin(a)
+	case "alias":
+		return s.aliasBuiltin(a)
+	case "unalias":
+		return s.unaliasBuiltin(a)
+	case "command":
+		return s.commandBuiltin(a)
+	case "type":
+		return s.typeBuiltin(a)
+	case "getopts":
+		return s.getoptsBuiltin(a)
+	case "hash":
+		return s.hashBuiltin(a)
+	case "ulimit":
+		return s.ulimitBuiltin(a)
+	case "local", "declare", "typeset":
+		return s.localBuiltin(a)
+	}
+	return 127
+}
+
+// out writes a builtin's output to fd 1. A reader that went away kills
+// the shell (or the pipeline stage) with SIGPIPE, as it would dash.
+func (s *Shell) out(str string) int {
+	return s.outBytes([]byte(str))
+}
+
+func (s *Shell) outBytes(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	if s.capture != nil {
+		s.capture.Write(b)
+		return 0
+	}
+	if err := writeAll(1, b); err != nil {
+		if err == unix.EPIPE {
+			s.sigpipe()
+			return 141
+		}
+		s.errorf("write error: %s", errnoMsg(err))
+		return 1
+	}
+	return 0
+}
+
+// evalString parses and runs text in the current shell (eval, traps).
+func (s *Shell) evalString(text, what string) {
+	src := s.newSource(text, s.arg0)
+	line := s.lineno
+	s.runSource(src, strings.NewReader(text), false)
+	_ = what
+	s.lineno = line
+}
+
+func (s *Shell) breakBuiltin(name string, a []string) int {
+	n := 1
+	if len(a) > 0 {
+		var err error
+		n, err = strconv.Atoi(a[0])
+		if err != nil || n <= 0 {
+			s.errorf("%s: Illegal number: %s", name, a[0])
+			s.fatal(2)
+			return 2
+		}
+	}
+	if s.loops == 0 {
+		return 0
+	}
+	if n > s.loops {
+		n = s.loops
+	}
+	if name == "break" {
+		s.ctl = ctlBreak
+	} else {
+		s.ctl = ctlContinue
+	}
+	s.ctlN = n
+	return 0
+}
+
+// dotBuiltin is `. file`: run a file in the current shell; a name
+// without '/' is searched in PATH.
+func (s *Shell) dotBuiltin(a []string) int {
+	if len(a) == 0 {
+		return 0
+	}
+	name := a[0]
+	path := name
+	if !strings.Contains(name, "/") {
+		found := false
+		pathv, _ := s.getVar("PATH")
+		for _, dir := range strings.Split(pathv, ":") {
+			if dir == "" {
+				dir = "."
+			}
+			p := dir + "/" + name
+			var st unix.Stat_t
+			if unix.Stat(p, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
+				path, found = p, true
+				break
+			}
+		}
+		if !found {
+			s.errorf(".: cannot open %s: No such file", name)
+			s.fatal(2)
+			return 2
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.errorf(".: cannot open %s: %s", name, errnoShort(err))
+		s.fatal(2)
+		return 2
+	}
+	var saved []string
+	if len(a) > 1 {
+		saved = s.params
+		s.params = a[1:]
+	}
+	s.status = 0
+	src := s.newSource(string(data), s.arg0)
+	s.funcs_++
+	s.runSource(src, strings.NewReader(string(data)), false)
+	s.funcs_--
+	if s.ctl == ctlReturn {
+		s.ctl = ctlNone
+	}
+	if saved != nil {
+		s.params = saved
+	}
+	return s.status
+}
+
+// execBuiltin is `exec cmd args`: the shell process becomes cmd
+// (execve). Without a command, the redirections were made permanent by
+// the caller.
+func (s *Shell) execBuiltin(a []string) int {
+	if len(a) > 0 && a[0] == "--" {
+		a = a[1:]
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	name := a[0]
+	var path string
+	if strings.IndexByte(name, '/') >= 0 {
+		path = name
+	} else if s.isApplet(name) {
+		path = s.selfExe()
+	} else if p, ok := s.lookPath(name); ok {
+		path = p
+	} else {
+		s.errorf("exec: %s: not found", name)
+		s.exit(127)
+	}
+	// Signals the shell caught go back to default across execve by
+	// themselves; ignored ones stay ignored, as POSIX wants.
+	err := unix.Exec(path, a, s.environ(s.execEnv))
+	if err == unix.ENOEXEC {
+		err = unix.Exec(s.selfExe(), append([]string{"sh", path}, a[1:]...), s.environ(s.execEnv))
+	}
+	if err == unix.ENOENT {
+		s.errorf("exec: %s: not found", name)
+		s.exit(127)
+	}
+	s.errorf("exec: %s: %s", name, errnoMsg(err))
+	s.exit(126)
+	return 126
+}
+
+func (s *Shell) exportBuiltin(name string, a []string) int {
+	if len(a) > 0 && a[0] == "-p" {
+		a = a[1:]
+		if len(a) == 0 {
+			var b strings.Builder
+			for _, n := range s.sortedNames() {
+				v := s.vars[n]
+				if (name == "export" && v.exported) || (name == "readonly" && v.readonly) {
+					if v.set {
+						b.WriteString(name + " " + n + "=" + shellQuote(v.value) + "\n")
+					} else {
+						b.WriteString(name + " " + n + "\n")
+					}
+				}
+			}
+			return s.out(b.String())
+		}
+	}
+	if len(a) > 0 && a[0] == "--" {
+		a = a[1:]
+	}
+	if len(a) == 0 {
+		return s.exportBuiltin(name, []string{"-p"})
+	}
+	for _, arg := range a {
+		n, val, hasVal := strings.Cut(arg, "=")
+		if !isName(n) {
+			s.errorf("%s: %s: bad variable name", name, n)
+			s.fatal(2)
+			return 2
+		}
+		if hasVal {
+			if err := s.setVar(n, val); err != nil {
+				s.errorf("%s", err)
+				s.fatal(2)
+				return 2
+			}
+		}
+		v := s.vars[n]
+		if v == nil {
+			v = &variable{}
+			s.vars[n] = v
+		}
+		if name == "export" {
+			v.exported = true
+			s.envDirty = true
+		} else {
+			v.readonly = true
+		}
+	}
+	return 0
+}
+
+func (s *Shell) setBuiltin(a []string) int {
+	if len(a) == 0 {
+		var b strings.Builder
+		for _, n := range s.sortedNames() {
+			v := s.vars[n]
+			if v.set {
+				b.WriteString(n + "=" + shellQuote(v.value) + "\n")
+			}
+		}
+		return s.out(b.String())
+	}
+	i := 0
+	for i < len(a) {
+		arg := a[i]
+		if arg == "--" {
+			i++
+			s.params = append([]string(nil), a[i:]...)
+			return 0
+		}
+		if arg == "-" {
+			s.opts.xtrace, s.opts.verbose = false, false
+			i++
+			break
+		}
+		if len(arg) < 2 || (arg[0] != '-' && arg[0] != '+') {
+			break
+		}
+		on := arg[0] == '-'
+		i++
+		for j := 1; j < len(arg); j++ {
+			c := arg[j]
+			if c == 'o' {
+				if i >= len(a) {
+					s.listOptions(on)
+					continue
+				}
+				if !s.setOption(0, a[i], on) {
+					s.errorf("set: Illegal option -o %s", a[i])
+					s.fatal(2)
+					return 2
+				}
+				i++
+				continue
+			}
+			if c == 'i' || c == 's' || !s.setOption(c, "", on) {
+				s.errorf("set: Illegal option %c%c", arg[0], c)
+				s.fatal(2)
+				return 2
+			}
+		}
+	}
+	if i < len(a) {
+		s.params = append([]string(nil), a[i:]...)
+	}
+	return 0
+}
+
+// listOptions is `set -o` (a table) and `set +o` (commands).
+func (s *Shell) listOptions(table bool) {
+	var b strings.Builder
+	if table {
+		b.WriteString("Current option settings\n")
+	}
+	for _, o := range s.optionTable() {
+		if table {
+			st := "off"
+			if *o.p {
+				st = "on"
+			}
+			fmt.Fprintf(&b, "%-16s%s\n", o.name, st)
+		} else {
+			sign := "+"
+			if *o.p {
+				sign = "-"
+			}
+			fmt.Fprintf(&b, "set %so %s\n", sign, o.name)
+		}
+	}
+	s.out(b.String())
+}
+
+func (s *Shell) timesBuiltin() int {
+	var t unix.Tms
+	unix.Times(&t)
+	tick := float64(100)
+	f := func(c int64) string {
+		sec := float64(c) / tick
+		m := int(sec / 60)
+		return fmt.Sprintf("%dm%fs", m, sec-float64(m*60))
+	}
+	return s.out(f(t.Utime) + " " + f(t.Stime) + "\n" + f(t.Cutime) + " " + f(t.Cstime) + "\n")
+}
+
+func (s *Shell) unsetBuiltin(a []string) int {
+	funcs := false
+	for len(a) > 0 && strings.HasPrefix(a[0], "-") && a[0] != "-" {
+		if a[0] == "--" {
+			a = a[1:]
+			break
+		}
+		for _, c := range a[0][1:] {
+			switch c {
+			case 'f':
+				funcs = true
+			case 'v':
+				funcs = false
+			default:
+				s.errorf("unset: Illegal option -%c", c)
+				s.fatal(2)
+				return 2
+			}
+		}
+		a = a[1:]
+	}
+	status := 0
+	for _, n := range a {
+		if funcs {
+			delete(s.funcs, n)
+			continue
+		}
+		if err := s.unsetVar(n); err != nil {
+			s.errorf("unset: %s", err)
+			s.fatal(2)
+			status = 2
+		}
+	}
+	return status
+}
+
+func (s *Shell) localBuiltin(a []string) int {
+	if len(s.localSaves) == 0 {
+		s.errorf("local: not in a function")
+		return 2
+	}
+	saves := s.localSaves[len(s.localSaves)-1]
+	if saves == nil {
+		saves = map[string]*variable{}
+		s.localSaves[len(s.localSaves)-1] = saves
+	}
+	for _, arg := range a {
+		if arg == "-" {
+			continue // dash: local - saves the options; not kept here
+		}
+		n, val, hasVal := strings.Cut(arg, "=")
+		if !isName(n) {
+			s.errorf("local: %s: bad variable name", n)
+			return 2
+		}
+		if _, done := saves[n]; !done {
+			if old := s.vars[n]; old != nil {
+				c := *old
+				saves[n] = &c
+			} else {
+				saves[n] = nil
+			}
+		}
+		if hasVal {
+			if err := s.setVar(n, val); err != nil {
+				s.errorf("%s", err)
+				return 2
+			}
+		}
+	}
+	return 0
+}
+
+// aliases: expanded when the command word is an unquoted literal naming
+// one; the alias text is parsed with the rest of the command's words.
+func (s *Shell) aliasBuiltin(a []string) int {
+	if len(a) == 0 {
+		names := make([]string, 0, len(s.aliases))
+		for n := range s.aliases {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var b strings.Builder
+		for _, n := range names {
+			b.WriteString(n + "=" + shellQuote(s.aliases[n]) + "\n")
+		}
+		return s.out(b.String())
+	}
+	status := 0
+	for _, arg := range a {
+		n, v, ok := strings.Cut(arg, "=")
+		if !ok {
+			if val, found := s.aliases[n]; found {
+				s.out(n + "=" + shellQuote(val) + "\n")
+			} else {
+				s.errorf("alias: %s not found", n)
+				status = 1
+			}
+			continue
+		}
+		s.aliases[n] = v
+	}
+	return status
+}
+
+func (s *Shell) unaliasBuiltin(a []string) int {
+	if len(a) > 0 && a[0] == "-a" {
+		s.aliases = map[string]string{}
+		return 0
+	}
+	status := 0
+	for _, n := range a {
+		if _, ok := s.aliases[n]; !ok {
+			s.errorf("unalias: %s not found", n)
+			status = 1
+			continue
+		}
+		delete(s.aliases, n)
+	}
+	return status
+}
+
+// expandAlias returns the text to run instead of the command when its
+// first word is an alias.
+func (s *Shell) expandAlias(st *syntax.Stmt, call *syntax.CallExpr) *syntax.Stmt {
+	if len(s.aliases) == 0 || s.inAlias > 8 {
+		return nil
+	}
+	w := call.Args[0]
+	if len(w.Parts) != 1 {
+		return nil
+	}
+	lit, ok := w.Parts[0].(*syntax.Lit)
+	if !ok {
+		return nil
+	}
+	val, ok := s.aliases[lit.Value]
+	if !ok {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(val)
+	p := syntax.NewPrinter()
+	for _, a := range call.Args[1:] {
+		b.WriteByte(' ')
+		p.Print(&b, a)
+	}
+	f, err := s.newParser().Parse(strings.NewReader(b.String()), "")
+	if err != nil || len(f.Stmts) != 1 {
+		return nil
+	}
+	nst := f.Stmts[0]
+	if inner, ok := nst.Cmd.(*syntax.CallExpr); ok {
+		inner.Assigns = append(append([]*syntax.Assign(nil), call.Assigns...), inner.Assigns...)
+	}
+	nst.Redirs = append(nst.Redirs, st.Redirs...)
+	return nst
+}
+
+func (s *Shell) execAliased(_ *syntax.Stmt, nst *syntax.Stmt) int {
+	s.inAlias++
+	defer func() { s.inAlias-- }()
+	line := s.lineno
+	s.execStmt(nst)
+	s.lineno = line
+	return s.status
+}
+
+// commandBuiltin is `command [-p] [-v|-V] name [args]`: run name
+// skipping functions, or describe it.
+func (s *Shell) commandBuiltin(a []string) int {
+	verbose, describe := false, false
+	for len(a) > 0 && strings.HasPrefix(a[0], "-") && len(a[0]) > 1 {
+		if a[0] == "--" {
+			a = a[1:]
+			break
+		}
+		for _, c := range a[0][1:] {
+			switch c {
+			case 'v':
+				describe = true
+			case 'V':
+				describe, verbose = true, true
+			case 'p':
+			default:
+				s.errorf("command: Illegal option -%c", c)
+				return 2
+			}
+		}
+		a = a[1:]
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	if describe {
+		status := 0
+		for _, n := range a {
+			if st := s.describe(n, verbose, true); st != 0 {
+				status = st
+			}
+		}
+		return status
+	}
+	name := a[0]
+	if special, regular := builtinKind(name); special || regular {
+		if name == "exec" {
+			return s.execBuiltin(a[1:])
+		}
+		return s.runBuiltin(name, a)
+	}
+	return s.runExternal(a, nil, false)
+}
+
+func (s *Shell) typeBuiltin(a []string) int {
+	status := 0
+	for _, n := range a {
+		if st := s.describe(n, true, false); st != 0 {
+			status = st
+		}
+	}
+	return status
+}
+
+// describe answers type and command -v/-V.
+func (s *Shell) describe(name string, verbose, command bool) int {
+	say := func(short, long string) int {
+		if verbose {
+			return s.out(name + " is " + long + "\n")
+		}
+		return s.out(short + "\n")
+	}
+	if v, ok := s.aliases[name]; ok {
+		return say("alias "+name+"="+shellQuote(v), "an alias for "+v)
+	}
+	if syntax.IsKeyword(name) || name == "{" || name == "}" || name == "!" {
+		return say(name, "a shell keyword")
+	}
+	if _, ok := s.funcs[name]; ok {
+		return say(name, "a shell function")
+	}
+	if special, regular := builtinKind(name); special {
+		return say(name, "a special shell builtin")
+	} else if regular {
+		return say(name, "a shell builtin")
+	}
+	if strings.Contains(name, "/") {
+		if unix.Access(name, unix.X_OK) == nil {
+			return say(name, name)
+		}
+	} else if s.isApplet(name) {
+		return say(name, "a zinebox applet")
+	} else if p, ok := s.lookPath(name); ok {
+		return say(p, p)
+	}
+	if verbose {
+		if command {
+			writeAll(2, []byte(name+": not found\n"))
+		} else {
+			s.out(name + ": not found\n")
+		}
+	}
+	return 127
+}
+
+func (s *Shell) hashBuiltin(a []string) int {
+	if len(a) > 0 && a[0] == "-r" {
+		s.hash = nil
+		return 0
+	}
+	if len(a) == 0 {
+		names := make([]string, 0, len(s.hash))
+		for n := range s.hash {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var b strings.Builder
+		for _, n := range names {
+			b.WriteString(s.hash[n] + "\n")
+		}
+		return s.out(b.String())
+	}
+	status := 0
+	for _, n := range a {
+		if _, special := builtinKind(n); special || s.funcs[n] != nil {
+			continue
+		}
+		if _, ok := s.lookPath(n); !ok {
+			s.errorf("hash: %s: not found", n)
+			status = 1
+		}
+	}
+	return status
+}
+
+func (s *Shell) killBuiltin(a []string) int {
+	if len(a) == 0 {
+		s.errorf("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]")
+		return 2
+	}
+	sig := syscall.SIGTERM
+	switch {
+	case a[0] == "-l" || a[0] == "-L":
+		if len(a) == 1 {
+			var b strings.Builder
+			for i := 1; i <= maxSig; i++ {
+				b.WriteString(sigName(syscall.Signal(i)) + "\n")
+			}
+			return s.out(b.String())
+		}
+		status := 0
+		for _, x := range a[1:] {
+			n, err := strconv.Atoi(x)
+			if err != nil {
+				if sg, ok := parseTrapSignal(x); ok && sg > 0 {
+					s.out(strconv.Itoa(int(sg)) + "\n")
+					continue
+				}
+				s.errorf("kill: invalid signal number or name: %s", x)
+				status = 1
+				continue
+			}
+			if n > 128 {
+				n -= 128
+			}
+			if n <= 0 || n > maxSig {
+				s.errorf("kill: invalid signal number or exit status: %s", x)
+				status = 1
+				continue
+			}
+			s.out(sigName(syscall.Signal(n)) + "\n")
+		}
+		return status
+	case a[0] == "-s" || a[0] == "-n":
+		if len(a) < 2 {
+			s.errorf("kill: option requires an argument -- %c", a[0][1])
+			return 2
+		}
+		sg, ok := parseTrapSignal(a[1])
+		if !ok {
+			s.errorf("kill: invalid signal number or name: %s", a[1])
+			return 2
+		}
+		sig, a = sg, a[2:]
+	case a[0] == "--":
+		a = a[1:]
+	case strings.HasPrefix(a[0], "-") && len(a[0]) > 1:
+		sg, ok := parseTrapSignal(a[0][1:])
+		if !ok {
+			s.errorf("kill: invalid signal number or name: %s", a[0][1:])
+			return 2
+		}
+		sig, a = sg, a[1:]
+	}
+	status := 0
+	for _, x := range a {
+		var pid int
+		if strings.HasPrefix(x, "%") {
+			j := s.jobSpec(x)
+			if j == nil {
+				s.errorf("kill: %s: No such job", x)
+				status = 1
+				continue
+			}
+			pid = j.pid
+		} else {
+			n, err := strconv.Atoi(x)
+			if err != nil {
+				s.errorf("kill: Illegal number: %s", x)
+				status = 2
+				continue
+			}
+			pid = n
+		}
+		if err := unix.Kill(pid, sig); err != nil {
+			s.errorf("kill: %s", errnoMsg(err))
+			status = 1
+		}
+	}
+	if sig != 0 {
+		// our own signal may be pending: run its trap before the next
+		// command, as dash does
+		s.waitOwnSignal(a)
+	}
+	return status
+}
+
+// waitOwnSignal gives a signal the shell sent itself a moment to arrive,
+// so `kill -USR1 $$; echo after` runs the trap before "after".
+func (s *Shell) waitOwnSignal(pids []string) {
+	me := strconv.Itoa(os.Getpid())
+	self := false
+	for _, p := range pids {
+		if p == me || p == "0" || p == "-"+me {
+			self = true
+		}
+	}
+	if !self || s.sigCh == nil {
+		return
+	}
+	select {
+	case sg := <-s.sigCh:
+		// put it back for runPendingTraps
+		s.sigCh <- sg
+	case <-afterMillis(50):
+	}
+}

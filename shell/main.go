@@ -1,0 +1,378 @@
+package shell
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"golang.org/x/sys/unix"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// stateEnv names the environment variable through which a parent shell
+// tells a re-executed subshell which inherited fd holds its state.
+const stateEnv = "ZINEBOX_SH_STATE"
+
+// Main runs the shell as a process: `sh [-abCefimnuvx] [-o opt]... [-c
+// string [name [arg...]] | -s [arg...] | file [arg...]]`. It uses the real
+// file descriptors 0, 1 and 2, not io's streams: the shell's children must
+// inherit them.
+func Main(aio *applet.IO, args []string) int {
+	// applet.RunProcess may have asked for SIGINT/SIGTERM/SIGHUP to flush a
+	// buffer we never use; the shell decides about its signals itself.
+	signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	reserveLowFDs()
+	env := aio.Env
+	if fdstr, ok := aio.LookupEnv(stateEnv); ok {
+		env = withoutVar(env, stateEnv)
+		s := New(aio.Applets, env)
+		s.bashMode = aio.Name == "bash"
+		return s.runSubshell(fdstr)
+	}
+	s := New(aio.Applets, env)
+	s.bashMode = aio.Name == "bash"
+	s.arg0 = aio.Name
+	if strings.HasPrefix(s.arg0, "-") {
+		s.arg0 = s.arg0[1:]
+	}
+	return s.main(args)
+}
+
+func withoutVar(env []string, name string) []string {
+	out := env[:0:0]
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, name+"=") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// reserveLowFDs makes sure the Go runtime's own descriptors (the epoll
+// instance of the network poller) live above 9, since the shell's user
+// may dup2 onto any of 0-9 (`exec 3>f`). Free slots 3-9 are filled with
+// placeholders while the poller starts, then released.
+func reserveLowFDs() {
+	var held []int
+	for fd := 3; fd <= 9; fd++ {
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err == nil {
+			continue
+		}
+		nfd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			break
+		}
+		held = append(held, nfd)
+	}
+	if r, w, err := os.Pipe(); err == nil { // starts the poller
+		r.Close()
+		w.Close()
+	}
+	for _, fd := range held {
+		unix.Close(fd)
+	}
+}
+
+func (s *Shell) main(args []string) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(exitStatus)
+			if !ok {
+				panic(r)
+			}
+			status = int(e)
+		}
+		status = s.runExitTrap(status)
+	}()
+	var cmdString *string
+	i := 0
+	forceStdin := false
+	for i < len(args) {
+		a := args[i]
+		if a == "--" {
+			i++
+			break
+		}
+		if a == "--help" {
+			fmt.Print("Usage: sh [-abCefimnuvx] [-o option]... [-c command_string [name [argument...]] | -s [argument...] | file [argument...]]\n")
+			return 0
+		}
+		if a == "--version" {
+			fmt.Printf("sh (zinebox) %s\n", applet.Version)
+			return 0
+		}
+		if len(a) < 2 || (a[0] != '-' && a[0] != '+') {
+			break
+		}
+		on := a[0] == '-'
+		i++
+		for j := 1; j < len(a); j++ {
+			c := a[j]
+			switch c {
+			case 'c':
+				cmdString = new(string)
+			case 's':
+				forceStdin = true
+			case 'o':
+				if i >= len(args) {
+					s.errorf("-o: option requires an argument") // dash lists options here
+					return 2
+				}
+				if !s.setOption(0, args[i], on) {
+					s.errorf("Illegal option -o %s", args[i])
+					return 2
+				}
+				i++
+			case 'l':
+			default:
+				if !s.setOption(c, "", on) {
+					s.errorf("Illegal option %c%c", a[0], c)
+					return 2
+				}
+			}
+		}
+	}
+	args = args[i:]
+	switch {
+	case cmdString != nil:
+		if len(args) == 0 {
+			s.errorf("-c requires an argument")
+			return 2
+		}
+		*cmdString = args[0]
+		if len(args) > 1 {
+			s.arg0 = args[1]
+			s.params = append([]string(nil), args[2:]...)
+		}
+		src := s.newSource(*cmdString, s.arg0)
+		s.runSource(src, strings.NewReader(*cmdString), true)
+	case len(args) > 0 && !forceStdin:
+		s.arg0 = args[0]
+		s.params = append([]string(nil), args[1:]...)
+		data, err := os.ReadFile(args[0])
+		if err != nil {
+			code := 127
+			if !os.IsNotExist(err) {
+				code = 126
+			}
+			fmt.Fprintf(os.Stderr, "%s: 0: cannot open %s: %s\n", s.errPrefix(), args[0], errnoShort(err))
+			return code
+		}
+		src := s.newSource(string(data), s.arg0)
+		s.runSource(src, bytes.NewReader(data), true)
+	default:
+		s.opts.stdin = true
+		s.params = append([]string(nil), args...)
+		if !s.opts.interactive && isatty(0) && isatty(2) {
+			s.opts.interactive = true
+		}
+		s.runStdin()
+	}
+	return s.status
+}
+
+// errnoShort is dash's wording for open errors: "No such file".
+func errnoShort(err error) string {
+	if os.IsNotExist(err) {
+		return "No such file"
+	}
+	return errno.Message(err)
+}
+
+func isatty(fd int) bool {
+	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	return err == nil
+}
+
+func (s *Shell) newSource(text, name string) *source {
+	src := &source{id: len(s.sources), text: text, name: name}
+	s.sources = append(s.sources, src)
+	return src
+}
+
+// newParser returns the parser for the shell's language: POSIX sh, or bash
+// when the shell was started as bash.
+func (s *Shell) newParser() *syntax.Parser {
+	if s.bashMode {
+		return syntax.NewParser(syntax.Variant(syntax.LangBash))
+	}
+	return syntax.NewParser(syntax.Variant(syntax.LangPOSIX))
+}
+
+// runSource parses r one complete command at a time and runs each as soon
+// as it is parsed, as dash does: commands before a syntax error run, and
+// the error then ends the shell (status 2).
+func (s *Shell) runSource(src *source, r io.Reader, top bool) {
+	prev := s.cur
+	s.cur = src
+	defer func() { s.cur = prev }()
+	p := s.newParser()
+	err := p.Stmts(r, func(st *syntax.Stmt) bool {
+		if s.opts.verbose {
+			// approximate: print the statement's source text
+			fmt.Fprintf(os.Stderr, "%s\n", stmtText(src, st))
+		}
+		if s.opts.noexec && !s.opts.interactive {
+			return true
+		}
+		s.execStmt(st)
+		return s.ctl == ctlNone
+	})
+	if err != nil {
+		s.syntaxError(err)
+	}
+}
+
+// stmtText returns the source text of a statement.
+func stmtText(src *source, n syntax.Node) string {
+	a, b := int(n.Pos().Offset()), int(n.End().Offset())
+	if a >= 0 && b <= len(src.text) && a <= b {
+		return src.text[a:b]
+	}
+	return ""
+}
+
+// syntaxError reports a parse error the way dash does and exits with 2
+// (a non-interactive shell) or returns (interactive).
+func (s *Shell) syntaxError(err error) {
+	line := 1
+	msg := err.Error()
+	var pe syntax.ParseError
+	if e, ok := err.(syntax.ParseError); ok {
+		pe = e
+		line = int(pe.Pos.Line())
+		msg = dashSyntaxMessage(pe.Text)
+	} else if e, ok := err.(syntax.LangError); ok {
+		line = int(e.Pos.Line())
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d: Syntax error: %s\n", s.errPrefix(), line, msg)
+	s.status = 2
+	if !s.opts.interactive {
+		panic(exitStatus(2))
+	}
+}
+
+// dashSyntaxMessage rewords mvdan's parse errors into dash's wording
+// where the two correspond.
+func dashSyntaxMessage(m string) string {
+	switch {
+	case strings.HasPrefix(m, "reached EOF without matching"), strings.HasPrefix(m, "reached EOF"):
+		return "end of file unexpected"
+	case strings.Contains(m, "must be followed by"):
+		return "end of file unexpected"
+	case strings.HasPrefix(m, "not a valid word: "):
+	}
+	if strings.HasSuffix(m, " can only be used to close a subshell") || strings.HasPrefix(m, "a command can only contain words and redirects; encountered ") {
+		tok := m[strings.LastIndexByte(m, ' ')+1:]
+		return fmt.Sprintf("%q unexpected", tok)
+	}
+	return m
+}
+
+// errPrefix is what dash puts before ": LINE: message": $0.
+func (s *Shell) errPrefix() string {
+	return s.arg0
+}
+
+// errorf prints "sh: LINE: message" on standard error.
+func (s *Shell) errorf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	writeAll(2, []byte(fmt.Sprintf("%s: %d: %s\n", s.errPrefix(), s.lineno, msg)))
+}
+
+// runStdin reads commands from standard input, interactively or not.
+func (s *Shell) runStdin() {
+	if s.opts.interactive {
+		s.interactiveLoop()
+		return
+	}
+	rec := &recordingReader{fd: 0}
+	src := s.newSource("", s.arg0)
+	rec.src = src
+	s.runSource(src, rec, true)
+}
+
+// recordingReader reads a script from a file descriptor and keeps what it
+// read in src.text, so subshells can be handed the text of their node.
+type recordingReader struct {
+	fd  int
+	src *source
+}
+
+func (r *recordingReader) Read(p []byte) (int, error) {
+	for {
+		n, err := unix.Read(r.fd, p)
+		if err == unix.EINTR {
+			continue
+		}
+		if n > 0 {
+			r.src.text += string(p[:n])
+			return n, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		return 0, io.EOF
+	}
+}
+
+// interactiveLoop is the prompt loop: one command at a time with PS1 and
+// PS2 on standard error. Line editing and job control come with issue 8.
+func (s *Shell) interactiveLoop() {
+	rec := &recordingReader{fd: 0}
+	for {
+		src := s.newSource("", s.arg0)
+		rec.src = src
+		s.cur = src
+		p := s.newParser()
+		s.prompt("PS1")
+		var perr error
+		err := p.Interactive(promptReader{s, rec, p}, func(stmts []*syntax.Stmt) bool {
+			if p.Incomplete() {
+				return true
+			}
+			for _, st := range stmts {
+				s.execStmt(st)
+				if s.ctl == ctlExit {
+					return false
+				}
+				s.ctl = ctlNone
+			}
+			s.prompt("PS1")
+			return true
+		})
+		perr = err
+		if perr == nil {
+			if s.opts.interactive {
+				writeAll(2, []byte("\n"))
+			}
+			return
+		}
+		s.syntaxError(perr)
+	}
+}
+
+type promptReader struct {
+	s *Shell
+	r io.Reader
+	p *syntax.Parser
+}
+
+func (pr promptReader) Read(b []byte) (int, error) {
+	if pr.p.Incomplete() {
+		pr.s.prompt("PS2")
+	}
+	return pr.r.Read(b)
+}
+
+func (s *Shell) prompt(name string) {
+	s.runPendingTraps()
+	v, _ := s.getVar(name)
+	writeAll(2, []byte(v))
+}

@@ -1,0 +1,246 @@
+package shell
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// state is what a fork would have copied into a subshell, written by
+// the parent into a memfd and read back by the re-executed child.
+type state struct {
+	Vars     []stateVar
+	Funcs    []string // each a function definition, padded to its line
+	Aliases  map[string]string
+	Opts     string // letters as in $-
+	Pipefail bool
+	Params   []string
+	Arg0     string
+	Pid      int
+	LastBg   int
+	Status   int
+	Lineno   int
+	Ignored  []int  // signals the parent ignores (trap '' SIG)
+	Node     string // the commands to run, padded to their line
+	BashMode bool
+}
+
+type stateVar struct {
+	N    string
+	V    string
+	Set  bool `json:",omitempty"`
+	Exp  bool `json:",omitempty"`
+	Ro   bool `json:",omitempty"`
+	Loc  bool `json:",omitempty"`
+	Dflt bool `json:",omitempty"`
+}
+
+// printNode prints nodes back to shell source, preceded by enough
+// newlines that the first command keeps its line number.
+func printNode(line int, node syntax.Node) string {
+	var b bytes.Buffer
+	for i := 1; i < line; i++ {
+		b.WriteByte('\n')
+	}
+	syntax.NewPrinter().Print(&b, node)
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// snapshot captures the shell state for a subshell running node.
+func (s *Shell) snapshot(node string) *state {
+	st := &state{
+		Aliases:  s.aliases,
+		Opts:     s.optFlags(),
+		Pipefail: s.opts.pipefail,
+		Params:   s.params,
+		Arg0:     s.arg0,
+		Pid:      s.pid,
+		LastBg:   s.lastBg,
+		Status:   s.status,
+		Lineno:   s.lineno,
+		Node:     node,
+		BashMode: s.bashMode,
+	}
+	st.Vars = make([]stateVar, 0, len(s.vars))
+	for name, v := range s.vars {
+		st.Vars = append(st.Vars, stateVar{N: name, V: v.value, Set: v.set, Exp: v.exported, Ro: v.readonly})
+	}
+	for name, f := range s.funcs {
+		fd := &syntax.FuncDecl{Position: f.body.Pos(), Parens: true, Name: &syntax.Lit{Value: name}, Body: f.body}
+		st.Funcs = append(st.Funcs, printNode(int(f.body.Pos().Line()), fd))
+	}
+	for sig := 1; sig <= maxSig; sig++ {
+		if t := s.traps[sig]; t != nil && *t == "" {
+			st.Ignored = append(st.Ignored, sig)
+		}
+	}
+	return st
+}
+
+// spawnSubshell starts a re-executed copy of the shell that runs node
+// (a *syntax.Stmt, or a []*syntax.Stmt list) with the current state, on
+// the shell's current fds 0-9.
+func (s *Shell) spawnSubshell(st *syntax.Stmt, list []*syntax.Stmt, o spawnOpts) (int, error) {
+	var text string
+	if st != nil {
+		text = printNode(int(st.Pos().Line()), st)
+	} else {
+		line := 1
+		if len(list) > 0 {
+			line = int(list[0].Pos().Line())
+		}
+		text = printNode(line, &syntax.File{Stmts: list})
+	}
+	data, err := json.Marshal(s.snapshot(text))
+	if err != nil {
+		return 0, err
+	}
+	fd, err := unix.MemfdCreate("sh-state", unix.MFD_CLOEXEC)
+	if err != nil {
+		return 0, err
+	}
+	fd = moveHigh(fd)
+	defer unix.Close(fd)
+	if err := writeAll(fd, data); err != nil {
+		return 0, err
+	}
+	if _, err := unix.Seek(fd, 0, 0); err != nil {
+		return 0, err
+	}
+	o.extraFD = fd
+	env := append(s.environ(nil)[:len(s.environ(nil)):len(s.environ(nil))], stateEnv+"="+strconv.Itoa(fd))
+	name := "sh"
+	if s.bashMode {
+		name = "bash"
+	}
+	return s.spawn(s.selfExe(), []string{name}, env, o)
+}
+
+// runSubshellNode runs `( list )` in a child and waits for it.
+func (s *Shell) runSubshellNode(_ *syntax.Subshell, list []*syntax.Stmt) int {
+	pid, err := s.spawnSubshell(nil, list, spawnOpts{pgid: -1})
+	if err != nil {
+		s.errorf("cannot fork: %s", errnoMsg(err))
+		return 2
+	}
+	return s.waitPid(pid)
+}
+
+// runCmdSubst runs the body of a command substitution with its stdout
+// on a pipe and copies what it writes to w.
+func (s *Shell) runCmdSubst(w io.Writer, cs *syntax.CmdSubst) (int, error) {
+	if len(cs.Stmts) == 0 {
+		return 0, nil
+	}
+	if status, ok := s.substInProcess(w, cs); ok {
+		return status, nil
+	}
+	p, err := pipe()
+	if err != nil {
+		return 2, &shellError{msg: "cannot create pipe: " + errnoMsg(err)}
+	}
+	saved := s.pipeFDs(-1, p[1])
+	pid, err := s.spawnSubshell(nil, cs.Stmts, spawnOpts{pgid: -1})
+	s.restore(saved)
+	unix.Close(p[1])
+	if err != nil {
+		unix.Close(p[0])
+		return 2, &shellError{msg: "cannot fork: " + errnoMsg(err)}
+	}
+	readAllInto(w, p[0])
+	unix.Close(p[0])
+	return s.waitPid(pid), nil
+}
+
+func readAllInto(w io.Writer, fd int) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := unix.Read(fd, buf)
+		if n > 0 {
+			w.Write(buf[:n])
+			if n == len(buf) && len(buf) < 1<<16 {
+				buf = make([]byte, 2*len(buf))
+			}
+			continue
+		}
+		if err == unix.EINTR {
+			continue
+		}
+		return
+	}
+}
+
+// runSubshell is the child side: read the state from the inherited fd,
+// become that shell, run the node, exit.
+func (s *Shell) runSubshell(fdstr string) (status int) {
+	fd, err := strconv.Atoi(fdstr)
+	if err != nil {
+		return 2
+	}
+	var buf bytes.Buffer
+	readAllInto(&buf, fd)
+	unix.Close(fd)
+	var st state
+	if err := json.Unmarshal(buf.Bytes(), &st); err != nil {
+		writeAll(2, []byte("sh: bad subshell state: "+err.Error()+"\n"))
+		return 2
+	}
+	s.subshell = true
+	s.bashMode = st.BashMode
+	s.vars = make(map[string]*variable, len(st.Vars))
+	for _, v := range st.Vars {
+		s.vars[v.N] = &variable{value: v.V, set: v.Set, exported: v.Exp, readonly: v.Ro}
+	}
+	s.envDirty = true
+	if st.Aliases != nil {
+		s.aliases = st.Aliases
+	}
+	for i := 0; i < len(st.Opts); i++ {
+		s.setOption(st.Opts[i], "", true)
+	}
+	s.opts.interactive = false
+	s.opts.pipefail = st.Pipefail
+	s.params, s.arg0, s.pid, s.lastBg, s.status, s.lineno = st.Params, st.Arg0, st.Pid, st.LastBg, st.Status, st.Lineno
+	for _, sig := range st.Ignored {
+		empty := ""
+		s.traps[sig] = &empty
+		signal.Ignore(syscall.Signal(sig))
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(exitStatus)
+			if !ok {
+				panic(r)
+			}
+			status = int(e)
+		}
+		status = s.runExitTrap(status)
+	}()
+	for _, f := range st.Funcs {
+		src := s.newSource(f, s.arg0)
+		file, err := s.newParser().Parse(strings.NewReader(f), "")
+		if err != nil {
+			continue
+		}
+		s.cur = src
+		s.execStmts(file.Stmts)
+	}
+	s.status = st.Status
+	src := s.newSource(st.Node, s.arg0)
+	s.runSource(src, strings.NewReader(st.Node), true)
+	return s.status
+}
+
+// substInProcess runs a command substitution inside the shell when that
+// cannot be told apart from a subshell; see substSafe.
+func (s *Shell) substInProcess(w io.Writer, cs *syntax.CmdSubst) (int, bool) {
+	return 0, false
+}
