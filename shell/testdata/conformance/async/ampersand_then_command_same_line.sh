@@ -1,0 +1,1 @@
+echo bg > f & wait; cat f

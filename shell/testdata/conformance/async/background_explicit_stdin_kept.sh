@@ -1,0 +1,3 @@
+printf 'data\n' > f
+cat < f &
+wait

@@ -1,0 +1,4 @@
+f() { echo "in bg function"; }
+f > out &
+wait
+cat out

@@ -1,0 +1,4 @@
+echo a > f &
+wait
+echo b >> f
+cat f

@@ -1,0 +1,3 @@
+true && echo yes > f &
+wait
+cat f

@@ -1,0 +1,4 @@
+(:) &
+a=$!
+( [ "$!" = "$a" ] && echo inherited-in-subshell )
+wait

@@ -1,0 +1,7 @@
+(:) &
+a=$!
+(:) &
+b=$!
+[ "$a" != "$b" ] && echo distinct
+[ "$!" = "$b" ] && echo last
+wait

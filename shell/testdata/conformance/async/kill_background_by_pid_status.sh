@@ -1,0 +1,5 @@
+sleep 5 &
+p=$!
+kill -KILL $p
+wait $p
+echo "status $?"

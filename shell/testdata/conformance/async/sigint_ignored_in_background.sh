@@ -1,0 +1,8 @@
+# expect: without job control, asynchronous commands ignore SIGINT and SIGQUIT
+sleep 1 &
+p=$!
+kill -INT $p
+kill -0 $p && echo still-alive
+kill $p
+wait $p
+echo "status $?"

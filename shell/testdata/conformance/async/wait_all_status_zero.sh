@@ -1,0 +1,3 @@
+(exit 4) &
+wait
+echo "status $?"

@@ -1,0 +1,8 @@
+trap 'echo got-usr1' USR1
+sleep 2 &
+p=$!
+( sleep 0.2; kill -USR1 $$ ) &
+wait $p
+echo "wait status $?"
+kill $p 2>/dev/null
+wait
