@@ -13,6 +13,8 @@ import (
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
+	"github.com/zinebox/zinebox/cmds/pgrep"
+	"github.com/zinebox/zinebox/cmds/pkill"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
 	"github.com/zinebox/zinebox/cmds/reboot"
@@ -39,6 +41,8 @@ var applets = []*applet.Applet{
 	&initcmd.Applet,
 	&initramfs.Applet,
 	&kill.Applet,
+	&pgrep.Applet,
+	&pkill.Applet,
 	&ldconfig.Applet,
 	&ldd.Applet,
 	&poweroff.Applet,
