@@ -3,6 +3,7 @@
 # zinebox against, only when one is missing, so that a machine that has
 # them runs no apt-get at all. Run as root (CI and developers are).
 set -eu
+. "$(dirname "$0")/../initramfs/apt-lock.sh"
 
 # Reference tools: package name, then a file that proves it is installed.
 want="
@@ -15,6 +16,7 @@ groff-base /usr/bin/nroff
 strace /usr/bin/strace
 busybox-static /bin/busybox
 mandoc /usr/bin/mandoc
+cpio /usr/bin/cpio
 "
 missing=""
 echo "$want" | { while read -r pkg path; do
@@ -24,7 +26,7 @@ done
 if [ -n "$missing" ]; then
 	echo "install-deps: installing$missing"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
+	apt_locked update -qq
 	# shellcheck disable=SC2086
-	apt-get install -y -qq --no-install-recommends $missing
+	apt_locked install -y -qq --no-install-recommends $missing
 fi; }
