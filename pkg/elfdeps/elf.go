@@ -422,3 +422,21 @@ func (o *Object) ReadVersions() error {
 	}
 	return nil
 }
+
+// MappedSize is the span of address space the object's PT_LOAD segments
+// take once mapped.
+func (o *Object) MappedSize() uint64 {
+	var lo, hi uint64
+	for i, l := range o.loads {
+		if i == 0 || l.Vaddr < lo {
+			lo = l.Vaddr
+		}
+		if end := l.Vaddr + l.Memsz; end > hi && end >= l.Vaddr {
+			hi = end
+		}
+	}
+	if hi < lo || hi-lo > 1<<40 {
+		return 0
+	}
+	return hi - lo
+}

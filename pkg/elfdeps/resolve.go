@@ -102,8 +102,11 @@ type Tree struct {
 	// its first use. Libraries that were not found are in it too.
 	List []*Lib
 	// Search is the breadth-first search list: the program first, then
-	// each object once, as symbol lookup would visit them.
+	// each object that was found, once, as symbol lookup visits them.
 	Search []*Lib
+	// Direct lists the program's own dependencies (its DT_NEEDED entries,
+	// each object once, found or not).
+	Direct []*Lib
 	// Static is set for a program ld.so has nothing to load for (no
 	// DT_NEEDED): static-pie binaries, ld.so itself. List is empty then.
 	Static bool
@@ -194,6 +197,7 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 
 	t.Search = []*Lib{main}
 	inSearch := map[*Lib]bool{main: true}
+	inDirect := map[*Lib]bool{}
 	var loaded []*Lib
 	for i := 0; i < len(t.Search); i++ {
 		l := t.Search[i]
@@ -206,7 +210,12 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 				dep = st.load(name, l)
 				loaded = append(loaded, dep)
 			}
-			if !inSearch[dep] {
+			if l == main && !inDirect[dep] {
+				inDirect[dep] = true
+				t.Direct = append(t.Direct, dep)
+			}
+			// Libraries that were not found are listed but not searched.
+			if !inSearch[dep] && dep.Found() {
 				inSearch[dep] = true
 				t.Search = append(t.Search, dep)
 			}
