@@ -1,0 +1,1 @@
+printf '\001\002\377\n' | cat | od -An -tx1

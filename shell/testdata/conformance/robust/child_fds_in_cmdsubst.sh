@@ -1,0 +1,2 @@
+x=$(/bin/ls /proc/self/fd | tr '\n' ' ')
+echo "$x"

@@ -1,0 +1,2 @@
+/bin/ls /proc/self/fd | cat | tr '\n' ' '
+echo

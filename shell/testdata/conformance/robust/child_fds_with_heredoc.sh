@@ -1,0 +1,4 @@
+/bin/ls /proc/self/fd <<EOF | tr '\n' ' '
+doc
+EOF
+echo

@@ -1,0 +1,2 @@
+x=$(printf '%0100000d' 0)
+/usr/bin/printf '%s' "$x" | wc -c

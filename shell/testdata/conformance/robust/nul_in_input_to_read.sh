@@ -1,0 +1,1 @@
+printf 'a\000b\nc\n' | { read x; read y; echo "$y"; }

@@ -1,0 +1,2 @@
+x=$(/bin/sh -c 'kill -TERM $$')
+echo "status $?"

@@ -1,0 +1,2 @@
+/bin/sh -c 'kill -TERM $$' | cat
+echo "status $?"

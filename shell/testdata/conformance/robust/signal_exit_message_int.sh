@@ -1,0 +1,2 @@
+/bin/sh -c 'kill -INT $$'
+echo "status $?"

@@ -1,0 +1,2 @@
+/bin/sh -c 'kill -USR1 $$'
+echo "status $?"
