@@ -14,6 +14,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
 	"github.com/zinebox/zinebox/cmds/pgrep"
+	"github.com/zinebox/zinebox/cmds/pidof"
 	"github.com/zinebox/zinebox/cmds/pkill"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
@@ -44,6 +45,7 @@ var applets = []*applet.Applet{
 	&ldconfig.Applet,
 	&ldd.Applet,
 	&pgrep.Applet,
+	&pidof.Applet,
 	&pkill.Applet,
 	&poweroff.Applet,
 	&ps.Applet,
