@@ -297,6 +297,19 @@ func (r *renderer) output(l Line) {
 		*r.sink = append(*r.sink, l)
 		return
 	}
+	if ov := r.overlay; ov != nil {
+		r.overlay = nil
+		for i, c := range l {
+			if i < len(ov) {
+				if c.R != ' ' {
+					ov[i] = c
+				}
+			} else {
+				ov = append(ov, c)
+			}
+		}
+		l = ov
+	}
 	r.out = append(r.out, l)
 }
 

@@ -28,6 +28,9 @@ type renderer struct {
 	env
 	out  []Line
 	sink *[]Line // when set, lines go here (table cells)
+	// overlay is a line (a table's bottom border) that the next output
+	// line is printed over, as groff's half-line motions do on a terminal
+	overlay Line
 
 	line    []node
 	lineW   int
@@ -36,6 +39,7 @@ type renderer struct {
 	ns      bool // no-space mode: .sp does nothing until text is output
 
 	stack  []*frame
+	floor  int // next does not return to frames below this depth
 	strs   map[string]string
 	regs   map[string]int
 	macros map[string][]string
@@ -101,6 +105,9 @@ func (r *renderer) next() (string, bool) {
 	for len(r.stack) > 0 {
 		f := r.stack[len(r.stack)-1]
 		if f.i >= len(f.lines) {
+			if len(r.stack) <= r.floor {
+				return "", false
+			}
 			r.stack = r.stack[:len(r.stack)-1]
 			continue
 		}

@@ -552,6 +552,9 @@ func (r *renderer) translate(s string) {
 // finish ends the page: the body, framed by the header and footer lines.
 func (r *renderer) finish() []Line {
 	r.brk()
+	if r.overlay != nil {
+		r.output(nil)
+	}
 	body := squeeze(r.out)
 	if r.opt.NoTitles || !r.man.th {
 		return body
