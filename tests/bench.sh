@@ -24,6 +24,15 @@ echo "  stripped zinebox: $size bytes ($(( size / 1024 / 1024 )) MiB); busybox-s
 echo "== package init work (GODEBUG=inittrace=1 zinebox true): the costliest inits"
 GODEBUG=inittrace=1 "$out/zinebox" true 2>&1 | sort -t@ -k2 | awk '{print "  " $0}' | sort -k5 -n -r | head -5
 
+echo "== throughput: GNU tools vs zinebox applets in the same /bin/sh pipeline (256 MiB)"
+big="$out/big.txt"
+[ -s "$big" ] || head -c 201326592 /dev/urandom | base64 > "$big"
+links="$out/links"
+rm -rf "$links" && mkdir -p "$links" && "$out/zinebox" --install -s "$links" >/dev/null
+"$out/pairtime" -sh -n 9 -- "cat $big | wc -l" -- "$links/cat $big | $links/wc -l"
+"$out/pairtime" -sh -n 5 -- "yes | head -c 256M | wc -c" -- "$links/yes | $links/head -c 256M | $links/wc -c"
+"$out/pairtime" -sh -n 5 -- "yes | head -c 256M | wc -c" -- "busybox yes | busybox head -c 256M | busybox wc -c"
+
 for b in tests/bench-*.sh; do
 	[ -e "$b" ] || continue
 	echo "== $b"
