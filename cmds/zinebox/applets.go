@@ -13,6 +13,8 @@ import (
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
+	"github.com/zinebox/zinebox/cmds/mkdir"
+	"github.com/zinebox/zinebox/cmds/mkfifo"
 	"github.com/zinebox/zinebox/cmds/pgrep"
 	"github.com/zinebox/zinebox/cmds/pidof"
 	"github.com/zinebox/zinebox/cmds/pkill"
@@ -44,6 +46,8 @@ var applets = []*applet.Applet{
 	&kill.Applet,
 	&ldconfig.Applet,
 	&ldd.Applet,
+	&mkdir.Applet,
+	&mkfifo.Applet,
 	&pgrep.Applet,
 	&pidof.Applet,
 	&pkill.Applet,
