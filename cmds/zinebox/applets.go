@@ -13,8 +13,10 @@ import (
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
+	"github.com/zinebox/zinebox/cmds/ls"
 	"github.com/zinebox/zinebox/cmds/mkdir"
 	"github.com/zinebox/zinebox/cmds/mkfifo"
+	"github.com/zinebox/zinebox/cmds/nohup"
 	"github.com/zinebox/zinebox/cmds/pgrep"
 	"github.com/zinebox/zinebox/cmds/pidof"
 	"github.com/zinebox/zinebox/cmds/pkill"
@@ -46,8 +48,10 @@ var applets = []*applet.Applet{
 	&kill.Applet,
 	&ldconfig.Applet,
 	&ldd.Applet,
+	&ls.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
+	&nohup.Applet,
 	&pgrep.Applet,
 	&pidof.Applet,
 	&pkill.Applet,

@@ -1,0 +1,136 @@
+package nohup
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"golang.org/x/sys/unix"
+)
+
+// The test binary doubles as the nohup program when asked, so that tests
+// can run it as a real process (it must exec) without building zinebox.
+func TestMain(m *testing.M) {
+	if os.Getenv("ZB_APPLET_UNDER_TEST") == "1" {
+		os.Exit(applet.RunProcess(&Applet, "nohup", os.Args[1:], nil))
+	}
+	os.Exit(m.Run())
+}
+
+// openPty returns a pseudo-terminal's master and slave.
+func openPty(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(); s.Close() })
+	return m, s
+}
+
+type outcome struct {
+	tty, stdout, nohupOut, mode string
+	status                     int
+}
+
+// runWith runs argv (GNU nohup or ours) in a fresh directory with the
+// standard streams named by which ("t" terminal, "p" pipe/file) and
+// gathers what the terminal showed, standard output, nohup.out and its mode.
+func runWith(t *testing.T, argv []string, env []string, which string) outcome {
+	t.Helper()
+	dir := t.TempDir()
+	master, slave := openPty(t)
+	// The terminal must not translate \n to \r\n, so outputs compare.
+	tio, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+	if err == nil {
+		tio.Oflag &^= unix.OPOST
+		unix.IoctlSetTermios(int(slave.Fd()), unix.TCSETS, tio)
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Args[0] = "nohup"
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "LC_ALL=C", "HOME="+dir), env...)
+	var out bytes.Buffer
+	if which[0] == 't' {
+		cmd.Stdin = slave
+	} else {
+		cmd.Stdin = strings.NewReader("input\n")
+	}
+	if which[1] == 't' {
+		cmd.Stdout = slave
+	} else {
+		cmd.Stdout = &out
+	}
+	if which[2] == 't' {
+		cmd.Stderr = slave
+	} else {
+		cmd.Stderr = &out
+	}
+	cmd.Run()
+	slave.Close()
+	var tty bytes.Buffer
+	buf := make([]byte, 4096)
+	master.SetReadDeadline(time.Now().Add(2 * time.Second))
+	for {
+		n, err := master.Read(buf)
+		tty.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	o := outcome{tty: tty.String(), stdout: out.String(), status: cmd.ProcessState.ExitCode()}
+	if b, err := os.ReadFile(filepath.Join(dir, "nohup.out")); err == nil {
+		o.nohupOut = string(b)
+		st, _ := os.Stat(filepath.Join(dir, "nohup.out"))
+		o.mode = st.Mode().String()
+	}
+	return o
+}
+
+func TestAgainstGNU(t *testing.T) {
+	gnu, err := exec.LookPath("nohup")
+	if err != nil {
+		t.Skip("no GNU nohup")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `echo out; echo err >&2; cat; echo "cat=$?"; kill -HUP $$; echo survived`
+	for _, which := range []string{"ttt", "tpp", "ptt", "ptp", "ppt", "ppp", "tpt"} {
+		want := runWith(t, []string{gnu, "sh", "-c", script}, nil, which)
+		got := runWith(t, []string{self, "sh", "-c", script}, []string{"ZB_APPLET_UNDER_TEST=1"}, which)
+		// GNU's cat message names itself; both run the same cat.
+		if got != want {
+			t.Errorf("streams %s:\n got %+v\nwant %+v", which, got, want)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"nosuchcommand-zb"}, {"/etc/passwd"}, {"/nonexistent/x"}, {"--bogus"}} {
+		want := applettest.RunTool(t, "nohup", "", "", []string{"LC_ALL=C"}, args...)
+		got := applettest.Run(&Applet, "", "", []string{"LC_ALL=C"}, args...)
+		if got != want {
+			t.Errorf("nohup %q:\n got %+v\nwant %+v", args, got, want)
+		}
+	}
+}
