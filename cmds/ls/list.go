@@ -1,0 +1,1043 @@
+package ls
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/quote"
+	"github.com/zinebox/zinebox/pkg/userdb"
+	"golang.org/x/sys/unix"
+)
+
+// fileType is what ls knows of a file's type, from the directory entry's
+// d_type when it has not called stat, or from st_mode when it has.
+type fileType uint8
+
+const (
+	ftUnknown fileType = iota
+	ftFifo
+	ftChr
+	ftDir
+	ftBlk
+	ftNormal
+	ftLink
+	ftSock
+	ftWhiteout
+	ftArgDir // a directory named on the command line, to be listed
+)
+
+// typeLetter is the -l mode letter of a file that could not be stat'ed.
+const typeLetter = "?pcdb-lswd"
+
+// fileInfo is one file to list. Fields beyond name and typ are valid only
+// when statOK.
+type fileInfo struct {
+	name     string
+	link     string // symlink target, when read
+	typ      fileType
+	statOK   bool
+	linkOK   bool // the symlink's target exists (stat succeeded)
+	quoted   bool // its quoted name differs from the name
+	acl      bool
+	mode     uint32
+	linkMode uint32
+	uid, gid uint32
+	nlink    uint64
+	size     int64
+	blocks   int64 // 512-byte units
+	ino      uint64
+	rdev     uint64
+	tsec     int64
+	tnsec    int64
+}
+
+// widths are the column widths of the -l and -s fields, the widest value
+// across all files of one listing, as GNU computes them.
+type widths struct {
+	inode, block, nlink, owner, group, author, size, major, minor int
+
+	aclKnown, anyACL bool
+}
+
+type devIno struct{ dev, ino uint64 }
+
+// lister holds the state of one ls run.
+type lister struct {
+	o      *applet.IO
+	c      *config
+	db     *userdb.DB
+	loc    *time.Location
+	now    unix.Timespec
+	status int
+
+	files      []fileInfo
+	sorted     []*fileInfo
+	w          widths
+	someQuoted bool // a name in the current listing needs quotes
+
+	printDirName bool
+	firstDir     bool
+	active       map[devIno]bool
+
+	line   []byte // the output line being built
+	qbuf   []byte // scratch for quoting
+	pbuf   []byte // scratch for NUL-terminated paths
+	arena  []byte // names of directory entries are carved from here
+	dents  []byte // getdents buffer
+	usedColor bool
+
+	noACL     map[uint64]bool // devices where ACLs are unsupported
+	lastUID   uint32
+	lastUser  string
+	haveUser  bool
+	lastGID   uint32
+	lastGroup string
+	haveGroup bool
+}
+
+func newLister(o *applet.IO, c *config, db *userdb.DB) *lister {
+	return &lister{o: o, c: c, db: db, printDirName: true, firstDir: true}
+}
+
+// path resolves a name for system calls against the applet's directory,
+// keeping a trailing slash (which makes a symlink to a directory followed).
+func (l *lister) path(name string) string {
+	if l.o.Dir == "" || strings.HasPrefix(name, "/") {
+		return name
+	}
+	return l.o.Dir + "/" + name
+}
+
+// fail reports a problem with file and sets the exit status: 2 for serious
+// trouble (command-line operands), else 1.
+func (l *lister) fail(serious bool, format, file string, err error) {
+	msg := strings.Replace(format, "%s", quote.ShellEscapeAlways.Quote(file), 1)
+	if err != nil {
+		msg += ": " + errno.Message(err)
+	}
+	l.flushLine()
+	l.o.Errorf("%s", msg)
+	l.setStatus(serious)
+}
+
+func (l *lister) setStatus(serious bool) {
+	if serious {
+		l.status = exitFailure
+	} else if l.status == 0 {
+		l.status = exitMinor
+	}
+}
+
+type pendingDir struct {
+	name    string
+	cmdline bool
+}
+
+func (l *lister) main(operands []string) int {
+	c := l.c
+	var pending []pendingDir
+	if len(operands) == 0 {
+		if c.immediateDirs {
+			l.gobble(".", nil, ftDir, 0, true, -1, "")
+		} else {
+			pending = append(pending, pendingDir{".", true})
+		}
+	} else {
+		for _, op := range operands {
+			l.gobble(op, nil, ftUnknown, 0, true, -1, "")
+		}
+	}
+	if len(l.files) > 0 {
+		l.sortFiles()
+		if !c.immediateDirs {
+			// Command-line directories are listed after the files, in order.
+			j := 0
+			for _, f := range l.sorted {
+				if f.typ == ftArgDir {
+					pending = append(pending, pendingDir{f.name, true})
+					continue
+				}
+				l.sorted[j] = f
+				j++
+			}
+			l.sorted = l.sorted[:j]
+		}
+	}
+	if len(l.sorted) > 0 {
+		l.printCurrentFiles()
+		if len(pending) > 0 {
+			l.putByte(c.eol)
+		}
+	} else if len(operands) <= 1 && len(pending) == 1 {
+		l.printDirName = false
+	}
+	for _, d := range pending {
+		l.printDir(d.name, d.cmdline)
+	}
+	l.flushLine()
+	if c.color != nil && l.usedColor && !c.color.defaultDelims() {
+		l.o.Stdout.Write(c.color.restore())
+	}
+	return l.status
+}
+
+func (l *lister) clearFiles() {
+	l.files = l.files[:0]
+	l.sorted = l.sorted[:0]
+	l.w = widths{}
+	l.someQuoted = false
+}
+
+// concat joins a directory and a name as gnulib's file_name_concat does.
+func concat(dir, name string) string {
+	if strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+// attach is the name GNU uses in messages about an entry of dir: no "./"
+// prefix for entries of ".".
+func attach(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return concat(dir, name)
+}
+
+// printDir lists the directory name, and with -R its subdirectories.
+func (l *lister) printDir(name string, cmdline bool) {
+	c := l.c
+	fd, err := unix.Open(l.path(name), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	if err != nil {
+		l.fail(cmdline, "cannot open directory %s", name, err)
+		return
+	}
+	defer unix.Close(fd)
+	var id devIno
+	if c.recursive {
+		var st unix.Stat_t
+		if err := unix.Fstat(fd, &st); err != nil {
+			l.fail(cmdline, "cannot determine device and inode of %s", name, err)
+			return
+		}
+		id = devIno{st.Dev, st.Ino}
+		if l.active == nil {
+			l.active = make(map[devIno]bool)
+		}
+		if l.active[id] {
+			l.flushLine()
+			l.o.Errorf("%s: not listing already-listed directory", colonQuote(name))
+			l.setStatus(true)
+			return
+		}
+		l.active[id] = true
+		defer delete(l.active, id)
+	}
+
+	l.clearFiles()
+	if c.recursive || l.printDirName {
+		if !l.firstDir {
+			l.putByte('\n')
+		}
+		l.firstDir = false
+		l.line = c.dirQuoting.Append(l.line, name)
+		l.line = append(l.line, ':', '\n')
+	}
+
+	total := l.readDir(fd, name)
+
+	l.sortFiles()
+	var subdirs []string
+	if c.recursive {
+		for _, f := range l.sorted {
+			if (f.typ == ftDir || f.typ == ftArgDir) && f.name != "." && f.name != ".." {
+				subdirs = append(subdirs, concat(name, f.name))
+			}
+		}
+	}
+	if c.format == longFormat || c.printBlocks {
+		l.line = append(l.line, "total "...)
+		l.line = humanReadable(l.line, uint64(total), c.human, 512, c.blockSize)
+		l.putByte(c.eol)
+	}
+	if len(l.sorted) > 0 {
+		l.printCurrentFiles()
+	}
+	for _, d := range subdirs {
+		l.printDir(d, false)
+	}
+}
+
+// readDir reads the entries of the open directory fd with getdents64 and
+// gobbles those that are not ignored. It returns the total of their blocks.
+func (l *lister) readDir(fd int, name string) int64 {
+	if l.dents == nil {
+		l.dents = make([]byte, 64<<10)
+	}
+	var total int64
+	for {
+		n, err := unix.Getdents(fd, l.dents)
+		if err != nil {
+			if err == unix.EINTR {
+				continue
+			}
+			l.fail(false, "reading directory %s", name, err)
+			break
+		}
+		if n <= 0 {
+			break
+		}
+		buf := l.dents[:n]
+		for len(buf) >= 19 {
+			// struct linux_dirent64: ino u64, off s64, reclen u16, type u8, name.
+			reclen := int(buf[16]) | int(buf[17])<<8
+			if reclen < 19 || reclen > len(buf) {
+				break
+			}
+			ino := *(*uint64)(unsafe.Pointer(&buf[0]))
+			dtype := buf[18]
+			rec := buf[19:reclen]
+			nlen := 0
+			for nlen < len(rec) && rec[nlen] != 0 {
+				nlen++
+			}
+			nameb := rec[:nlen]
+			buf = buf[reclen:]
+			if l.ignored(nameb) {
+				continue
+			}
+			total += l.gobble(l.intern(nameb), &rec[0], dtypeToFileType(dtype), ino, false, fd, name)
+		}
+	}
+	return total
+}
+
+// intern copies an entry name out of the getdents buffer into the arena:
+// one allocation per 64 KiB of names rather than one per name.
+func (l *lister) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(l.arena)-len(l.arena) < len(b) {
+		size := 64 << 10
+		if len(b) > size {
+			size = len(b)
+		}
+		l.arena = make([]byte, 0, size)
+	}
+	start := len(l.arena)
+	l.arena = append(l.arena, b...)
+	return unsafe.String(&l.arena[start], len(b))
+}
+
+func dtypeToFileType(t byte) fileType {
+	switch t {
+	case unix.DT_FIFO:
+		return ftFifo
+	case unix.DT_CHR:
+		return ftChr
+	case unix.DT_DIR:
+		return ftDir
+	case unix.DT_BLK:
+		return ftBlk
+	case unix.DT_REG:
+		return ftNormal
+	case unix.DT_LNK:
+		return ftLink
+	case unix.DT_SOCK:
+		return ftSock
+	case unix.DT_WHT:
+		return ftWhiteout
+	}
+	return ftUnknown
+}
+
+func modeToFileType(m uint32) fileType {
+	switch m & unix.S_IFMT {
+	case unix.S_IFIFO:
+		return ftFifo
+	case unix.S_IFCHR:
+		return ftChr
+	case unix.S_IFDIR:
+		return ftDir
+	case unix.S_IFBLK:
+		return ftBlk
+	case unix.S_IFLNK:
+		return ftLink
+	case unix.S_IFSOCK:
+		return ftSock
+	case unix.S_IFREG:
+		return ftNormal
+	}
+	return ftUnknown
+}
+
+// ignored reports whether a directory entry is left out: dot files unless
+// -a or -A, . and .. unless -a, and -I/--hide/-B patterns.
+func (l *lister) ignored(name []byte) bool {
+	c := l.c
+	if c.ignore != ignoreMinimal && len(name) > 0 && name[0] == '.' {
+		if c.ignore == ignoreDefault {
+			return true
+		}
+		if len(name) == 1 || (len(name) == 2 && name[1] == '.') {
+			return true
+		}
+	}
+	if len(c.ignorePatterns) == 0 && (len(c.hidePatterns) == 0 || c.ignore != ignoreDefault) {
+		return false
+	}
+	s := string(name)
+	for _, p := range c.ignorePatterns {
+		if fnmatch(p, s) {
+			return true
+		}
+	}
+	if c.ignore == ignoreDefault {
+		for _, p := range c.hidePatterns {
+			if fnmatch(p, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errno values of the stat calls; raw system calls return unix.Errno.
+func isNoEnt(err error) bool {
+	return errors.Is(err, unix.ENOENT) || errors.Is(err, unix.ELOOP)
+}
+
+// statAt stats the entry called namez (NUL-terminated, in the getdents
+// buffer) of the directory dirfd without allocating.
+func statAt(dirfd int, namez *byte, st *unix.Stat_t, follow bool) error {
+	flags := uintptr(unix.AT_SYMLINK_NOFOLLOW)
+	if follow {
+		flags = 0
+	}
+	_, _, e := unix.Syscall6(unix.SYS_NEWFSTATAT, uintptr(dirfd), uintptr(unsafe.Pointer(namez)),
+		uintptr(unsafe.Pointer(st)), flags, 0, 0)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// gobble adds one file to the current listing and returns its blocks.
+// Directory entries come with namez (the name inside the getdents buffer)
+// and dirfd; command-line operands with namez nil.
+func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdline bool, dirfd int, dir string) int64 {
+	c := l.c
+	l.files = append(l.files, fileInfo{name: name, typ: typ, ino: ino})
+	f := &l.files[len(l.files)-1]
+
+	needStat := cmdline || c.formatNeedsStat ||
+		(c.formatNeedsType && (typ == ftUnknown ||
+			(typ == ftNormal && (c.indicator == indClassify || (c.color != nil && c.color.needExecBits()))) ||
+			(typ == ftDir && c.color != nil && c.color.needDirBits()))) ||
+		((c.printInode || c.formatNeedsType) && typ == ftLink &&
+			(c.deref == derefAlways || c.colorSymlinkAsReferent || c.checkSymlinkMode || c.dirsFirst)) ||
+		(c.printInode && ino == 0)
+
+	var blocks int64
+	if needStat {
+		var st unix.Stat_t
+		var err error
+		var full string
+		stat := func(follow bool) error {
+			if namez != nil {
+				return statAt(dirfd, namez, &st, follow)
+			}
+			if full == "" {
+				full = l.path(name)
+			}
+			if follow {
+				return unix.Stat(full, &st)
+			}
+			return unix.Lstat(full, &st)
+		}
+		deref := false
+		switch c.deref {
+		case derefAlways:
+			err, deref = stat(true), true
+		case derefCommandLine, derefCommandLineSymlinkToDir:
+			if cmdline {
+				err, deref = stat(true), true
+				if c.deref == derefCommandLineSymlinkToDir {
+					var needLstat bool
+					if err != nil {
+						needLstat = isNoEnt(err)
+					} else {
+						needLstat = st.Mode&unix.S_IFMT != unix.S_IFDIR
+					}
+					if needLstat {
+						err, deref = stat(false), false
+					}
+				}
+				break
+			}
+			err = stat(false)
+		default:
+			err = stat(false)
+		}
+		if err != nil {
+			l.fail(cmdline, "cannot access %s", l.messageName(name, dir, cmdline), err)
+			if cmdline {
+				l.files = l.files[:len(l.files)-1]
+				return 0
+			}
+			l.noteInode(f)
+			l.noteQuoting(f)
+			return 0
+		}
+		f.statOK = true
+		f.mode = st.Mode
+		f.nlink = uint64(st.Nlink)
+		f.uid, f.gid = st.Uid, st.Gid
+		f.size = st.Size
+		f.blocks = st.Blocks
+		f.ino = st.Ino
+		f.rdev = uint64(st.Rdev)
+		switch c.timeType {
+		case ctime:
+			f.tsec, f.tnsec = st.Ctim.Sec, st.Ctim.Nsec
+		case atime:
+			f.tsec, f.tnsec = st.Atim.Sec, st.Atim.Nsec
+		default:
+			f.tsec, f.tnsec = st.Mtim.Sec, st.Mtim.Nsec
+		}
+		isLink := st.Mode&unix.S_IFMT == unix.S_IFLNK
+		if c.format == longFormat && !isLink {
+			f.acl = l.hasACL(st.Dev, st.Mode, name, namez != nil, dir)
+		}
+		if isLink && (c.format == longFormat || c.checkSymlinkMode || c.dirsFirst) {
+			if c.format == longFormat || c.checkSymlinkMode {
+				f.link = l.readLink(name, namez, dirfd, dir, cmdline)
+			}
+			if (f.link != "" && (c.indicator >= indFileType || c.checkSymlinkMode)) || c.dirsFirst {
+				saved := st
+				if stat(true) == nil {
+					f.linkOK = true
+					f.linkMode = st.Mode
+				}
+				st = saved
+			}
+		}
+		f.typ = modeToFileType(st.Mode)
+		if f.typ == ftDir && cmdline && !c.immediateDirs {
+			f.typ = ftArgDir
+		}
+		blocks = st.Blocks
+		l.noteWidths(f, deref)
+	}
+	l.noteInode(f)
+	l.noteQuoting(f)
+	return blocks
+}
+
+// messageName is how an entry is named in an error message.
+func (l *lister) messageName(name, dir string, cmdline bool) string {
+	if cmdline {
+		return name
+	}
+	return attach(dir, name)
+}
+
+func (l *lister) noteInode(f *fileInfo) {
+	if l.c.printInode {
+		if n := decimalLen(f.ino); n > l.w.inode {
+			l.w.inode = n
+		}
+	}
+}
+
+// noteQuoting records whether f's name needs quoting, for the alignment of
+// the other names (GNU pads unquoted names with a space when some are
+// quoted).
+func (l *lister) noteQuoting(f *fileInfo) {
+	if !l.c.alignQuotes {
+		return
+	}
+	l.qbuf = l.c.quoting.Append(l.qbuf[:0], f.name)
+	f.quoted = string(l.qbuf) != f.name
+	if f.quoted {
+		l.someQuoted = true
+	}
+}
+
+// readLink reads the target of a symlink, reporting failure as GNU does.
+func (l *lister) readLink(name string, namez *byte, dirfd int, dir string, cmdline bool) string {
+	buf := l.qbuf[:cap(l.qbuf)]
+	if len(buf) < 256 {
+		buf = make([]byte, 4096)
+		l.qbuf = buf[:0]
+	}
+	for {
+		var n int
+		var err error
+		if namez != nil {
+			r, _, e := unix.Syscall6(unix.SYS_READLINKAT, uintptr(dirfd), uintptr(unsafe.Pointer(namez)),
+				uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)), 0, 0)
+			n = int(r)
+			if e != 0 {
+				err = e
+			}
+		} else {
+			n, err = unix.Readlink(l.path(name), buf)
+		}
+		if err != nil {
+			l.fail(cmdline, "cannot read symbolic link %s", l.messageName(name, dir, cmdline), err)
+			return ""
+		}
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+		l.qbuf = buf[:0]
+	}
+}
+
+// hasACL reports whether a file has a POSIX ACL beyond its mode bits, which
+// -l shows as a + after the mode. Like gnulib's file_has_acl, it looks for
+// the system.posix_acl_access attribute (and the default ACL of a
+// directory), and stops asking on a file system that does not support it.
+func (l *lister) hasACL(dev uint64, mode uint32, name string, inDir bool, dir string) bool {
+	if l.noACL[dev] {
+		return false
+	}
+	p := name
+	if inDir {
+		p = concat(dir, name)
+	}
+	l.pbuf = append(append(l.pbuf[:0], l.path(p)...), 0)
+	check := func(attr string) (bool, bool) {
+		_, _, e := unix.Syscall6(unix.SYS_GETXATTR, uintptr(unsafe.Pointer(&l.pbuf[0])),
+			uintptr(unsafe.Pointer(unsafe.StringData(attr))), 0, 0, 0, 0)
+		switch e {
+		case 0:
+			return true, true
+		case unix.EOPNOTSUPP, unix.ENOSYS:
+			if l.noACL == nil {
+				l.noACL = make(map[uint64]bool)
+			}
+			l.noACL[dev] = true
+			return false, false
+		}
+		return false, true
+	}
+	// getxattr returns the size of the value; a present attribute of size
+	// zero does not count, so any success with a non-empty value is an ACL.
+	has, ok := check("system.posix_acl_access\x00")
+	if has || !ok {
+		return has
+	}
+	if mode&unix.S_IFMT == unix.S_IFDIR {
+		has, _ = check("system.posix_acl_default\x00")
+	}
+	return has
+}
+
+// noteWidths widens the -l and -s columns for f.
+func (l *lister) noteWidths(f *fileInfo, deref bool) {
+	c := l.c
+	w := &l.w
+	if c.format == longFormat || c.printBlocks {
+		var tmp [32]byte
+		if n := len(humanReadable(tmp[:0], uint64(f.blocks), c.human, 512, c.blockSize)); n > w.block {
+			w.block = n
+		}
+	}
+	if c.format != longFormat {
+		return
+	}
+	if c.printOwner {
+		if n := l.userWidth(f.uid); n > w.owner {
+			w.owner = n
+		}
+	}
+	if c.printGroup {
+		if n := l.groupWidth(f.gid); n > w.group {
+			w.group = n
+		}
+	}
+	if c.printAuthor {
+		if n := l.userWidth(f.uid); n > w.author {
+			w.author = n
+		}
+	}
+	if n := decimalLen(f.nlink); n > w.nlink {
+		w.nlink = n
+	}
+	if m := f.mode & unix.S_IFMT; m == unix.S_IFCHR || m == unix.S_IFBLK {
+		if n := decimalLen(uint64(unix.Major(f.rdev))); n > w.major {
+			w.major = n
+		}
+		if n := decimalLen(uint64(unix.Minor(f.rdev))); n > w.minor {
+			w.minor = n
+		}
+		if n := w.major + 2 + w.minor; n > w.size {
+			w.size = n
+		}
+	} else {
+		var tmp [32]byte
+		if n := len(humanReadable(tmp[:0], uint64(f.size), c.human, 1, c.fileBlockSize)); n > w.size {
+			w.size = n
+		}
+	}
+}
+
+func decimalLen(n uint64) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
+}
+
+func (l *lister) userName(uid uint32) (string, bool) {
+	if l.c.numericIDs {
+		return "", false
+	}
+	if l.haveUser && l.lastUID == uid {
+		return l.lastUser, l.lastUser != ""
+	}
+	name, _ := l.db.UserName(uid)
+	l.lastUID, l.lastUser, l.haveUser = uid, name, true
+	return name, name != ""
+}
+
+func (l *lister) groupName(gid uint32) (string, bool) {
+	if l.c.numericIDs {
+		return "", false
+	}
+	if l.haveGroup && l.lastGID == gid {
+		return l.lastGroup, l.lastGroup != ""
+	}
+	name, _ := l.db.GroupName(gid)
+	l.lastGID, l.lastGroup, l.haveGroup = gid, name, true
+	return name, name != ""
+}
+
+func (l *lister) userWidth(uid uint32) int {
+	if name, ok := l.userName(uid); ok {
+		return len(name)
+	}
+	return decimalLen(uint64(uid))
+}
+
+func (l *lister) groupWidth(gid uint32) int {
+	if name, ok := l.groupName(gid); ok {
+		return len(name)
+	}
+	return decimalLen(uint64(gid))
+}
+
+// isLinkedDir is what --group-directories-first puts first.
+func isLinkedDir(f *fileInfo) bool {
+	return f.typ == ftDir || f.typ == ftArgDir || (f.linkOK && f.linkMode&unix.S_IFMT == unix.S_IFDIR)
+}
+
+// sortFiles fills l.sorted with the files in output order.
+func (l *lister) sortFiles() {
+	l.sorted = l.sorted[:0]
+	for i := range l.files {
+		l.sorted = append(l.sorted, &l.files[i])
+	}
+	c := l.c
+	if c.sort == sortNone {
+		return
+	}
+	var key func(a, b *fileInfo) int
+	switch c.sort {
+	case sortTime:
+		key = func(a, b *fileInfo) int {
+			if a.tsec != b.tsec {
+				if b.tsec < a.tsec {
+					return -1
+				}
+				return 1
+			}
+			if a.tnsec != b.tnsec {
+				if b.tnsec < a.tnsec {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.name, b.name)
+		}
+	case sortSize:
+		key = func(a, b *fileInfo) int {
+			if a.size != b.size {
+				if b.size < a.size {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.name, b.name)
+		}
+	case sortExtension:
+		key = func(a, b *fileInfo) int {
+			ea, eb := "", ""
+			if i := strings.LastIndexByte(a.name, '.'); i >= 0 {
+				ea = a.name[i:]
+			}
+			if i := strings.LastIndexByte(b.name, '.'); i >= 0 {
+				eb = b.name[i:]
+			}
+			if d := strings.Compare(ea, eb); d != 0 {
+				return d
+			}
+			return strings.Compare(a.name, b.name)
+		}
+	case sortVersion:
+		key = func(a, b *fileInfo) int {
+			if d := filevercmp(a.name, b.name); d != 0 {
+				return d
+			}
+			return strings.Compare(a.name, b.name)
+		}
+	case sortWidth:
+		key = func(a, b *fileInfo) int {
+			if d := l.nameWidth(a) - l.nameWidth(b); d != 0 {
+				return d
+			}
+			return strings.Compare(a.name, b.name)
+		}
+	default:
+		key = func(a, b *fileInfo) int { return strings.Compare(a.name, b.name) }
+	}
+	rev, dirsFirst := c.reverse, c.dirsFirst
+	slices.SortStableFunc(l.sorted, func(a, b *fileInfo) int {
+		if dirsFirst {
+			ad, bd := isLinkedDir(a), isLinkedDir(b)
+			if ad != bd {
+				if ad {
+					return -1
+				}
+				return 1
+			}
+		}
+		if rev {
+			return key(b, a)
+		}
+		return key(a, b)
+	})
+}
+
+// filevercmp compares names as gnulib's filevercmp does (ls -v): ".", ".."
+// and dot files first, then runs of digits compared as numbers, with
+// file suffixes like ".tar.gz" considered last.
+func filevercmp(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if a == "" {
+		return -1
+	}
+	if b == "" {
+		return 1
+	}
+	if a[0] == '.' {
+		if b[0] != '.' {
+			return -1
+		}
+		adot, bdot := a == ".", b == "."
+		if adot {
+			return -1
+		}
+		if bdot {
+			return 1
+		}
+		if a == ".." {
+			return -1
+		}
+		if b == ".." {
+			return 1
+		}
+	} else if b[0] == '.' {
+		return 1
+	}
+	ap, bp := filePrefixLen(a), filePrefixLen(b)
+	onePass := ap == len(a) && bp == len(b)
+	r := verrevcmp(a[:ap], b[:bp])
+	if r != 0 || onePass {
+		return r
+	}
+	return verrevcmp(a, b)
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// filePrefixLen is the length of s without its suffix, the longest tail
+// matching (\.[A-Za-z~][A-Za-z0-9~]*)*.
+func filePrefixLen(s string) int {
+	prefix := 0
+	for i := 0; ; {
+		if i == len(s) {
+			return prefix
+		}
+		i++
+		prefix = i
+		for i+1 < len(s) && s[i] == '.' && (isAlpha(s[i+1]) || s[i+1] == '~') {
+			for i += 2; i < len(s) && (isAlpha(s[i]) || isDigit(s[i]) || s[i] == '~'); i++ {
+			}
+		}
+	}
+}
+
+func order(c byte) int {
+	switch {
+	case isDigit(c):
+		return 0
+	case isAlpha(c):
+		return int(c)
+	case c == '~':
+		return -1
+	}
+	return int(c) + 256
+}
+
+func verrevcmp(a, b string) int {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		firstDiff := 0
+		for (i < len(a) && !isDigit(a[i])) || (j < len(b) && !isDigit(b[j])) {
+			ac, bc := 0, 0
+			if i < len(a) {
+				ac = order(a[i])
+			}
+			if j < len(b) {
+				bc = order(b[j])
+			}
+			if ac != bc {
+				return ac - bc
+			}
+			i++
+			j++
+		}
+		for i < len(a) && a[i] == '0' {
+			i++
+		}
+		for j < len(b) && b[j] == '0' {
+			j++
+		}
+		for i < len(a) && j < len(b) && isDigit(a[i]) && isDigit(b[j]) {
+			if firstDiff == 0 {
+				firstDiff = int(a[i]) - int(b[j])
+			}
+			i++
+			j++
+		}
+		if i < len(a) && isDigit(a[i]) {
+			return 1
+		}
+		if j < len(b) && isDigit(b[j]) {
+			return -1
+		}
+		if firstDiff != 0 {
+			return firstDiff
+		}
+	}
+	return 0
+}
+
+// colonQuote quotes a name for "NAME: message" errors, as gnulib's quotef.
+func colonQuote(name string) string {
+	o := quote.Options{Style: quote.ShellEscape}
+	o.SetExtra(':')
+	return string(o.Append(nil, name))
+}
+
+// fnmatch matches name against a shell pattern as fnmatch(3) with no flags:
+// * ? [...] with ! or ^ negation, and backslash escapes.
+func fnmatch(pattern, name string) bool {
+	for len(pattern) > 0 {
+		switch pattern[0] {
+		case '*':
+			for len(pattern) > 0 && pattern[0] == '*' {
+				pattern = pattern[1:]
+			}
+			if pattern == "" {
+				return true
+			}
+			for i := 0; i <= len(name); i++ {
+				if fnmatch(pattern, name[i:]) {
+					return true
+				}
+			}
+			return false
+		case '?':
+			if name == "" {
+				return false
+			}
+			pattern, name = pattern[1:], name[1:]
+		case '[':
+			if name == "" {
+				return false
+			}
+			ok, rest, valid := matchBracket(pattern, name[0])
+			if !valid {
+				if name[0] != '[' {
+					return false
+				}
+				pattern, name = pattern[1:], name[1:]
+				continue
+			}
+			if !ok {
+				return false
+			}
+			pattern, name = rest, name[1:]
+		case '\\':
+			if len(pattern) > 1 {
+				pattern = pattern[1:]
+			}
+			fallthrough
+		default:
+			if name == "" || name[0] != pattern[0] {
+				return false
+			}
+			pattern, name = pattern[1:], name[1:]
+		}
+	}
+	return name == ""
+}
+
+// matchBracket matches c against the bracket expression at the start of p.
+func matchBracket(p string, c byte) (matched bool, rest string, valid bool) {
+	i := 1
+	negate := false
+	if i < len(p) && (p[i] == '!' || p[i] == '^') {
+		negate = true
+		i++
+	}
+	first := true
+	for i < len(p) {
+		if p[i] == ']' && !first {
+			return matched != negate, p[i+1:], true
+		}
+		first = false
+		lo := p[i]
+		if lo == '\\' && i+1 < len(p) {
+			i++
+			lo = p[i]
+		}
+		i++
+		hi := lo
+		if i+1 < len(p) && p[i] == '-' && p[i+1] != ']' {
+			hi = p[i+1]
+			i += 2
+		}
+		if lo <= c && c <= hi {
+			matched = true
+		}
+	}
+	return false, "", false
+}

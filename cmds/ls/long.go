@@ -1,0 +1,226 @@
+package ls
+
+import (
+	"strconv"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// appendMode appends the ten-character mode string of -l: the type letter,
+// then rwx for user, group and others, where s/S, s/S and t/T show setuid,
+// setgid and sticky with and without the execute bit under them.
+func appendMode(dst []byte, m uint32) []byte {
+	var t byte
+	switch m & unix.S_IFMT {
+	case unix.S_IFREG:
+		t = '-'
+	case unix.S_IFDIR:
+		t = 'd'
+	case unix.S_IFLNK:
+		t = 'l'
+	case unix.S_IFIFO:
+		t = 'p'
+	case unix.S_IFSOCK:
+		t = 's'
+	case unix.S_IFCHR:
+		t = 'c'
+	case unix.S_IFBLK:
+		t = 'b'
+	default:
+		t = '?'
+	}
+	rw := func(r, w uint32) (byte, byte) {
+		a, b := byte('-'), byte('-')
+		if m&r != 0 {
+			a = 'r'
+		}
+		if m&w != 0 {
+			b = 'w'
+		}
+		return a, b
+	}
+	x := func(x, special uint32, set, unset byte) byte {
+		switch {
+		case m&special != 0 && m&x != 0:
+			return set
+		case m&special != 0:
+			return unset
+		case m&x != 0:
+			return 'x'
+		}
+		return '-'
+	}
+	ur, uw := rw(0o400, 0o200)
+	gr, gw := rw(0o40, 0o20)
+	or, ow := rw(0o4, 0o2)
+	return append(dst, t,
+		ur, uw, x(0o100, unix.S_ISUID, 's', 'S'),
+		gr, gw, x(0o10, unix.S_ISGID, 's', 'S'),
+		or, ow, x(0o1, unix.S_ISVTX, 't', 'T'))
+}
+
+// printLong prints one line of the long format.
+func (l *lister) printLong(f *fileInfo) {
+	c := l.c
+	w := &l.w
+	var tmp [64]byte
+	start := len(l.line)
+	if c.printInode {
+		l.line = padLeft(l.line, l.inodeString(tmp[:0], f), w.inode)
+		l.line = append(l.line, ' ')
+	}
+	if c.printBlocks {
+		l.line = padLeft(l.line, l.blocksString(tmp[:0], f), w.block)
+		l.line = append(l.line, ' ')
+	}
+	if f.statOK {
+		l.line = appendMode(l.line, f.mode)
+	} else {
+		l.line = append(l.line, typeLetter[f.typ], '?', '?', '?', '?', '?', '?', '?', '?', '?')
+	}
+	if l.anyACL() {
+		switch {
+		case !f.statOK:
+			l.line = append(l.line, '?')
+		case f.acl:
+			l.line = append(l.line, '+')
+		default:
+			l.line = append(l.line, ' ')
+		}
+	}
+	l.line = append(l.line, ' ')
+	if f.statOK {
+		l.line = padLeft(l.line, strconv.AppendUint(tmp[:0], f.nlink, 10), w.nlink)
+	} else {
+		l.line = padLeft(l.line, []byte{'?'}, w.nlink)
+	}
+	l.line = append(l.line, ' ')
+	if c.printOwner {
+		l.ownerField(f, f.uid, w.owner, l.userName)
+	}
+	if c.printGroup {
+		l.ownerField(f, f.gid, w.group, l.groupName)
+	}
+	if c.printAuthor {
+		l.ownerField(f, f.uid, w.author, l.userName)
+	}
+	if c.printContext {
+		l.line = append(l.line, "? "...)
+	}
+	if m := f.mode & unix.S_IFMT; f.statOK && (m == unix.S_IFCHR || m == unix.S_IFBLK) {
+		blanks := w.size - (w.major + 2 + w.minor)
+		if blanks < 0 {
+			blanks = 0
+		}
+		l.line = padLeft(l.line, strconv.AppendUint(tmp[:0], uint64(unix.Major(f.rdev)), 10), w.major+blanks)
+		l.line = append(l.line, ',', ' ')
+		l.line = padLeft(l.line, strconv.AppendUint(tmp[:0], uint64(unix.Minor(f.rdev)), 10), w.minor)
+		l.line = append(l.line, ' ')
+	} else {
+		var s []byte
+		if f.statOK {
+			s = humanReadable(tmp[:0], uint64(f.size), c.human, 1, c.fileBlockSize)
+		} else {
+			s = append(tmp[:0], '?')
+		}
+		l.line = padLeft(l.line, s, w.size)
+		l.line = append(l.line, ' ')
+	}
+	if f.statOK {
+		l.line = l.appendTime(l.line, f.tsec, f.tnsec)
+	} else {
+		l.line = padLeft(l.line, []byte{'?'}, l.timeWidth())
+	}
+	l.line = append(l.line, ' ')
+	prefix := len(l.line) - start
+	n := l.printName(f, false, prefix)
+	if f.typ == ftLink {
+		if f.link != "" {
+			l.line = append(l.line, " -> "...)
+			l.printName(f, true, prefix+n+4)
+			if c.indicator != indNone {
+				if ch := l.typeIndicator(true, f.linkMode, ftUnknown); ch != 0 {
+					l.line = append(l.line, ch)
+				}
+			}
+		}
+	} else if c.indicator != indNone {
+		if ch := l.typeIndicator(f.statOK, f.mode, f.typ); ch != 0 {
+			l.line = append(l.line, ch)
+		}
+	}
+	if len(l.line) >= flushAt {
+		l.flushLine()
+	}
+}
+
+// anyACL reports whether some file of the listing has an ACL: only then
+// does the mode column get its eleventh character.
+func (l *lister) anyACL() bool {
+	if !l.w.aclKnown {
+		l.w.aclKnown = true
+		for i := range l.files {
+			if l.files[i].acl {
+				l.w.anyACL = true
+				break
+			}
+		}
+	}
+	return l.w.anyACL
+}
+
+// ownerField prints a user or group: a name left-aligned, a number
+// right-aligned, as GNU does.
+func (l *lister) ownerField(f *fileInfo, id uint32, width int, lookup func(uint32) (string, bool)) {
+	if !f.statOK {
+		l.line = append(l.line, '?')
+		l.spaces(max(width-1, 0) + 1)
+		return
+	}
+	if name, ok := lookup(id); ok {
+		l.line = append(l.line, name...)
+		l.spaces(max(width-len(name), 0) + 1)
+		return
+	}
+	var tmp [16]byte
+	l.line = padLeft(l.line, strconv.AppendUint(tmp[:0], uint64(id), 10), width)
+	l.line = append(l.line, ' ')
+}
+
+// appendTime formats a file time for -l: recent times (the past six
+// months) with the recent format, others with the old one.
+func (l *lister) appendTime(dst []byte, sec, nsec int64) []byte {
+	if l.loc == nil {
+		l.loc = location(l.o)
+	}
+	if l.now.Sec == 0 || sec > l.now.Sec || (sec == l.now.Sec && nsec > l.now.Nsec) {
+		var ts unix.Timespec
+		unix.ClockGettime(unix.CLOCK_REALTIME, &ts)
+		l.now = ts
+	}
+	// A Gregorian year is 31556952 seconds on average; half of it is the
+	// six months GNU means.
+	sixMonthsAgo := unix.Timespec{Sec: l.now.Sec - 31556952/2, Nsec: l.now.Nsec}
+	recent := tsLess(sixMonthsAgo, unix.Timespec{Sec: sec, Nsec: nsec}) &&
+		tsLess(unix.Timespec{Sec: sec, Nsec: nsec}, l.now)
+	f := l.c.fmtOld
+	if recent {
+		f = l.c.fmtNew
+	}
+	t := time.Unix(sec, nsec).In(l.loc)
+	return strftime(dst, f, t, nsec)
+}
+
+func tsLess(a, b unix.Timespec) bool {
+	return a.Sec < b.Sec || (a.Sec == b.Sec && a.Nsec < b.Nsec)
+}
+
+// timeWidth is the width of a formatted old time, used to align the "?" of
+// files whose time is unknown.
+func (l *lister) timeWidth() int {
+	if l.loc == nil {
+		l.loc = location(l.o)
+	}
+	return len(strftime(nil, l.c.fmtOld, time.Unix(0, 0).In(l.loc), 0))
+}

@@ -1,0 +1,689 @@
+// Package ls implements ls(1): list directory contents, byte for byte as GNU
+// coreutils 9.1 does under LC_ALL=C.
+//
+// The program is split by concern: this file decodes the command line into a
+// config; list.go gathers files (one getdents pass per directory, one
+// fstatat per entry and only when the output needs it) and walks operands
+// and -R; long.go draws -l lines; columns.go lays out -C, -x and -m;
+// color.go reads LS_COLORS; names.go quotes and colours names.
+//
+// Where we deviate from GNU: only the C locale is modelled (bytes outside
+// printable ASCII are unprintable, month names are English); SELinux
+// contexts (-Z) print as "?"; --dired, --hyperlink and birth time are not
+// supported.
+package ls
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/quote"
+	"github.com/zinebox/zinebox/pkg/userdb"
+	"golang.org/x/sys/unix"
+)
+
+//go:embed ls.1
+var manPage string
+
+// Applet is ls.
+var Applet = applet.Applet{
+	Name:    "ls",
+	Summary: "list directory contents",
+	Man:     manPage,
+	Main:    run,
+}
+
+// Exit statuses, as GNU documents them.
+const (
+	exitMinor   = 1 // e.g. a subdirectory could not be read
+	exitFailure = 2 // e.g. a command-line operand does not exist
+)
+
+var spec = getopt.Spec{
+	Prog:  "ls",
+	Usage: []string{"[OPTION]... [FILE]..."},
+	Summary: "List the FILEs (the current directory when none is given), sorted by name\n" +
+		"unless one of -cftuvSUX or --sort asks otherwise.\n\n" +
+		"Arguments that long options require are required by the short forms too.",
+	Options: []getopt.Option{
+		{Short: 'a', Long: "all", Help: "show entries whose names begin with ."},
+		{Short: 'A', Long: "almost-all", Help: "like -a, but leave out . and .."},
+		{Long: "author", Help: "with -l, show the author (the owner, on Linux)"},
+		{Short: 'b', Long: "escape", Help: "show unprintable bytes as C-style escapes"},
+		{Long: "block-size", Arg: getopt.RequiredArg, ArgName: "SIZE", Help: "count sizes in units of SIZE (K, M, 1000, ...)"},
+		{Short: 'B', Long: "ignore-backups", Help: "hide names that end in ~"},
+		{Short: 'c', Help: "use the status change time (ctime): show it with -l,\nsort by it with -t, or alone"},
+		{Short: 'C', Help: "list entries in columns, down then across"},
+		{Long: "color", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "colour names: always, auto (on a terminal) or never"},
+		{Short: 'd', Long: "directory", Help: "list directories themselves, not their contents"},
+		{Short: 'f', Help: "do not sort, show all entries, and turn off -l, -s, --color"},
+		{Short: 'F', Long: "classify", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "append a type indicator (one of */=>@|)"},
+		{Long: "file-type", Help: "like -F, but without * for executables"},
+		{Long: "format", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "across -x, commas -m, horizontal -x, long -l,\nsingle-column -1, verbose -l, vertical -C"},
+		{Long: "full-time", Help: "like -l --time-style=full-iso"},
+		{Short: 'g', Help: "like -l, but without the owner"},
+		{Long: "group-directories-first", Help: "list directories before other files"},
+		{Short: 'G', Long: "no-group", Help: "with -l, leave out the group"},
+		{Short: 'h', Long: "human-readable", Help: "with -l and -s, sizes like 1K 234M 2G"},
+		{Long: "si", Help: "like -h, but in powers of 1000"},
+		{Short: 'H', Long: "dereference-command-line", Help: "follow symbolic links named on the command line"},
+		{Long: "dereference-command-line-symlink-to-dir", Help: "follow command-line symbolic links to directories"},
+		{Long: "hide", Arg: getopt.RequiredArg, ArgName: "PATTERN", Help: "hide entries matching PATTERN (unless -a or -A)"},
+		{Long: "indicator-style", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "append indicators: none, slash (-p),\nfile-type (--file-type), classify (-F)"},
+		{Short: 'i', Long: "inode", Help: "show each file's inode number"},
+		{Short: 'I', Long: "ignore", Arg: getopt.RequiredArg, ArgName: "PATTERN", Help: "leave out entries matching PATTERN"},
+		{Short: 'k', Long: "kibibytes", Help: "count disk usage in 1024-byte blocks"},
+		{Short: 'l', Help: "use the long listing format"},
+		{Short: 'L', Long: "dereference", Help: "show the file a symbolic link points to"},
+		{Short: 'm', Help: "list entries across, separated by commas"},
+		{Short: 'n', Long: "numeric-uid-gid", Help: "like -l, but with numeric user and group IDs"},
+		{Short: 'N', Long: "literal", Help: "print names without quoting"},
+		{Short: 'o', Help: "like -l, but without the group"},
+		{Short: 'p', Help: "append / to directories"},
+		{Short: 'q', Long: "hide-control-chars", Help: "print ? for unprintable bytes"},
+		{Long: "show-control-chars", Help: "print unprintable bytes as they are"},
+		{Short: 'Q', Long: "quote-name", Help: "put names in double quotes"},
+		{Long: "quoting-style", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "literal, locale, shell, shell-always, shell-escape,\nshell-escape-always, c, escape"},
+		{Short: 'r', Long: "reverse", Help: "reverse the sort order"},
+		{Short: 'R', Long: "recursive", Help: "list subdirectories recursively"},
+		{Short: 's', Long: "size", Help: "show the disk usage of each file, in blocks"},
+		{Short: 'S', Help: "sort by size, largest first"},
+		{Long: "sort", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "sort by WORD: none (-U), size (-S), time (-t),\nversion (-v), extension (-X), width"},
+		{Long: "time", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "show and sort by another time: atime (-u),\nctime (-c)"},
+		{Long: "time-style", Arg: getopt.RequiredArg, ArgName: "TIME_STYLE", Help: "with -l, times as full-iso, long-iso, iso,\nlocale, or +FORMAT (as for date)"},
+		{Short: 't', Help: "sort by time, newest first"},
+		{Short: 'T', Long: "tabsize", Arg: getopt.RequiredArg, ArgName: "COLS", Help: "tab stops every COLS columns, not 8 (0: no tabs)"},
+		{Short: 'u', Help: "use the access time (atime): show it with -l,\nsort by it with -t, or alone"},
+		{Short: 'U', Help: "do not sort: list in directory order"},
+		{Short: 'v', Help: "sort numbers within names naturally (version sort)"},
+		{Short: 'w', Long: "width", Arg: getopt.RequiredArg, ArgName: "COLS", Help: "assume the screen is COLS wide (0: no limit)"},
+		{Short: 'x', Help: "list entries in rows instead of columns"},
+		{Short: 'X', Help: "sort by extension"},
+		{Short: 'Z', Long: "context", Help: "show security contexts"},
+		{Long: "zero", Help: "end each line with NUL, not newline"},
+		{Short: '1', Help: "list one file per line"},
+	},
+	Footer: "SIZE is an integer with an optional unit: K, M, G, T, P, E (powers of 1024)\n" +
+		"or KB, MB, ... (powers of 1000).\n\n" +
+		"Exit status: 0 if all went well, 1 for minor problems (such as an unreadable\n" +
+		"subdirectory), 2 for serious trouble (such as a missing command-line operand).",
+}
+
+type format int
+
+const (
+	longFormat format = iota
+	oneLine
+	manyPerLine // -C
+	horizontal  // -x
+	withCommas  // -m
+)
+
+type sortType int
+
+const (
+	sortName sortType = iota
+	sortNone
+	sortTime
+	sortSize
+	sortVersion
+	sortExtension
+	sortWidth
+)
+
+type timeType int
+
+const (
+	mtime timeType = iota
+	ctime
+	atime
+	btime
+)
+
+type derefMode int
+
+const (
+	derefUndefined derefMode = iota
+	derefNever
+	derefCommandLine
+	derefCommandLineSymlinkToDir
+	derefAlways
+)
+
+type indicatorStyle int
+
+const (
+	indNone indicatorStyle = iota
+	indSlash
+	indFileType
+	indClassify
+)
+
+type ignoreMode int
+
+const (
+	ignoreDefault   ignoreMode = iota // hide dot files
+	ignoreDotDotDot                   // -A: hide . and ..
+	ignoreMinimal                     // -a
+)
+
+// config is the decoded command line and environment.
+type config struct {
+	format         format
+	sort           sortType
+	reverse        bool
+	dirsFirst      bool
+	timeType       timeType
+	deref          derefMode
+	indicator      indicatorStyle
+	ignore         ignoreMode
+	ignorePatterns []string
+	hidePatterns   []string
+	immediateDirs  bool
+	recursive      bool
+
+	printInode, printBlocks, printOwner, printGroup, printAuthor, printContext bool
+	numericIDs                                                                   bool
+
+	human          humanOpts
+	blockSize      uint64 // units of -s and the total line
+	fileBlockSize  uint64 // units of the -l size column
+	fmtOld, fmtNew string // strftime formats of the -l time column
+
+	quoting      quote.Options // for file names
+	dirQuoting   quote.Options // for "dir:" headings
+	qmark        bool          // print ? for unprintable bytes
+	alignQuotes  bool          // pad unquoted names when some are quoted
+	lineLength   int
+	tabSize      int
+	color        *palette // nil: no colour
+	eol          byte
+	isTerminal   bool
+	formatNeedsStat, formatNeedsType bool
+	checkSymlinkMode               bool
+	colorSymlinkAsReferent         bool
+}
+
+// argMatch finds arg among the groups of synonyms, accepting an unambiguous
+// prefix as GNU argmatch does, and returns the index of its group.
+func argMatch(arg string, groups [][]string) (int, bool) {
+	found := -1
+	for i, g := range groups {
+		for _, w := range g {
+			if w == arg {
+				return i, true
+			}
+			if strings.HasPrefix(w, arg) {
+				if found >= 0 && found != i {
+					return -1, false
+				}
+				found = i
+			}
+		}
+	}
+	return found, found >= 0 && arg != ""
+}
+
+// badArg reports an invalid or ambiguous argument as GNU's XARGMATCH does,
+// listing the valid ones, and returns its exit status (1, not ls's 2).
+func badArg(o *applet.IO, option, arg string, groups [][]string) int {
+	kind := "invalid"
+	if _, ok := argMatch(arg, groups); !ok && arg != "" && ambiguous(arg, groups) {
+		kind = "ambiguous"
+	}
+	o.Errorf("%s argument %s for %s", kind, quote.Locale.Quote(arg), quote.Locale.Quote(option))
+	var b strings.Builder
+	b.WriteString("Valid arguments are:\n")
+	for _, g := range groups {
+		b.WriteString("  - ")
+		for i, w := range g {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote.Locale.Quote(w))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(o.Stderr, "%sTry '%s --help' for more information.\n", b.String(), o.Name)
+	return 1
+}
+
+func ambiguous(arg string, groups [][]string) bool {
+	n := 0
+	for _, g := range groups {
+		for _, w := range g {
+			if strings.HasPrefix(w, arg) {
+				n++
+				break
+			}
+		}
+	}
+	return n > 1
+}
+
+var (
+	colorArgs     = [][]string{{"always", "yes", "force"}, {"never", "no", "none"}, {"auto", "tty", "if-tty"}}
+	sortArgs      = [][]string{{"none"}, {"time"}, {"size"}, {"extension"}, {"version"}, {"width"}}
+	formatArgs    = [][]string{{"verbose", "long"}, {"commas"}, {"horizontal", "across"}, {"vertical"}, {"single-column"}}
+	indicatorArgs = [][]string{{"none"}, {"slash"}, {"file-type"}, {"classify"}}
+	timeArgs      = [][]string{{"atime", "access", "use"}, {"ctime", "status"}, {"birth", "creation"}}
+	quotingArgs   = func() [][]string {
+		var g [][]string
+		for _, n := range quote.Names() {
+			g = append(g, []string{n})
+		}
+		return g
+	}
+	timeStyleArgs = []string{"full-iso", "long-iso", "iso", "locale"}
+)
+
+// stdoutIsTerminal reports whether the applet's standard output is a
+// terminal. An in-process run (tests) has a buffer for stdout, never a
+// terminal; a real process has fd 1. We tell them apart by stderr, which a
+// real process leaves as os.Stderr.
+func stdoutIsTerminal(o *applet.IO) bool {
+	if f, ok := o.Stderr.(*os.File); !ok || f != os.Stderr {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(1, unix.TCGETS)
+	return err == nil
+}
+
+// parseArgs turns the command line into a config. done reports that ls must
+// stop now with status.
+func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done bool, status int) {
+	r, done, status := o.Parse(&spec, args, exitFailure)
+	if done {
+		return nil, nil, true, status
+	}
+	c = &config{deref: derefUndefined, tabSize: 8, eol: '\n', blockSize: 1024, fileBlockSize: 1}
+	c.isTerminal = stdoutIsTerminal(o)
+	formatOpt := format(-1)
+	sortOpt := sortType(-1)
+	colorWhen := 1 // never
+	quotingStyle := quote.Style(-1)
+	qmark := -1
+	widthOpt := -1
+	timeStyle := ""
+	timeStyleSet := false
+	c.printOwner, c.printGroup = true, true
+	kibibytes := false
+	var blockSizeArg string
+	blockSizeSet := false
+	for _, opt := range r.Opts {
+		switch opt.Key {
+		case "all":
+			c.ignore = ignoreMinimal
+		case "almost-all":
+			c.ignore = ignoreDotDotDot
+		case "author":
+			c.printAuthor = true
+		case "escape":
+			quotingStyle = quote.Escape
+		case "block-size":
+			blockSizeArg, blockSizeSet = opt.Value, true
+		case "ignore-backups":
+			c.ignorePatterns = append(c.ignorePatterns, "*~", ".*~")
+		case "c":
+			c.timeType = ctime
+		case "C":
+			formatOpt = manyPerLine
+		case "color":
+			if !opt.HasArg {
+				colorWhen = 0
+				break
+			}
+			i, ok := argMatch(opt.Value, colorArgs)
+			if !ok {
+				return nil, nil, true, badArg(o, "--color", opt.Value, colorArgs)
+			}
+			colorWhen = i
+		case "directory":
+			c.immediateDirs = true
+		case "f":
+			c.ignore = ignoreMinimal
+			sortOpt = sortNone
+			if formatOpt == longFormat {
+				formatOpt = -1
+			}
+			colorWhen = 1
+			c.printBlocks = false
+		case "classify":
+			when := 0
+			if opt.HasArg {
+				i, ok := argMatch(opt.Value, colorArgs)
+				if !ok {
+					return nil, nil, true, badArg(o, "--classify", opt.Value, colorArgs)
+				}
+				when = i
+			}
+			if when == 0 || (when == 2 && c.isTerminal) {
+				c.indicator = indClassify
+			}
+		case "file-type":
+			c.indicator = indFileType
+		case "format":
+			i, ok := argMatch(opt.Value, formatArgs)
+			if !ok {
+				return nil, nil, true, badArg(o, "--format", opt.Value, formatArgs)
+			}
+			formatOpt = []format{longFormat, withCommas, horizontal, manyPerLine, oneLine}[i]
+		case "full-time":
+			formatOpt = longFormat
+			timeStyle, timeStyleSet = "full-iso", true
+		case "g":
+			formatOpt = longFormat
+			c.printOwner = false
+		case "group-directories-first":
+			c.dirsFirst = true
+		case "no-group":
+			c.printGroup = false
+		case "human-readable":
+			c.human = humanAutoscale | humanSI | humanBase1024
+			c.blockSize, c.fileBlockSize = 1, 1
+			blockSizeSet = false
+		case "si":
+			c.human = humanAutoscale | humanSI
+			c.blockSize, c.fileBlockSize = 1, 1
+			blockSizeSet = false
+		case "dereference-command-line":
+			c.deref = derefCommandLine
+		case "dereference-command-line-symlink-to-dir":
+			c.deref = derefCommandLineSymlinkToDir
+		case "hide":
+			c.hidePatterns = append(c.hidePatterns, opt.Value)
+		case "indicator-style":
+			i, ok := argMatch(opt.Value, indicatorArgs)
+			if !ok {
+				return nil, nil, true, badArg(o, "--indicator-style", opt.Value, indicatorArgs)
+			}
+			c.indicator = indicatorStyle(i)
+		case "inode":
+			c.printInode = true
+		case "ignore":
+			c.ignorePatterns = append(c.ignorePatterns, opt.Value)
+		case "kibibytes":
+			kibibytes = true
+		case "l":
+			formatOpt = longFormat
+		case "dereference":
+			c.deref = derefAlways
+		case "m":
+			formatOpt = withCommas
+		case "numeric-uid-gid":
+			c.numericIDs = true
+			formatOpt = longFormat
+		case "literal":
+			quotingStyle = quote.Literal
+		case "o":
+			formatOpt = longFormat
+			c.printGroup = false
+		case "p":
+			c.indicator = indSlash
+		case "hide-control-chars":
+			qmark = 1
+		case "show-control-chars":
+			qmark = 0
+		case "quote-name":
+			quotingStyle = quote.C
+		case "quoting-style":
+			i, ok := argMatch(opt.Value, quotingArgs())
+			if !ok {
+				return nil, nil, true, badArg(o, "--quoting-style", opt.Value, quotingArgs())
+			}
+			quotingStyle = quote.Style(i)
+		case "reverse":
+			c.reverse = true
+		case "recursive":
+			c.recursive = true
+		case "size":
+			c.printBlocks = true
+		case "S":
+			sortOpt = sortSize
+		case "sort":
+			i, ok := argMatch(opt.Value, sortArgs)
+			if !ok {
+				return nil, nil, true, badArg(o, "--sort", opt.Value, sortArgs)
+			}
+			sortOpt = []sortType{sortNone, sortTime, sortSize, sortExtension, sortVersion, sortWidth}[i]
+		case "time":
+			i, ok := argMatch(opt.Value, timeArgs)
+			if !ok {
+				return nil, nil, true, badArg(o, "--time", opt.Value, timeArgs)
+			}
+			c.timeType = []timeType{atime, ctime, btime}[i]
+		case "time-style":
+			timeStyle, timeStyleSet = opt.Value, true
+		case "t":
+			sortOpt = sortTime
+		case "tabsize":
+			n, err := strconv.ParseUint(opt.Value, 10, 63)
+			if err != nil {
+				o.Errorf("invalid tab size: %s", quote.Locale.Quote(opt.Value))
+				return nil, nil, true, exitFailure
+			}
+			c.tabSize = int(n)
+		case "u":
+			c.timeType = atime
+		case "U":
+			sortOpt = sortNone
+		case "v":
+			sortOpt = sortVersion
+		case "width":
+			n, err := strconv.ParseUint(opt.Value, 10, 63)
+			if err != nil {
+				o.Errorf("invalid line width: %s", quote.Locale.Quote(opt.Value))
+				return nil, nil, true, exitFailure
+			}
+			widthOpt = int(n)
+		case "x":
+			formatOpt = horizontal
+		case "X":
+			sortOpt = sortExtension
+		case "context":
+			c.printContext = true
+		case "zero":
+			c.eol = 0
+		case "1":
+			formatOpt = oneLine
+		}
+	}
+
+	// The format: explicit, else columns on a terminal, else one per line.
+	switch {
+	case formatOpt >= 0:
+		c.format = formatOpt
+	case c.isTerminal:
+		c.format = manyPerLine
+	default:
+		c.format = oneLine
+	}
+	if c.eol == 0 {
+		// --zero implies one name per line and no quoting or colour.
+		if c.format != longFormat {
+			c.format = oneLine
+		}
+		colorWhen = 1
+		if quotingStyle < 0 {
+			quotingStyle = quote.Literal
+		}
+		qmark = 0
+	}
+
+	// The screen width: -w, else the terminal's, else COLUMNS, else 80.
+	c.lineLength = 80
+	if widthOpt >= 0 {
+		c.lineLength = widthOpt
+	} else {
+		set := false
+		if c.isTerminal {
+			if ws, err := unix.IoctlGetWinsize(1, unix.TIOCGWINSZ); err == nil && ws.Col > 0 {
+				c.lineLength, set = int(ws.Col), true
+			}
+		}
+		if v := o.Getenv("COLUMNS"); !set && v != "" {
+			if n, err := strconv.ParseUint(v, 10, 63); err == nil {
+				c.lineLength = int(n)
+			} else {
+				o.Errorf("ignoring invalid width in environment variable COLUMNS: %s", quote.Locale.Quote(v))
+			}
+		}
+	}
+
+	// Quoting: explicit, else QUOTING_STYLE, else shell-escape on a terminal
+	// and literal elsewhere.
+	if quotingStyle < 0 {
+		if v, ok := o.LookupEnv("QUOTING_STYLE"); ok && v != "" {
+			if s, ok := quote.ParseStyle(v); ok {
+				quotingStyle = s
+			} else {
+				o.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quote.Locale.Quote(v))
+			}
+		}
+	}
+	if quotingStyle < 0 {
+		quotingStyle = quote.Literal
+		if c.isTerminal {
+			quotingStyle = quote.ShellEscape
+		}
+	}
+	switch qmark {
+	case -1:
+		c.qmark = c.isTerminal
+	default:
+		c.qmark = qmark == 1
+	}
+	c.quoting.Style = quotingStyle
+	c.dirQuoting.Style = quotingStyle
+	c.alignQuotes = (c.format == longFormat || c.format == manyPerLine || c.format == horizontal) &&
+		(quotingStyle == quote.Shell || quotingStyle == quote.ShellEscape || quotingStyle == quote.CMaybe)
+	if quotingStyle == quote.Escape {
+		c.quoting.SetExtra(' ')
+	}
+	if c.indicator >= indFileType {
+		for _, ch := range []byte("*=>@|"[c.indicator-indFileType:]) {
+			c.quoting.SetExtra(ch)
+		}
+	}
+	c.dirQuoting.SetExtra(':')
+
+	// Sorting: -c and -u alone sort by that time, outside the long format.
+	switch {
+	case sortOpt >= 0:
+		c.sort = sortOpt
+	case c.format != longFormat && (c.timeType == ctime || c.timeType == atime || c.timeType == btime):
+		c.sort = sortTime
+	default:
+		c.sort = sortName
+	}
+
+	if c.deref == derefUndefined {
+		if c.immediateDirs || c.indicator == indClassify || c.format == longFormat {
+			c.deref = derefNever
+		} else {
+			c.deref = derefCommandLineSymlinkToDir
+		}
+	}
+
+	// Block sizes for -s, the total line and the -l size column.
+	if blockSizeSet {
+		opts, size, ok := parseBlockSize(blockSizeArg)
+		if !ok {
+			o.Errorf("invalid --block-size argument %s", quote.Locale.Quote(blockSizeArg))
+			return nil, nil, true, exitFailure
+		}
+		c.human, c.blockSize, c.fileBlockSize = opts, size, size
+	} else if kibibytes && c.human == 0 {
+		c.blockSize = 1024
+	}
+
+	if c.format == longFormat {
+		st := timeStyle
+		if !timeStyleSet {
+			st = o.Getenv("TIME_STYLE")
+		}
+		if st == "" {
+			st = "locale"
+		}
+		for strings.HasPrefix(st, "posix-") {
+			// Only a non-POSIX locale would use the style; ours is C.
+			st = "locale"
+		}
+		c.fmtOld, c.fmtNew = "%b %e  %Y", "%b %e %H:%M"
+		if st[0] == '+' {
+			f := st[1:]
+			old, recent, two := strings.Cut(f, "\n")
+			if two {
+				if strings.Contains(recent, "\n") {
+					o.Errorf("invalid time style format %s", quote.Locale.Quote(f))
+					return nil, nil, true, exitFailure
+				}
+				c.fmtOld, c.fmtNew = old, recent
+			} else {
+				c.fmtOld, c.fmtNew = f, f
+			}
+		} else {
+			i, ok := argMatch(st, [][]string{{"full-iso"}, {"long-iso"}, {"iso"}, {"locale"}})
+			if !ok {
+				kind := "invalid"
+				if ambiguous(st, [][]string{{"full-iso"}, {"long-iso"}, {"iso"}, {"locale"}}) {
+					kind = "ambiguous"
+				}
+				o.Errorf("%s argument %s for 'time style'", kind, quote.Locale.Quote(st))
+				var b strings.Builder
+				b.WriteString("Valid arguments are:\n")
+				for _, a := range timeStyleArgs {
+					b.WriteString("  - [posix-]" + a + "\n")
+				}
+				b.WriteString("  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\n")
+				fmt.Fprintf(o.Stderr, "%sTry '%s --help' for more information.\n", b.String(), o.Name)
+				return nil, nil, true, exitFailure
+			}
+			switch i {
+			case 0:
+				c.fmtOld, c.fmtNew = "%Y-%m-%d %H:%M:%S.%N %z", "%Y-%m-%d %H:%M:%S.%N %z"
+			case 1:
+				c.fmtOld, c.fmtNew = "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"
+			case 2:
+				c.fmtOld, c.fmtNew = "%Y-%m-%d ", "%m-%d %H:%M"
+			}
+		}
+	}
+
+	// Colour: --color=auto colours only on a terminal, and only a terminal
+	// that LS_COLORS, COLORTERM or TERM says understands colour.
+	if colorWhen == 0 || (colorWhen == 2 && c.isTerminal) {
+		p, warn := loadPalette(o)
+		if warn != "" {
+			o.Errorf("%s", warn)
+		}
+		c.color = p
+	}
+	if c.color != nil {
+		// Colour sequences make widths unknowable to the terminal's tab
+		// stops, so GNU never uses tabs then.
+		c.tabSize = 0
+		c.colorSymlinkAsReferent = c.color.linkAsReferent
+		c.checkSymlinkMode = c.color.isColored(cOrphan) || (c.color.isColored(cMissing) && c.format == longFormat) ||
+			c.colorSymlinkAsReferent
+	}
+
+	c.formatNeedsStat = c.sort == sortTime || c.sort == sortSize || c.format == longFormat ||
+		c.printBlocks || c.printContext
+	c.formatNeedsType = !c.formatNeedsStat && (c.recursive || c.color != nil || c.indicator != indNone || c.dirsFirst)
+	return c, r.Operands, false, 0
+}
+
+func run(o *applet.IO, args []string) int {
+	c, operands, done, status := parseArgs(o, args)
+	if done {
+		return status
+	}
+	l := newLister(o, c, userdb.New("/etc"))
+	return l.main(operands)
+}
