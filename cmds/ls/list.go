@@ -84,11 +84,11 @@ type lister struct {
 	firstDir     bool
 	active       map[devIno]bool
 
-	line   []byte // the output line being built
-	qbuf   []byte // scratch for quoting
-	pbuf   []byte // scratch for NUL-terminated paths
-	arena  []byte // names of directory entries are carved from here
-	dents  []byte // getdents buffer
+	line      []byte // the output line being built
+	qbuf      []byte // scratch for quoting
+	pbuf      []byte // scratch for NUL-terminated paths
+	arena     []byte // names of directory entries are carved from here
+	dents     []byte // getdents buffer
 	usedColor bool
 
 	noACL     map[uint64]bool // devices where ACLs are unsupported

@@ -188,25 +188,25 @@ type config struct {
 	recursive      bool
 
 	printInode, printBlocks, printOwner, printGroup, printAuthor, printContext bool
-	numericIDs                                                                   bool
+	numericIDs                                                                 bool
 
 	human          humanOpts
 	blockSize      uint64 // units of -s and the total line
 	fileBlockSize  uint64 // units of the -l size column
 	fmtOld, fmtNew string // strftime formats of the -l time column
 
-	quoting      quote.Options // for file names
-	dirQuoting   quote.Options // for "dir:" headings
-	qmark        bool          // print ? for unprintable bytes
-	alignQuotes  bool          // pad unquoted names when some are quoted
-	lineLength   int
-	tabSize      int
-	color        *palette // nil: no colour
-	eol          byte
-	isTerminal   bool
+	quoting                          quote.Options // for file names
+	dirQuoting                       quote.Options // for "dir:" headings
+	qmark                            bool          // print ? for unprintable bytes
+	alignQuotes                      bool          // pad unquoted names when some are quoted
+	lineLength                       int
+	tabSize                          int
+	color                            *palette // nil: no colour
+	eol                              byte
+	isTerminal                       bool
 	formatNeedsStat, formatNeedsType bool
-	checkSymlinkMode               bool
-	colorSymlinkAsReferent         bool
+	checkSymlinkMode                 bool
+	colorSymlinkAsReferent           bool
 }
 
 // argMatch finds arg among the groups of synonyms, accepting an unambiguous
