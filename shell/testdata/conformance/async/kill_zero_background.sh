@@ -1,4 +1,4 @@
-sleep 1 &
+sleep 5 &
 p=$!
 kill -0 $p && echo alive
 kill $p

@@ -1,6 +1,7 @@
 # expect: without job control, asynchronous commands ignore SIGINT and SIGQUIT
-sleep 1 &
+sleep 5 &
 p=$!
+sleep 0.3
 kill -INT $p
 kill -0 $p && echo still-alive
 kill $p

@@ -1,5 +1,5 @@
 trap 'echo got-usr1' USR1
-sleep 2 &
+sleep 5 &
 p=$!
 ( sleep 0.2; kill -USR1 $$ ) &
 wait $p
