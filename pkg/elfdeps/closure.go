@@ -78,8 +78,10 @@ func Closure(path string, env []string) (files []string, err error) {
 		add(o.Interp)
 	}
 	var missing []string
-	for _, l := range t.Search[1:] {
+	for _, l := range t.List {
 		switch {
+		case l.VDSO:
+			continue
 		case l.RTLD:
 			// Already added as the interpreter when the program names one;
 			// a library run without one gets the platform's linker.
