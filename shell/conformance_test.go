@@ -26,6 +26,10 @@ package shell_test
 //	                          dash (for features dash 0.5.12 lacks, e.g.
 //	                          `set -o pipefail`); only stdout and exit status
 //	                          are compared, since bash words errors differently.
+//	# flags: -e -u            shell options placed before the script's path
+//	                          (`dash -e -u SCRIPT`, `zinebox sh -e -u SCRIPT`).
+//	# args: a b c             arguments placed after it ($1 $2 $3), split at
+//	                          spaces.
 //	# zinebox-differs: REASON a documented, deliberate deviation: the test only
 //	                          checks that our shell does not crash (no Go panic,
 //	                          no death by signal unless the reference died too)
@@ -131,9 +135,18 @@ func hasApplet(bin, name string) bool {
 // script is one corpus file and what its header lines ask for.
 type script struct {
 	topic, name string
-	path        string // absolute
-	differs     string // reason of a documented deviation, or ""
-	bashRef     bool   // reference is bash --posix, not dash
+	path        string   // absolute
+	differs     string   // reason of a documented deviation, or ""
+	bashRef     bool     // reference is bash --posix, not dash
+	flags, args []string // from "# flags:" and "# args:" lines
+}
+
+// argv is the command line that runs s with the shell named by prefix.
+func (s script) argv(prefix []string) []string {
+	a := append([]string(nil), prefix...)
+	a = append(a, s.flags...)
+	a = append(a, s.path)
+	return append(a, s.args...)
 }
 
 func (s script) id() string { return s.topic + "/" + s.name }
@@ -172,6 +185,12 @@ func loadCorpus(t *testing.T) []script {
 			if r, ok := strings.CutPrefix(line, "# reference:"); ok && strings.TrimSpace(r) == "bash-posix" {
 				s.bashRef = true
 			}
+			if r, ok := strings.CutPrefix(line, "# flags:"); ok {
+				s.flags = strings.Fields(r)
+			}
+			if r, ok := strings.CutPrefix(line, "# args:"); ok {
+				s.args = strings.Fields(r)
+			}
 		}
 		list = append(list, s)
 	}
@@ -185,8 +204,9 @@ type result struct {
 	timedOut       bool
 }
 
-// run runs argv (argv[0] a path) on the script in a fresh directory.
-func run(t *testing.T, argv []string) result {
+// run runs argv (argv[0] a path), a command line that names the script at
+// path, in a fresh directory.
+func run(t *testing.T, argv []string, path string) result {
 	t.Helper()
 	work := t.TempDir()
 	outDir := t.TempDir() // outside work, so globs in the script do not see it
@@ -231,7 +251,7 @@ func run(t *testing.T, argv []string) result {
 	}
 	o, _ := os.ReadFile(stdout.Name())
 	e, _ := os.ReadFile(stderr.Name())
-	r.stdout, r.stderr = string(o), normaliseStderr(string(e), argv, work)
+	r.stdout, r.stderr = string(o), normaliseStderr(string(e), argv[0], path, work)
 	return r
 }
 
@@ -258,14 +278,13 @@ func run(t *testing.T, argv []string) result {
 // `SH: 3: foo: not found`, while `SH: 4: foo: not found` would still differ.
 // Messages of other programs (`cat: x: No such file or directory`) are left
 // alone: both shells run the same external programs.
-func normaliseStderr(s string, argv []string, work string) string {
-	script := argv[len(argv)-1]
+func normaliseStderr(s, shell, script, work string) string {
 	s = strings.ReplaceAll(s, script, "SCRIPT")
 	if real, err := filepath.EvalSymlinks(work); err == nil && real != work {
 		s = strings.ReplaceAll(s, real, "TMP")
 	}
 	s = strings.ReplaceAll(s, work, "TMP")
-	names := []string{"SCRIPT", "dash", "bash", "zinebox sh", "zinebox", "sh", regexp.QuoteMeta(argv[0])}
+	names := []string{"SCRIPT", "dash", "bash", "zinebox sh", "zinebox", "sh", regexp.QuoteMeta(shell)}
 	for i, n := range names[:len(names)-1] {
 		names[i] = regexp.QuoteMeta(n)
 	}
@@ -342,9 +361,9 @@ func indent(s string) string {
 
 func referenceArgv(s script) []string {
 	if s.bashRef {
-		return []string{"/bin/bash", "--posix", s.path}
+		return s.argv([]string{"/bin/bash", "--posix"})
 	}
-	return []string{"/bin/dash", s.path}
+	return s.argv([]string{"/bin/dash"})
 }
 
 func requireReference(t *testing.T) {
@@ -410,8 +429,8 @@ func TestConformance(t *testing.T) {
 					sem <- struct{}{}
 					defer func() { <-sem }()
 					total.Add(1)
-					ref := run(t, referenceArgv(s))
-					ours := run(t, append(ourShell[:len(ourShell):len(ourShell)], s.path))
+					ref := run(t, referenceArgv(s), s.path)
+					ours := run(t, s.argv(ourShell), s.path)
 					diffs := compare(ours, ref, !s.bashRef)
 					if s.differs != "" {
 						deviations.Add(1)
@@ -457,8 +476,8 @@ func TestCorpusDeterministic(t *testing.T) {
 			t.Parallel()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			a := run(t, referenceArgv(s))
-			b := run(t, referenceArgv(s))
+			a := run(t, referenceArgv(s), s.path)
+			b := run(t, referenceArgv(s), s.path)
 			if a.timedOut {
 				t.Fatalf("reference timed out")
 			}

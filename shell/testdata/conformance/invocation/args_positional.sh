@@ -1,0 +1,3 @@
+# args: one two three
+echo $# "$1" "$3"
+echo "$@"

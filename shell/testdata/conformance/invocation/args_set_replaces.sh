@@ -1,0 +1,3 @@
+# args: a b
+set -- z
+echo $# $1

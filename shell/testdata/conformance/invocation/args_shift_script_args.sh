@@ -1,0 +1,3 @@
+# args: a b c
+shift
+echo "$*"

@@ -1,0 +1,4 @@
+# args: a* b
+touch a1 a2
+echo $1
+echo "$1"

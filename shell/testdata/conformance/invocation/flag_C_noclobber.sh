@@ -1,0 +1,4 @@
+# flags: -C
+echo a > f
+echo b > f
+echo "status $?"

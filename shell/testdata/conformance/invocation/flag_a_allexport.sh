@@ -1,0 +1,3 @@
+# flags: -a
+AV=1
+/usr/bin/env | grep '^AV='

@@ -1,0 +1,2 @@
+# flags: -e
+case $- in *e*) echo e-on;; esac

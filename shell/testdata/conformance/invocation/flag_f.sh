@@ -1,0 +1,3 @@
+# flags: -f
+touch a b
+echo *

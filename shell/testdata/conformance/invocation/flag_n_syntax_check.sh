@@ -1,0 +1,3 @@
+# flags: -n
+echo ok
+if then

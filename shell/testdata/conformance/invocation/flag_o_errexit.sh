@@ -1,0 +1,3 @@
+# flags: -o errexit
+false
+echo not reached

@@ -1,0 +1,3 @@
+# flags: -e +e
+false
+echo survived

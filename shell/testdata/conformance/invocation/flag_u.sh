@@ -1,0 +1,4 @@
+# flags: -u
+echo before
+echo $undefined_zz
+echo not reached

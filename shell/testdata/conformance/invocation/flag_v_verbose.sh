@@ -1,0 +1,2 @@
+# flags: -v
+echo shown

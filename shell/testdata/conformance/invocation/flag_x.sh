@@ -1,0 +1,3 @@
+# flags: -x
+echo traced
+x=1

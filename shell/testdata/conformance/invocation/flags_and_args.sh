@@ -1,0 +1,3 @@
+# flags: -e
+# args: p q
+echo "$#: $*"

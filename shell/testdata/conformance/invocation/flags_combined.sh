@@ -1,0 +1,3 @@
+# flags: -eu
+case $- in *e*) echo e;; esac
+case $- in *u*) echo u;; esac
