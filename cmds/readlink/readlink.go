@@ -1,0 +1,227 @@
+// Package readlink implements readlink(1): print where a symbolic link
+// points, or with -f/-e/-m the canonical absolute name of a file, with
+// every symbolic link, "." and ".." resolved.
+//
+// The three canonicalizing modes differ only in what must exist: -e every
+// component, -f every component but the last, -m none (a loop or a file
+// used as a directory is then taken as missing too). Errors are silent
+// unless -v is given, as in GNU readlink; the exit status still says.
+package readlink
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/msgquote"
+)
+
+//go:embed readlink.1
+var manPage string
+
+var Applet = applet.Applet{
+	Name:    "readlink",
+	Summary: "print resolved symbolic links or canonical file names",
+	Man:     manPage,
+	Main:    run,
+}
+
+var spec = getopt.Spec{
+	Prog:    "readlink",
+	Usage:   []string{"[OPTION]... FILE..."},
+	Summary: "Print value of a symbolic link or canonical file name",
+	Options: []getopt.Option{
+		{Short: 'f', Long: "canonicalize", Help: "canonicalize by following every symlink in\nevery component of the given name recursively;\nall but the last component must exist"},
+		{Short: 'e', Long: "canonicalize-existing", Help: "canonicalize by following every symlink in\nevery component of the given name recursively,\nall components must exist"},
+		{Short: 'm', Long: "canonicalize-missing", Help: "canonicalize by following every symlink in\nevery component of the given name recursively,\nwithout requirements on components existence"},
+		{Short: 'n', Long: "no-newline", Help: "do not output the trailing delimiter"},
+		{Short: 'q', Long: "quiet", Help: ""},
+		{Short: 's', Long: "silent", Help: "suppress most error messages (on by default)"},
+		{Short: 'v', Long: "verbose", Help: "report error messages"},
+		{Short: 'z', Long: "zero", Help: "end each output line with NUL, not newline"},
+	},
+}
+
+// Mode says which components of a name must exist for Canonicalize.
+type Mode int
+
+const (
+	AllButLast Mode = iota // -f
+	Existing               // -e
+	Missing                // -m
+)
+
+// maxLinks bounds the symbolic links followed for one name, as the kernel
+// bounds them for a path lookup (40); beyond it the name loops.
+const maxLinks = 40
+
+func run(io *applet.IO, args []string) int {
+	r, done, status := io.Parse(&spec, args, 1)
+	if done {
+		return status
+	}
+	canon, how := false, AllButLast
+	verbose := false
+	for _, o := range r.Opts {
+		switch o.Key {
+		case "canonicalize":
+			canon, how = true, AllButLast
+		case "canonicalize-existing":
+			canon, how = true, Existing
+		case "canonicalize-missing":
+			canon, how = true, Missing
+		case "quiet", "silent":
+			verbose = false
+		case "verbose":
+			verbose = true
+		}
+	}
+	if len(r.Operands) == 0 {
+		return io.UsageError(1, "missing operand")
+	}
+	noNewline := r.Has("no-newline")
+	if noNewline && len(r.Operands) > 1 {
+		io.Errorf("ignoring --no-newline with multiple arguments")
+		noNewline = false
+	}
+	end := "\n"
+	if r.Has("zero") {
+		end = "\x00"
+	}
+	if noNewline {
+		end = ""
+	}
+	q := msgquote.ForEnv(io.Env)
+	status = 0
+	for _, name := range r.Operands {
+		var out string
+		var err error
+		if canon {
+			out, err = Canonicalize(io.Dir, name, how)
+		} else {
+			out, err = os.Readlink(io.Path(name))
+			if name == "" {
+				err = unix.ENOENT
+			}
+		}
+		if err != nil {
+			if verbose {
+				io.Errorf("%s: %s", q.ShellColon(name), errno.Message(err))
+			}
+			status = 1
+			continue
+		}
+		fmt.Fprintf(io.Stdout, "%s%s", out, end)
+	}
+	return io.Finish(status)
+}
+
+// Getwd returns the physical working directory for dir ("" is the
+// process's own), without trusting $PWD as os.Getwd does.
+func Getwd(dir string) (string, error) {
+	if dir == "" {
+		return unix.Getwd()
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// Canonicalize returns the absolute name of name (relative to the
+// directory dir, "" for the working directory) with every symbolic link,
+// "." and ".." resolved, requiring existence as how says.
+func Canonicalize(dir, name string, how Mode) (string, error) {
+	if name == "" {
+		return "", unix.ENOENT
+	}
+	resolved := ""
+	if !strings.HasPrefix(name, "/") {
+		wd, err := Getwd(dir)
+		if err != nil {
+			return "", err
+		}
+		resolved = strings.TrimSuffix(wd, "/")
+	}
+	rest := name
+	links := 0
+	missing := false // a component did not exist (only with Missing or the last with AllButLast)
+	for rest != "" {
+		comp := rest
+		i := strings.IndexByte(rest, '/')
+		hadSlash := i >= 0 // a slash follows: comp must be a directory
+		if hadSlash {
+			comp, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		switch comp {
+		case "", ".":
+			continue
+		case "..":
+			resolved = resolved[:max(strings.LastIndexByte(resolved, '/'), 0)]
+			continue
+		}
+		candidate := resolved + "/" + comp
+		more := strings.Trim(rest, "/") != ""
+		if missing {
+			resolved = candidate
+			continue
+		}
+		var st unix.Stat_t
+		if err := unix.Lstat(candidate, &st); err != nil {
+			switch {
+			case how == Missing:
+			case how == AllButLast && !more && err == unix.ENOENT:
+			default:
+				return "", err
+			}
+			missing = true
+			resolved = candidate
+			continue
+		}
+		if st.Mode&unix.S_IFMT == unix.S_IFLNK {
+			links++
+			if links > maxLinks {
+				if how == Missing {
+					missing = true
+					resolved = candidate
+					continue
+				}
+				return "", unix.ELOOP
+			}
+			target, err := os.Readlink(candidate)
+			if err != nil {
+				return "", err
+			}
+			if strings.HasPrefix(target, "/") {
+				resolved = ""
+			}
+			if hadSlash {
+				rest = target + "/" + rest
+			} else {
+				rest = target
+			}
+			continue
+		}
+		if st.Mode&unix.S_IFMT != unix.S_IFDIR && hadSlash {
+			if how != Missing {
+				return "", unix.ENOTDIR
+			}
+			missing = true
+		}
+		resolved = candidate
+	}
+	if resolved == "" {
+		return "/", nil
+	}
+	return resolved, nil
+}
