@@ -1,8 +1,10 @@
 package main
 
 import (
+	"github.com/zinebox/zinebox/cmds/basename"
 	"github.com/zinebox/zinebox/cmds/cat"
 	"github.com/zinebox/zinebox/cmds/chmod"
+	"github.com/zinebox/zinebox/cmds/dirname"
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
@@ -22,6 +24,8 @@ import (
 	"github.com/zinebox/zinebox/cmds/pkill"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
+	"github.com/zinebox/zinebox/cmds/pwd"
+	"github.com/zinebox/zinebox/cmds/readlink"
 	"github.com/zinebox/zinebox/cmds/reboot"
 	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
@@ -36,8 +40,10 @@ import (
 // applets is the registry: every applet of the binary, sorted by name.
 // Adding an applet is a folder under cmds/ and one line here.
 var applets = []*applet.Applet{
+	&basename.Applet,
 	&cat.Applet,
 	&chmod.Applet,
+	&dirname.Applet,
 	&echo.Applet,
 	&env.Applet,
 	&falsecmd.Applet,
@@ -57,6 +63,8 @@ var applets = []*applet.Applet{
 	&pkill.Applet,
 	&poweroff.Applet,
 	&ps.Applet,
+	&pwd.Applet,
+	&readlink.Applet,
 	&reboot.Applet,
 	&sh.Applet,
 	&sleep.Applet,
