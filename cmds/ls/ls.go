@@ -490,7 +490,10 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "zero":
 			c.eol = 0
 		case "1":
-			formatOpt = oneLine
+			// -1 does not undo -l.
+			if formatOpt != longFormat {
+				formatOpt = oneLine
+			}
 		}
 	}
 
@@ -538,7 +541,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	// Quoting: explicit, else QUOTING_STYLE, else shell-escape on a terminal
 	// and literal elsewhere.
 	if quotingStyle < 0 {
-		if v, ok := o.LookupEnv("QUOTING_STYLE"); ok && v != "" {
+		if v, ok := o.LookupEnv("QUOTING_STYLE"); ok {
 			if s, ok := quote.ParseStyle(v); ok {
 				quotingStyle = s
 			} else {
@@ -605,17 +608,17 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	if c.format == longFormat {
 		st := timeStyle
 		if !timeStyleSet {
-			st = o.Getenv("TIME_STYLE")
-		}
-		if st == "" {
-			st = "locale"
+			var ok bool
+			if st, ok = o.LookupEnv("TIME_STYLE"); !ok {
+				st = "locale"
+			}
 		}
 		for strings.HasPrefix(st, "posix-") {
 			// Only a non-POSIX locale would use the style; ours is C.
 			st = "locale"
 		}
 		c.fmtOld, c.fmtNew = "%b %e  %Y", "%b %e %H:%M"
-		if st[0] == '+' {
+		if strings.HasPrefix(st, "+") {
 			f := st[1:]
 			old, recent, two := strings.Cut(f, "\n")
 			if two {

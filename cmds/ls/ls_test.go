@@ -1,0 +1,329 @@
+package ls
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"golang.org/x/sys/unix"
+)
+
+// TestMain lets the test binary act as ls in a real process, for the tests
+// that need one (a terminal on stdout, another user's permissions).
+func TestMain(m *testing.M) {
+	if os.Getenv("ZINEBOX_LS_CHILD") == "1" {
+		os.Exit(applet.RunProcess(&Applet, "ls", os.Args[1:], nil))
+	}
+	// What a listing depends on is pinned by each test; an empty value
+	// is not the same as an unset one (GNU warns about QUOTING_STYLE="").
+	for _, v := range []string{"QUOTING_STYLE", "TIME_STYLE", "LS_COLORS", "COLORTERM", "COLUMNS",
+		"POSIXLY_CORRECT", "BLOCK_SIZE", "LS_BLOCK_SIZE", "TZ"} {
+		os.Unsetenv(v)
+	}
+	os.Exit(m.Run())
+}
+
+var isRoot = os.Geteuid() == 0
+
+// fixture builds a tree with every file type, every combination of the
+// setuid, setgid and sticky bits with and without execute permission, odd
+// names, old, recent and future times, hard links and owners with and
+// without a name. It returns the directory.
+func fixture(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	write := func(name string, size int, mode os.FileMode) {
+		must(os.WriteFile(p(name), bytes.Repeat([]byte("x"), size), 0o644))
+		must(os.Chmod(p(name), mode))
+	}
+	write("reg", 0, 0o644)
+	write("small", 1, 0o644)
+	write("k1025", 1025, 0o600)
+	write("exec", 100, 0o755)
+	write("big", 0, 0o644)
+	must(os.Truncate(p("big"), 3<<30+12345)) // sparse: a big size, few blocks
+	write("mid", 123456, 0o640)
+	write(".hidden", 5, 0o644)
+	write("a b", 1, 0o644)
+	write("it's", 1, 0o644)
+	write("nl\nname", 1, 0o644)
+	write("tab\tname", 1, 0o644)
+	write("ctl\x01x", 1, 0o644)
+	write("caf\xc3\xa9", 1, 0o644)
+	write(`q"uote`, 1, 0o644)
+	write("-dash", 1, 0o644)
+	write(`back\slash`, 1, 0o644)
+	write("x@y", 1, 0o644)
+	write("x|y", 1, 0o644)
+	write("backup~", 1, 0o644)
+	write("v1.10.txt", 1, 0o644)
+	write("v1.9.txt", 1, 0o644)
+	write("v1.9.tar.gz", 1, 0o644)
+	write("hard1", 10, 0o644)
+	must(os.Link(p("hard1"), p("hard2")))
+	for special := 0; special < 8; special++ {
+		for _, x := range []os.FileMode{0, 0o111} {
+			name := fmt.Sprintf("m%o%s", special, map[bool]string{true: "x", false: "-"}[x != 0])
+			write(name, 2, 0o644)
+			must(unix.Chmod(p(name), uint32(special)<<9|0o644|uint32(x)))
+		}
+	}
+	must(os.Mkdir(p("sub"), 0o755))
+	must(os.Mkdir(p("sub/deep"), 0o755))
+	write("sub/deep/file", 3, 0o644)
+	write("sub/one", 1, 0o644)
+	must(os.Mkdir(p("sub/.dotdir"), 0o755))
+	must(os.Mkdir(p("sticky"), 0o755))
+	must(unix.Chmod(p("sticky"), 0o1777))
+	must(os.Mkdir(p("stickynox"), 0o755))
+	must(unix.Chmod(p("stickynox"), 0o1770))
+	must(os.Mkdir(p("otherw"), 0o777))
+	must(unix.Chmod(p("otherw"), 0o777))
+	must(os.Mkdir(p("empty"), 0o755))
+	must(os.Symlink("reg", p("link")))
+	must(os.Symlink("nowhere", p("broken")))
+	must(os.Symlink("sub", p("dirlink")))
+	must(os.Symlink("a b", p("link to odd")))
+	must(unix.Mkfifo(p("fifo"), 0o644))
+	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	must(err)
+	must(unix.Bind(fd, &unix.SockaddrUnix{Name: p("sock")}))
+	unix.Close(fd)
+	if isRoot {
+		must(unix.Mknod(p("chr"), unix.S_IFCHR|0o620, int(unix.Mkdev(1, 3))))
+		must(unix.Mknod(p("blk"), unix.S_IFBLK|0o660, int(unix.Mkdev(259, 65536))))
+		must(os.Lchown(p("small"), 12345, 54321)) // no such user or group
+		must(os.Lchown(p("mid"), 1, 1))           // daemon
+		must(os.Lchown(p("broken"), 12345, 0))
+	}
+	// Times: old, recent, future, and a tie broken by name.
+	now := time.Now()
+	times := map[string]time.Time{
+		"reg":    time.Date(2001, 2, 3, 4, 5, 6, 7, time.UTC),
+		"small":  now.Add(-time.Hour),
+		"k1025":  now.Add(2 * 365 * 24 * time.Hour),
+		"exec":   now.Add(-200 * 24 * time.Hour),
+		"mid":    now.Add(-170 * 24 * time.Hour),
+		"big":    time.Date(2024, 7, 1, 12, 0, 0, 500, time.UTC),
+		"hard1":  time.Date(2024, 7, 1, 12, 0, 0, 500, time.UTC),
+		"a b":    time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC),
+		"sub":    time.Date(2020, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		"sticky": now.Add(-10 * time.Minute),
+	}
+	for name, tm := range times {
+		must(os.Chtimes(p(name), tm.Add(time.Hour), tm))
+	}
+	// Reading a directory whose atime is not newer than its mtime updates
+	// the atime; set every directory's atime ahead so -u listings are
+	// stable from one run to the next.
+	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		if err == nil && info.IsDir() {
+			os.Chtimes(path, info.ModTime().Add(time.Hour), info.ModTime())
+		}
+		return nil
+	})
+	return dir
+}
+
+// lsCases are invocations run both through our applet and GNU ls, which
+// must agree byte for byte.
+var lsCases = [][]string{
+	{},
+	{"-a"},
+	{"-A"},
+	{"-l"},
+	{"-la"},
+	{"-lA", "sub"},
+	{"-ln"},
+	{"-lg"},
+	{"-lo"},
+	{"-lG"},
+	{"-l", "--author"},
+	{"-lh"},
+	{"-l", "--si"},
+	{"-ls"},
+	{"-lsh"},
+	{"-s"},
+	{"-sk"},
+	{"-i"},
+	{"-li"},
+	{"-lt"},
+	{"-ltr"},
+	{"-lS"},
+	{"-lSr"},
+	{"-lU", "sub"},
+	{"-lX"},
+	{"-v"},
+	{"-lc"},
+	{"-lu"},
+	{"-t"},
+	{"-c"},
+	{"-u"},
+	{"-F"},
+	{"-p"},
+	{"--file-type"},
+	{"-lF"},
+	{"-l", "--file-type"},
+	{"-R"},
+	{"-lR"},
+	{"-aR"},
+	{"-R", "sub", "reg"},
+	{"-d", "sub", "reg", "empty"},
+	{"-ld", "sub", "dirlink", "link"},
+	{"sub", "empty"},
+	{"sub"},
+	{"dirlink"},
+	{"-l", "dirlink"},
+	{"-F", "dirlink"},
+	{"-H", "-l", "dirlink"},
+	{"-L", "-l"},
+	{"-L"},
+	{"-l", "dirlink/"},
+	{"--group-directories-first"},
+	{"-l", "--group-directories-first", "-r"},
+	{"-C"},
+	{"-C", "-w", "40"},
+	{"-C", "-w", "0"},
+	{"-x", "-w", "50"},
+	{"-m"},
+	{"-m", "-w", "30"},
+	{"-Cs", "-w", "60"},
+	{"-Ci", "-w", "60"},
+	{"-CF", "-w", "70", "-T", "4"},
+	{"-1"},
+	{"-l1"},
+	{"-1l"},
+	{"-q"},
+	{"-b"},
+	{"-Q"},
+	{"-N"},
+	{"-lb"},
+	{"--quoting-style=shell"},
+	{"--quoting-style=shell-escape"},
+	{"--quoting-style=shell-escape", "-C"},
+	{"--quoting-style=shell-escape", "-l"},
+	{"--quoting-style=shell-always", "-x"},
+	{"--quoting-style=c-maybe", "-C"},
+	{"--quoting-style=c"},
+	{"--quoting-style=escape", "-C"},
+	{"--quoting-style=locale"},
+	{"--quoting-style=clocale"},
+	{"--quoting-style=shell-escape", "-CF", "-w", "100"},
+	{"--quoting-style=shell-escape", "-R", "-C"},
+	{"--full-time"},
+	{"-l", "--time-style=long-iso"},
+	{"-l", "--time-style=iso"},
+	{"-l", "--time-style=full-iso"},
+	{"-l", "--time-style=posix-long-iso"},
+	{"-l", "--time-style=+%Y/%m/%d %T %z %Z %j %a %A %B %p %s %%"},
+	{"-l", "--time-style=+old %F\nnew %R"},
+	{"-l", "--time-style=bogus"},
+	{"-I", "*~", "-I", "m*"},
+	{"-B"},
+	{"--hide=m*"},
+	{"-a", "--hide=m*"},
+	{"-l", "--block-size=K"},
+	{"-l", "--block-size=1000"},
+	{"-s", "--block-size=1M"},
+	{"--color=always", "-C", "-w", "80"},
+	{"--color=always", "-l"},
+	{"--color=always", "-F"},
+	{"--color=always", "-ls"},
+	{"--color=never"},
+	{"--color=auto"},
+	{"--color=bogus"},
+	{"--sort=bogus"},
+	{"--sort=size"},
+	{"--sort=width"},
+	{"--format=commas"},
+	{"--format=long"},
+	{"--indicator-style=classify"},
+	{"--time=ctime", "-l"},
+	{"-f"},
+	{"-z"},
+	{"--nonexistent-option"},
+	{"-w"},
+	{"-w", "x"},
+	{"missing"},
+	{"missing", "reg", "sub"},
+	{"-l", "reg", "missing", "broken", "link"},
+	{"reg", "reg"},
+	{"-r", "reg", "link", "sub", "empty"},
+	{"-t", "reg", "small", "exec"},
+	{"--", "-dash"},
+	{"-lL", "broken"},
+	{"-L", "broken"},
+	{"-d"},
+	{"-ld"},
+	{"-ld", "."},
+	{"-l", "/dev/null"},
+	{"--zero"},
+}
+
+// env is the environment both implementations run with: what a listing
+// depends on, pinned.
+func env(tz string) []string {
+	return []string{"LC_ALL=C", "TZ=" + tz, "COLUMNS=80", "TERM=xterm"}
+}
+
+func TestAgainstGNU(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := fixture(t)
+	for _, tz := range []string{"UTC", "America/New_York", "EST5EDT", "UTC0", "Asia/Kolkata"} {
+		for _, args := range lsCases {
+			if tz != "UTC" && !strings.HasPrefix(strings.Join(args, " "), "-l") && !strings.Contains(strings.Join(args, " "), "time") {
+				continue // the time zone only matters to times
+			}
+			name := tz + " " + strings.Join(args, " ")
+			got := applettest.Run(&Applet, dir, "", env(tz), args...)
+			want := applettest.RunTool(t, "ls", dir, "", env(tz), args...)
+			if got != want {
+				t.Errorf("ls %q (TZ=%s):\n--- ours (status %d)\n%s%s--- GNU (status %d)\n%s%s",
+					args, tz, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+				_ = name
+			}
+		}
+	}
+}
+
+// TestLSColors compares colouring under custom LS_COLORS values.
+func TestLSColors(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := fixture(t)
+	for _, lc := range []string{
+		"di=01;31:ln=target:*.txt=04:*.TXT=05:*.gz=01;35",
+		"or=40;31;01:mi=01;05;37;41:ex=00:no=07",
+		"ln=01;36:or=31:su=00:sg=00:tw=00:ow=00:st=00:mh=44",
+		"rs=1:ec=\\e[0m:lc=\\e[:rc=m:fi=^[[32m",
+		"bogus",
+		"di=01;34:xx=1",
+	} {
+		for _, args := range [][]string{{"--color=always"}, {"--color=always", "-l"}, {"--color=always", "-CF", "-w", "70"}} {
+			e := append(env("UTC"), "LS_COLORS="+lc)
+			got := applettest.Run(&Applet, dir, "", e, args...)
+			want := applettest.RunTool(t, "ls", dir, "", e, args...)
+			if got != want {
+				t.Errorf("LS_COLORS=%q ls %q:\n--- ours (status %d)\n%q\n%s--- GNU (status %d)\n%q\n%s",
+					lc, args, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+			}
+		}
+	}
+}
