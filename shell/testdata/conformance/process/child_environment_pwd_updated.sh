@@ -1,0 +1,3 @@
+mkdir sub
+cd sub
+/usr/bin/env | grep '^PWD=' | sed 's|.*/||'

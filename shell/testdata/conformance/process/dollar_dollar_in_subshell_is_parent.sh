@@ -1,0 +1,4 @@
+a=$$
+b=$( echo $$ )
+c=$( (echo $$) )
+[ $a = $b ] && [ $a = $c ] && echo all-same

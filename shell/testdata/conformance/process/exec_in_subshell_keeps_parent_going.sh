@@ -1,0 +1,2 @@
+( exec /bin/echo from-exec )
+echo parent-continues

@@ -1,0 +1,1 @@
+X=passed exec /usr/bin/env | grep '^X='

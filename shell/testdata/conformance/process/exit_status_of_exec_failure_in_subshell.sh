@@ -1,0 +1,2 @@
+( exec /nonexistent/prog )
+echo "status $?"

@@ -1,0 +1,2 @@
+# expect: /proc/self in an external command is that command, not the shell
+[ "$(readlink /proc/self)" != $$ ] && echo different

@@ -1,0 +1,1 @@
+readlink /proc/self/fd/0

@@ -1,0 +1,5 @@
+/bin/true &
+wait
+/bin/true &
+wait $!
+echo "status $?"
