@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"golang.org/x/sys/unix"
 )
 
@@ -77,9 +78,8 @@ func defaultIndicator(i int) string {
 }
 
 type extColor struct {
-	ext   string
-	seq   []byte
-	exact bool
+	ext string
+	seq []byte
 }
 
 // palette is a parsed LS_COLORS.
@@ -142,7 +142,10 @@ func loadPalette(o *applet.IO) (*palette, string) {
 		}
 		return p, ""
 	}
-	if !p.parse(spec) {
+	if bad, ok := p.parse(spec); !ok {
+		if bad != "" {
+			o.Errorf("unrecognized prefix: %s", quote.Locale.Quote(bad))
+		}
 		return nil, "unparsable value for LS_COLORS environment variable"
 	}
 	return p, ""
@@ -150,7 +153,7 @@ func loadPalette(o *applet.IO) (*palette, string) {
 
 // parse reads LS_COLORS: "key=value" entries separated by colons, where key
 // is two letters or "*suffix", and values use backslash and caret escapes.
-func (p *palette) parse(s string) bool {
+func (p *palette) parse(s string) (badKey string, ok bool) {
 	var exts []extColor
 	for len(s) > 0 {
 		if s[0] == ':' {
@@ -160,23 +163,23 @@ func (p *palette) parse(s string) bool {
 		if s[0] == '*' {
 			ext, rest, ok := unescape(s[1:], true)
 			if !ok || rest == "" || rest[0] != '=' {
-				return false
+				return "", false
 			}
 			seq, rest2, ok := unescape(rest[1:], false)
 			if !ok {
-				return false
+				return "", false
 			}
 			exts = append(exts, extColor{ext: string(ext), seq: seq})
 			s = rest2
 			continue
 		}
 		if len(s) < 3 || s[2] != '=' {
-			return false
+			return "", false
 		}
 		key := s[:2]
 		seq, rest, ok := unescape(s[3:], false)
 		if !ok {
-			return false
+			return "", false
 		}
 		s = rest
 		idx := -1
@@ -187,7 +190,7 @@ func (p *palette) parse(s string) bool {
 			}
 		}
 		if idx < 0 {
-			return false
+			return key, false
 		}
 		if idx == cLink && string(seq) == "target" {
 			p.linkAsReferent = true
@@ -195,20 +198,11 @@ func (p *palette) parse(s string) bool {
 		}
 		p.ind[idx] = seq
 	}
-	// Suffixes match case-insensitively, unless two entries differ only
-	// in case and colour differently: then each matches exactly.
-	for i := range exts {
-		for j := range exts {
-			if i != j && exts[i].ext != exts[j].ext && strings.EqualFold(exts[i].ext, exts[j].ext) &&
-				string(exts[i].seq) != string(exts[j].seq) {
-				exts[i].exact = true
-			}
-		}
-	}
+	// Suffixes match case-insensitively, the last entry first.
 	for i := len(exts) - 1; i >= 0; i-- {
 		p.exts = append(p.exts, exts[i])
 	}
-	return true
+	return "", true
 }
 
 // unescape decodes one LS_COLORS value up to ':' (or '=' for a suffix).
@@ -382,7 +376,7 @@ func (l *lister) colorFor(f *fileInfo, target bool) []byte {
 				continue
 			}
 			tail := name[len(name)-len(e.ext):]
-			if (e.exact && tail == e.ext) || (!e.exact && strings.EqualFold(tail, e.ext)) {
+			if strings.EqualFold(tail, e.ext) {
 				return nilIfEmpty(e.seq)
 			}
 		}

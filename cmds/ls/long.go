@@ -65,6 +65,7 @@ func (l *lister) printLong(f *fileInfo) {
 	c := l.c
 	w := &l.w
 	var tmp [64]byte
+	l.setNormalColor()
 	start := len(l.line)
 	if c.printInode {
 		l.line = padLeft(l.line, l.inodeString(tmp[:0], f), w.inode)

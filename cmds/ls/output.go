@@ -167,6 +167,16 @@ func (l *lister) prepNonFilename() {
 	}
 }
 
+// setNormalColor starts a file's text in the "no" colour when LS_COLORS
+// gives one, as GNU does before each file.
+func (l *lister) setNormalColor() {
+	if p := l.c.color; p != nil && p.isColored(cNorm) {
+		l.putIndicator(p.ind[cLeft])
+		l.putIndicator(p.ind[cNorm])
+		l.putIndicator(p.ind[cRight])
+	}
+}
+
 // typeIndicator is the -F/-p/--file-type character for f, or 0.
 func (l *lister) typeIndicator(statOK bool, mode uint32, typ fileType) byte {
 	ind := l.c.indicator
@@ -217,6 +227,7 @@ func (l *lister) blocksString(dst []byte, f *fileInfo) []byte {
 func (l *lister) printNameAndFrills(f *fileInfo, startCol int) {
 	c := l.c
 	var tmp [40]byte
+	l.setNormalColor()
 	if c.printInode {
 		w := l.w.inode
 		if c.format == withCommas {
