@@ -31,6 +31,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/cmds/su"
 	"github.com/zinebox/zinebox/cmds/tee"
+	"github.com/zinebox/zinebox/cmds/timeout"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/wc"
 	"github.com/zinebox/zinebox/cmds/yes"
@@ -70,6 +71,7 @@ var applets = []*applet.Applet{
 	&sleep.Applet,
 	&su.Applet,
 	&tee.Applet,
+	&timeout.Applet,
 	&truecmd.Applet,
 	&wc.Applet,
 	&yes.Applet,

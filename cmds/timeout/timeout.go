@@ -1,0 +1,334 @@
+// Package timeout implements timeout(1): run a command with a time limit.
+//
+// GNU coreutils' timeout is the model. timeout puts itself in a process
+// group of its own (unless --foreground), starts the command, and when the
+// time is up sends the signal (TERM by default) to the command and then to
+// the whole group, so that the command's children go too; with -k it
+// follows up with KILL. It exits 124 when the time ran out (unless
+// --preserve-status), with the command's status otherwise, and dies of the
+// same signal as the command when the command was killed by someone else.
+// 125: timeout failed; 126: command not executable; 127: not found.
+package timeout
+
+import (
+	_ "embed"
+	"errors"
+	"math"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+	"unsafe"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/quote"
+	zsignal "github.com/zinebox/zinebox/pkg/signal"
+	"golang.org/x/sys/unix"
+)
+
+//go:embed timeout.1
+var manPage string
+
+var Applet = applet.Applet{
+	Name:    "timeout",
+	Summary: "run a command with a time limit",
+	Man:     manPage,
+	Main:    run,
+}
+
+var spec = getopt.Spec{
+	Prog:          "timeout",
+	Usage:         []string{"[OPTION] DURATION COMMAND [ARG]...", "[OPTION]"},
+	Summary:       "Start COMMAND, and kill it if still running after DURATION.",
+	StopAtOperand: true,
+	Options: []getopt.Option{
+		{Long: "preserve-status", Help: "exit with the same status as COMMAND, even when the\n  command times out"},
+		{Long: "foreground", Help: "when not running timeout directly from a shell prompt,\n  allow COMMAND to read from the TTY and get TTY signals;\n  in this mode, children of COMMAND will not be timed out"},
+		{Short: 'k', Long: "kill-after", Arg: getopt.RequiredArg, ArgName: "DURATION", Help: "also send a KILL signal if COMMAND is still running\n  this long after the initial signal was sent"},
+		{Short: 's', Long: "signal", Arg: getopt.RequiredArg, ArgName: "SIGNAL", Help: "specify the signal to be sent on timeout;\n  SIGNAL may be a name like 'HUP' or a number;\n  see 'kill -l' for a list of signals"},
+		{Short: 'v', Long: "verbose", Help: "diagnose to stderr any signal sent upon timeout"},
+	},
+	Footer: "DURATION is a floating point number with an optional suffix:\n" +
+		"'s' for seconds (the default), 'm' for minutes, 'h' for hours or 'd' for days.\n" +
+		"A duration of 0 disables the associated timeout.\n\n" +
+		"Upon timeout, send the TERM signal to COMMAND, if no other SIGNAL specified.\n" +
+		"The TERM signal kills any process that does not block or catch that signal.\n" +
+		"It may be necessary to use the KILL signal, since this signal can't be caught.\n\n" +
+		"Exit status:\n" +
+		"  124  if COMMAND times out, and --preserve-status is not specified\n" +
+		"  125  if the timeout command itself fails\n" +
+		"  126  if COMMAND is found but cannot be invoked\n" +
+		"  127  if COMMAND cannot be found\n" +
+		"  137  if COMMAND (or timeout itself) is sent the KILL (9) signal (128+9)\n" +
+		"  -    the exit status of COMMAND otherwise",
+}
+
+const (
+	exitTimedOut = 124
+	exitCanceled = 125
+	exitCannot   = 126
+	exitNotFound = 127
+)
+
+// parseDuration reads GNU's DURATION: a non-negative floating point number
+// with an optional s, m, h or d suffix.
+func parseDuration(s string) (time.Duration, bool) {
+	mult := 1.0
+	num := s
+	if n := len(s); n > 0 {
+		switch s[n-1] {
+		case 's':
+			num = s[:n-1]
+		case 'm':
+			num, mult = s[:n-1], 60
+		case 'h':
+			num, mult = s[:n-1], 3600
+		case 'd':
+			num, mult = s[:n-1], 86400
+		}
+	}
+	if num == "" || strings.ContainsAny(num[:1], " \t\n+") {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || v < 0 || math.IsNaN(v) {
+		return 0, false
+	}
+	v *= mult
+	if v*1e9 >= math.MaxInt64 {
+		return time.Duration(math.MaxInt64), true
+	}
+	d := time.Duration(v * 1e9)
+	if v > 0 && d == 0 {
+		d = 1 // an interval smaller than a nanosecond still times out
+	}
+	return d, true
+}
+
+func run(io *applet.IO, args []string) int {
+	r, done, st := io.Parse(&spec, args, exitCanceled)
+	if done {
+		return st
+	}
+	q := quote.ShellEscapeAlways.Quote
+	termSig := syscall.SIGTERM
+	var killAfter time.Duration
+	preserve, foreground, verbose := false, false, false
+	for _, o := range r.Opts {
+		switch o.Key {
+		case "signal":
+			s, ok := zsignal.Parse(o.Value)
+			if !ok {
+				return io.UsageError(exitCanceled, "%s: invalid signal", q(o.Value))
+			}
+			termSig = s
+		case "kill-after":
+			d, ok := parseDuration(o.Value)
+			if !ok {
+				return io.UsageError(exitCanceled, "invalid time interval %s", q(o.Value))
+			}
+			killAfter = d
+		case "preserve-status":
+			preserve = true
+		case "foreground":
+			foreground = true
+		case "verbose":
+			verbose = true
+		}
+	}
+	if len(r.Operands) < 2 {
+		return io.TryHelp(exitCanceled)
+	}
+	limit, ok := parseDuration(r.Operands[0])
+	if !ok {
+		return io.UsageError(exitCanceled, "invalid time interval %s", q(r.Operands[0]))
+	}
+	argv := r.Operands[1:]
+
+	// Our own process group, so one kill(0, sig) reaches the command and
+	// everything it started. --foreground keeps the shell's group, so the
+	// command may read the terminal.
+	if !foreground {
+		unix.Setpgid(0, 0)
+	}
+	// Take over the signals timeout forwards; drop the applet's
+	// flush-and-die handler for them.
+	forwarded := []os.Signal{syscall.SIGINT, syscall.SIGQUIT, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGALRM, termSig}
+	signal.Reset(forwarded...)
+	sigs := make(chan os.Signal, 4)
+	if termSig != syscall.SIGKILL && termSig != syscall.SIGSTOP {
+		signal.Notify(sigs, forwarded...)
+	} else {
+		signal.Notify(sigs, forwarded[:5]...)
+	}
+	defer signal.Stop(sigs)
+	signal.Ignore(syscall.SIGTTIN, syscall.SIGTTOU)
+
+	path, err := lookPath(io, argv[0])
+	cmd := &exec.Cmd{Path: path, Args: argv, Env: io.Env, Dir: io.Dir}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = io.Stdin, io.Stdout, io.Stderr
+	if f, ok := io.Stdin.(*os.File); ok {
+		cmd.Stdin = f
+	}
+	io.Stdout.Flush()
+	if err == nil {
+		// In a real process (stderr is the process's own file) the
+		// command gets our descriptors themselves, not a copy loop.
+		if f, ok := io.Stderr.(*os.File); ok {
+			cmd.Stderr = f
+			cmd.Stdout = os.Stdout
+		}
+		err = cmd.Start()
+	}
+	if err != nil {
+		status := exitCannot
+		if errors.Is(err, unix.ENOENT) || errors.Is(err, exec.ErrNotFound) {
+			status, err = exitNotFound, unix.ENOENT
+		}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		io.Errorf("failed to run command %s: %s", q(argv[0]), errno.Message(err))
+		return status
+	}
+	pid := cmd.Process.Pid
+
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	var alarm <-chan time.Time
+	if limit > 0 {
+		t := time.NewTimer(limit)
+		defer t.Stop()
+		alarm = t.C
+	}
+	timedOut := false
+	sig := termSig
+	// send delivers sig to the command and, unless --foreground, to our
+	// whole group (ourselves ignoring it), then wakes stopped processes.
+	send := func(s syscall.Signal) {
+		if verbose {
+			io.Errorf("sending signal %s to command %s", zsignal.Name(s), q(argv[0]))
+		}
+		unix.Kill(pid, s)
+		if !foreground {
+			if s != syscall.SIGKILL && s != syscall.SIGSTOP {
+				signal.Ignore(s)
+			}
+			unix.Kill(0, s)
+			if s != syscall.SIGKILL && s != syscall.SIGCONT {
+				unix.Kill(pid, syscall.SIGCONT)
+				unix.Kill(0, syscall.SIGCONT)
+			}
+		}
+	}
+	// expire is GNU's cleanup(): the first call sends the timeout signal
+	// and arms the kill-after timer, which then sends KILL.
+	expire := func(s syscall.Signal) {
+		send(s)
+		if killAfter > 0 {
+			t := time.NewTimer(killAfter)
+			alarm = t.C
+			sig = syscall.SIGKILL
+			killAfter = 0
+		}
+	}
+	for {
+		select {
+		case <-alarm:
+			timedOut = true
+			alarm = nil
+			expire(sig)
+			continue
+		case s := <-sigs:
+			ss := s.(syscall.Signal)
+			if ss == syscall.SIGALRM {
+				timedOut = true
+				ss = sig
+			}
+			expire(ss)
+			continue
+		case <-waited:
+		}
+		break
+	}
+	ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	status := 0
+	switch {
+	case ws.Exited():
+		status = ws.ExitStatus()
+	case ws.Signaled():
+		s := ws.Signal()
+		if ws.CoreDump() {
+			io.Errorf("the monitored command dumped core")
+		}
+		if !timedOut {
+			// Die the way the command died, without a core of our own.
+			unix.Setrlimit(unix.RLIMIT_CORE, &unix.Rlimit{})
+			io.Stdout.Flush()
+			dieOf(s)
+		}
+		if s == syscall.SIGKILL {
+			preserve = true
+		}
+		status = 128 + int(s)
+	}
+	if timedOut && !preserve {
+		status = exitTimedOut
+	}
+	return status
+}
+
+// lookPath finds name in the applet's PATH, as execvp does.
+func lookPath(io *applet.IO, name string) (string, error) {
+	if strings.Contains(name, "/") {
+		return name, nil
+	}
+	path, ok := io.LookupEnv("PATH")
+	if !ok {
+		path = "/usr/local/bin:/usr/bin:/bin"
+	}
+	var firstErr error = unix.ENOENT
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		p := filepath.Join(dir, name)
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			continue
+		}
+		if unix.Access(p, unix.X_OK) == nil {
+			return p, nil
+		}
+		firstErr = unix.EACCES
+	}
+	return "", firstErr
+}
+
+// dieOf ends the process by signal s with its default action. The Go
+// runtime treats some signals as its own (USR1 is ignored unless notified,
+// and an ignored INT stays ignored after signal.Reset), so the kernel
+// disposition is set to SIG_DFL directly with rt_sigaction(2) before the
+// signal is raised.
+func dieOf(s syscall.Signal) {
+	var act struct {
+		handler  uintptr // SIG_DFL is 0
+		flags    uint64
+		restorer uintptr
+		mask     uint64
+	}
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(s), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+	var set unix.Sigset_t
+	set.Val[0] = 1 << (uint(s) - 1)
+	unix.PthreadSigmask(unix.SIG_UNBLOCK, &set, nil)
+	unix.Kill(unix.Getpid(), s)
+	time.Sleep(time.Second)
+	os.Exit(128 + int(s))
+}
