@@ -32,4 +32,3 @@ func TestAgainstDate(t *testing.T) {
 		}
 	}
 }
-
