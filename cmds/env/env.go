@@ -15,6 +15,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/execpath"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"golang.org/x/sys/unix"
 )
@@ -78,7 +79,7 @@ func run(io *applet.IO, args []string) int {
 				io.Errorf("cannot unset '%s': Invalid argument", o.Value)
 				return statusFailed
 			}
-			env = unset(env, o.Value)
+			env = execpath.Unsetenv(env, o.Value)
 		case "chdir":
 			dir = o.Value
 		}
@@ -89,7 +90,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	for len(operands) > 0 && strings.Contains(operands[0], "=") && !strings.HasPrefix(operands[0], "=") {
 		name, _, _ := strings.Cut(operands[0], "=")
-		env = append(unset(env, name), operands[0])
+		env = append(execpath.Unsetenv(env, name), operands[0])
 		operands = operands[1:]
 	}
 	if len(operands) == 0 {
@@ -119,21 +120,10 @@ func run(io *applet.IO, args []string) int {
 	return execCommand(io, operands, env)
 }
 
-// unset removes every NAME=... entry from env.
-func unset(env []string, name string) []string {
-	out := env[:0]
-	for _, kv := range env {
-		if n, _, _ := strings.Cut(kv, "="); n != name {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
-
 // execCommand replaces the process with argv[0], found through the PATH
 // of the new environment as execvp(3) finds it. It returns only on failure.
 func execCommand(io *applet.IO, argv, env []string) int {
-	path, err := lookPath(argv[0], env)
+	path, err := execpath.LookPath(argv[0], env)
 	if err == nil {
 		io.Stdout.Flush()
 		err = unix.Exec(path, argv, env)
@@ -143,36 +133,4 @@ func execCommand(io *applet.IO, argv, env []string) int {
 		return statusNotFound
 	}
 	return statusCannotRun
-}
-
-// lookPath searches PATH from env (or execvp's default when unset). It
-// returns EACCES when a candidate exists but is not executable and no
-// later one is, as execvp does.
-func lookPath(name string, env []string) (string, error) {
-	if strings.Contains(name, "/") {
-		return name, nil
-	}
-	path := "/usr/local/bin:/bin:/usr/bin"
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], "PATH="); ok {
-			path = v
-			break
-		}
-	}
-	var firstErr error = unix.ENOENT
-	for _, d := range strings.Split(path, ":") {
-		if d == "" {
-			d = "."
-		}
-		candidate := d + "/" + name
-		st, err := os.Stat(candidate)
-		if err != nil || st.IsDir() {
-			continue
-		}
-		if unix.Access(candidate, unix.X_OK) == nil {
-			return candidate, nil
-		}
-		firstErr = unix.EACCES
-	}
-	return "", firstErr
 }

@@ -4,10 +4,12 @@ import (
 	"github.com/zinebox/zinebox/cmds/basename"
 	"github.com/zinebox/zinebox/cmds/cat"
 	"github.com/zinebox/zinebox/cmds/chmod"
+	"github.com/zinebox/zinebox/cmds/count"
 	"github.com/zinebox/zinebox/cmds/dirname"
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
+	"github.com/zinebox/zinebox/cmds/float"
 	"github.com/zinebox/zinebox/cmds/halt"
 	"github.com/zinebox/zinebox/cmds/head"
 	initcmd "github.com/zinebox/zinebox/cmds/init"
@@ -21,6 +23,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/nohup"
 	"github.com/zinebox/zinebox/cmds/pgrep"
 	"github.com/zinebox/zinebox/cmds/pidof"
+	"github.com/zinebox/zinebox/cmds/pipebuf"
 	"github.com/zinebox/zinebox/cmds/pkill"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
@@ -29,8 +32,10 @@ import (
 	"github.com/zinebox/zinebox/cmds/reboot"
 	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
+	"github.com/zinebox/zinebox/cmds/stdbuf"
 	"github.com/zinebox/zinebox/cmds/su"
 	"github.com/zinebox/zinebox/cmds/tee"
+	"github.com/zinebox/zinebox/cmds/threads"
 	"github.com/zinebox/zinebox/cmds/timeout"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/wc"
@@ -44,10 +49,12 @@ var applets = []*applet.Applet{
 	&basename.Applet,
 	&cat.Applet,
 	&chmod.Applet,
+	&count.Applet,
 	&dirname.Applet,
 	&echo.Applet,
 	&env.Applet,
 	&falsecmd.Applet,
+	&float.Applet,
 	&halt.Applet,
 	&head.Applet,
 	&initcmd.Applet,
@@ -61,6 +68,7 @@ var applets = []*applet.Applet{
 	&nohup.Applet,
 	&pgrep.Applet,
 	&pidof.Applet,
+	&pipebuf.Applet,
 	&pkill.Applet,
 	&poweroff.Applet,
 	&ps.Applet,
@@ -69,8 +77,10 @@ var applets = []*applet.Applet{
 	&reboot.Applet,
 	&sh.Applet,
 	&sleep.Applet,
+	&stdbuf.Applet,
 	&su.Applet,
 	&tee.Applet,
+	&threads.Applet,
 	&timeout.Applet,
 	&truecmd.Applet,
 	&wc.Applet,

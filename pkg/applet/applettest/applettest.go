@@ -4,9 +4,12 @@ package applettest
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -126,4 +129,45 @@ func Fixtures(t testing.TB) string {
 		"sub/in": "nested\n",
 		"nul":    "a\x00b\x00c\n",
 	})
+}
+
+// Binary builds the zinebox multicall binary once per test process and
+// returns its path, for tests that need a real process: exec, signals,
+// threads, terminals. The build uses the module's go.mod, found by `go env
+// GOMOD`, so it works from any package's test.
+func Binary(t testing.TB) string {
+	t.Helper()
+	built.once.Do(func() {
+		gomod, err := exec.Command("go", "env", "GOMOD").Output()
+		if err != nil {
+			built.err = err
+			return
+		}
+		root := filepath.Dir(strings.TrimSpace(string(gomod)))
+		dir, err := os.MkdirTemp("", "zinebox-bin")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "zinebox")
+		cmd := exec.Command("go", "build", "-o", built.path, "./cmds/zinebox")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("building zinebox: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+// built is the one binary of this test process: tests share it, as they
+// share the go build cache, and the temporary directory lives until the
+// machine cleans /tmp.
+var built struct {
+	once sync.Once
+	path string
+	err  error
 }

@@ -1,0 +1,234 @@
+// Package float implements float(1), a demonstration of IEEE 754 binary
+// floating point: it shows a number's sign, exponent and fraction bits and
+// the exact decimal value the bits stand for (0.1 is not 0.1), and with
+// "next" the gap to the next representable number.
+package float
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/getopt"
+)
+
+//go:embed float.1
+var manPage string
+
+var Applet = applet.Applet{
+	Name:    "float",
+	Summary: "show the bits and the exact value of a floating-point number",
+	Man:     manPage,
+	Main:    run,
+}
+
+var spec = getopt.Spec{
+	Prog:  "float",
+	Usage: []string{"[-s] NUMBER...", "[-s] next NUMBER"},
+	Summary: `Show how NUMBER is stored as an IEEE 754 double (or single, with -s):
+its sign, exponent and fraction bits, and the exact decimal value of those
+bits. With "next", show the next larger number and the gap between them.
+
+NUMBER is a decimal or hexadecimal float (0.1, 1e-3, 0x1p-3), inf, nan, or
+a power B^E (2^52, 10^-3).`,
+	Options: []getopt.Option{
+		{Short: 's', Long: "single", Help: "use 32-bit single precision"},
+	},
+}
+
+// format describes one IEEE 754 binary format.
+type format struct {
+	name                    string
+	expBits, fracBits, bias int
+}
+
+var (
+	double = format{"64-bit double", 11, 52, 1023}
+	single = format{"32-bit single", 8, 23, 127}
+)
+
+func run(io *applet.IO, args []string) int {
+	// Negative numbers are operands, not options: hide their dash from
+	// the parser ("\x00" cannot occur in an argument) and restore it after.
+	hidden := make([]string, len(args))
+	for i, a := range args {
+		hidden[i] = a
+		if isNegative(a) {
+			hidden[i] = "\x00" + a
+		}
+	}
+	r, done, status := io.Parse(&spec, hidden, 1)
+	if done {
+		return status
+	}
+	for i, a := range r.Operands {
+		r.Operands[i] = strings.TrimPrefix(a, "\x00")
+	}
+	f := double
+	if r.Has("single") {
+		f = single
+	}
+	ops := r.Operands
+	if len(ops) == 0 {
+		return io.UsageError(1, "missing operand")
+	}
+	if ops[0] == "next" {
+		if len(ops) != 2 {
+			return io.UsageError(1, "next takes one NUMBER")
+		}
+		x, err := parse(ops[1], f)
+		if err != nil {
+			io.Errorf("invalid number '%s'", ops[1])
+			return 1
+		}
+		io.Stdout.WriteString(next(x, f))
+		return 0
+	}
+	status = 0
+	for i, a := range ops {
+		x, err := parse(a, f)
+		if err != nil {
+			io.Errorf("invalid number '%s'", a)
+			status = 1
+			continue
+		}
+		if i > 0 {
+			io.Stdout.WriteString("\n")
+		}
+		io.Stdout.WriteString(describe(a, x, f))
+	}
+	return status
+}
+
+func isNegative(a string) bool {
+	return len(a) > 1 && a[0] == '-' && (a[1] >= '0' && a[1] <= '9' || a[1] == '.' ||
+		strings.HasPrefix(a, "-inf") || strings.HasPrefix(a, "-nan"))
+}
+
+// parse reads a number, or B^E, rounded to the format.
+func parse(s string, f format) (float64, error) {
+	if b, e, ok := strings.Cut(s, "^"); ok {
+		base, err1 := strconv.ParseFloat(b, 64)
+		exp, err2 := strconv.Atoi(e)
+		if err1 != nil || err2 != nil {
+			return 0, strconv.ErrSyntax
+		}
+		// big.Float keeps powers such as 10^-3 correctly rounded, which
+		// math.Pow does not promise.
+		p := new(big.Float).SetPrec(2000).SetFloat64(1)
+		bb := new(big.Float).SetPrec(2000).SetFloat64(base)
+		for range abs(exp) {
+			p.Mul(p, bb)
+		}
+		if exp < 0 {
+			p.Quo(new(big.Float).SetPrec(2000).SetFloat64(1), p)
+		}
+		x, _ := p.Float64()
+		return round(x, f), nil
+	}
+	bits := 64
+	if f == single {
+		bits = 32
+	}
+	x, err := strconv.ParseFloat(s, bits)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+			return 0, err
+		}
+	}
+	return x, nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func round(x float64, f format) float64 {
+	if f == single {
+		return float64(float32(x))
+	}
+	return x
+}
+
+// fields splits x into its sign, biased exponent and fraction bits.
+func fields(x float64, f format) (sign, exp, frac uint64) {
+	if f == single {
+		b := uint64(math.Float32bits(float32(x)))
+		return b >> 31, b >> 23 & 0xff, b & (1<<23 - 1)
+	}
+	b := math.Float64bits(x)
+	return b >> 63, b >> 52 & 0x7ff, b & (1<<52 - 1)
+}
+
+// exact returns the exact decimal value of x: every binary fraction has a
+// finite decimal expansion, with as many digits after the point as the
+// power of two in its denominator.
+func exact(x float64) string {
+	if math.IsInf(x, 0) || math.IsNaN(x) {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	r := new(big.Rat).SetFloat64(x)
+	digits := 0
+	for d := new(big.Int).Set(r.Denom()); d.Cmp(big.NewInt(1)) > 0; d.Rsh(d, 1) {
+		digits++
+	}
+	s := r.FloatString(digits)
+	if math.Signbit(x) && x == 0 {
+		s = "-0"
+	}
+	return s
+}
+
+func describe(input string, x float64, f format) string {
+	sign, exp, frac := fields(x, f)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s as a %s (IEEE 754):\n", input, f.name)
+	fmt.Fprintf(&b, "  bits      %d %0*b %0*b\n", sign, f.expBits, exp, f.fracBits, frac)
+	signWord := "+"
+	if sign == 1 {
+		signWord = "-"
+	}
+	fmt.Fprintf(&b, "  sign      %d (%s)\n", sign, signWord)
+	maxExp := uint64(1)<<f.expBits - 1
+	switch {
+	case exp == maxExp && frac == 0:
+		fmt.Fprintf(&b, "  exponent  all ones, fraction zero: infinity\n")
+	case exp == maxExp:
+		fmt.Fprintf(&b, "  exponent  all ones, fraction not zero: not a number (NaN)\n")
+	case exp == 0 && frac == 0:
+		fmt.Fprintf(&b, "  exponent  all zeros, fraction zero: zero\n")
+	case exp == 0:
+		fmt.Fprintf(&b, "  exponent  all zeros: subnormal, 2^%d with no implicit leading 1\n", 1-f.bias)
+		fmt.Fprintf(&b, "  fraction  0.%0*b (binary)\n", f.fracBits, frac)
+	default:
+		fmt.Fprintf(&b, "  exponent  %d - bias %d = %d\n", exp, f.bias, int(exp)-f.bias)
+		fmt.Fprintf(&b, "  fraction  1.%0*b (binary, with the implicit leading 1)\n", f.fracBits, frac)
+		mantissa := exact(float64(uint64(1)<<f.fracBits|frac) / float64(uint64(1)<<f.fracBits))
+		fmt.Fprintf(&b, "  value     %s%s x 2^%d\n", signWord, mantissa, int(exp)-f.bias)
+	}
+	fmt.Fprintf(&b, "  exactly   %s\n", exact(x))
+	return b.String()
+}
+
+func next(x float64, f format) string {
+	var up float64
+	if f == single {
+		up = float64(math.Nextafter32(float32(x), float32(math.Inf(1))))
+	} else {
+		up = math.Nextafter(x, math.Inf(1))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "number   %s\n", exact(x))
+	fmt.Fprintf(&b, "next     %s\n", exact(up))
+	gap := up - x
+	_, e := math.Frexp(gap)
+	fmt.Fprintf(&b, "gap      %s (2^%d)\n", exact(gap), e-1)
+	return b.String()
+}
