@@ -263,19 +263,27 @@ func (sw *Writer) ReadFrom(r io.Reader) (int64, error) {
 		return 0, err
 	}
 	if sw.mode == Line {
-		return sw.copyLines(r)
+		// Every line is written as a program printing to a terminal
+		// would write it.
+		return copyChunks(r, sw.Write)
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	if n, handled, err := sw.sendfile(r); handled {
 		return n, err
 	}
+	return copyChunks(r, sw.writeThrough)
+}
+
+// copyChunks reads r in copyBufSize chunks and passes each to write,
+// wrapping read failures in ReadError.
+func copyChunks(r io.Reader, write func([]byte) (int, error)) (int64, error) {
 	buf := make([]byte, copyBufSize)
 	var total int64
 	for {
 		n, rerr := r.Read(buf)
 		if n > 0 {
-			if _, err := sw.writeThrough(buf[:n]); err != nil {
+			if _, err := write(buf[:n]); err != nil {
 				return total, err
 			}
 			total += int64(n)
@@ -321,28 +329,6 @@ func (sw *Writer) sendfile(r io.Reader) (n int64, handled bool, err error) {
 			return n, true, &ReadError{Err: &os.PathError{Op: "read", Path: in.Name(), Err: err}}
 		case m == 0:
 			return n, true, nil
-		}
-	}
-}
-
-// copyLines is ReadFrom for a line-buffered stream: every line is written
-// as it would be by a program printing to a terminal.
-func (sw *Writer) copyLines(r io.Reader) (int64, error) {
-	buf := make([]byte, copyBufSize)
-	var total int64
-	for {
-		n, rerr := r.Read(buf)
-		if n > 0 {
-			if _, err := sw.Write(buf[:n]); err != nil {
-				return total, err
-			}
-			total += int64(n)
-		}
-		if rerr == io.EOF {
-			return total, nil
-		}
-		if rerr != nil {
-			return total, &ReadError{Err: rerr}
 		}
 	}
 }
