@@ -32,6 +32,9 @@ func (s *Shell) prepare() *expand.Config {
 // mvdan's expander, which would otherwise expand {a,b}.
 func (s *Shell) fields(words []*syntax.Word) ([]string, error) {
 	if !s.bashMode {
+		return s.expandFields(words)
+	}
+	if !s.bashMode {
 		for i, w := range words {
 			if hasBraceLit(w) {
 				cp := make([]*syntax.Word, len(words))
@@ -89,29 +92,42 @@ func hideBraces(w *syntax.Word) *syntax.Word {
 // literal expands a word without field splitting or globbing (case
 // words, here-string words).
 func (s *Shell) literal(w *syntax.Word) (string, error) {
+	if !s.bashMode {
+		return s.expandString(w, false)
+	}
 	return expand.Literal(s.prepare(), w)
 }
 
 // literalAssign expands the value of an assignment: tilde expansion after
 // = and :, no splitting, no globbing.
 func (s *Shell) literalAssign(w *syntax.Word) (string, error) {
+	if !s.bashMode {
+		return s.expandString(w, true)
+	}
 	return expand.Literal(s.prepare(), w)
 }
 
 // pattern expands a word into a pattern for case and ${x#pat}: quoted
 // parts are escaped with backslashes.
 func (s *Shell) pattern(w *syntax.Word) (string, error) {
+	if !s.bashMode {
+		return s.expandPattern(w)
+	}
 	return expand.Pattern(s.prepare(), w)
 }
 
 // document expands a here-document body.
 func (s *Shell) document(w *syntax.Word) (string, error) {
+	if !s.bashMode {
+		return s.expandHeredoc(w)
+	}
 	return expand.Document(s.prepare(), w)
 }
 
 // arith evaluates an arithmetic expression.
 func (s *Shell) arith(x syntax.ArithmExpr) (int, error) {
-	return expand.Arithm(s.prepare(), x)
+	n, err := s.arithExpr(x)
+	return int(n), err
 }
 
 // cmdSubst runs the body of $(...) or `...` and writes its output to w.
@@ -122,4 +138,35 @@ func (s *Shell) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	s.substStatus = status
 	s.status = status
 	return err
+}
+
+// expandHeredoc expands an unquoted here-document body: parameters,
+// command substitutions and arithmetic, no splitting or globbing; a
+// backslash quotes only $ ` \ and newline.
+func (s *Shell) expandHeredoc(word *syntax.Word) (string, error) {
+	var w wbuf
+	for _, p := range word.Parts {
+		if l, ok := p.(*syntax.Lit); ok {
+			v := l.Value
+			for i := 0; i < len(v); i++ {
+				c := v[i]
+				if c == '\\' && i+1 < len(v) {
+					switch v[i+1] {
+					case '$', '`', '\\':
+						i++
+						c = v[i]
+					case '\n':
+						i++
+						continue
+					}
+				}
+				w.addByte(c, fQuoted)
+			}
+			continue
+		}
+		if err := s.expandParts(&w, []syntax.WordPart{p}, true, false, false); err != nil {
+			return "", err
+		}
+	}
+	return string(w.b), nil
 }

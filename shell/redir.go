@@ -190,10 +190,14 @@ func (s *Shell) redirSource(r *syntax.Redirect) (fd int, closeIt bool, err error
 	case syntax.Hdoc, syntax.DashHdoc:
 		body := ""
 		if r.Hdoc != nil {
+			hdoc := r.Hdoc
+			if r.Op == syntax.DashHdoc {
+				hdoc = stripTabs(hdoc)
+			}
 			if quotedHeredoc(r.Word) {
-				body = heredocRaw(r.Hdoc)
+				body = heredocRaw(hdoc)
 			} else {
-				body, err = s.document(r.Hdoc)
+				body, err = s.document(hdoc)
 				if err != nil {
 					return -1, false, err
 				}
@@ -361,3 +365,34 @@ func waitWritable(fd int) {
 }
 
 var _ = syscall.Stdin
+
+// stripTabs removes the leading tabs of every line of a <<- body. The
+// parser keeps them, and the tabs before the delimiter at the end.
+func stripTabs(w *syntax.Word) *syntax.Word {
+	nw := &syntax.Word{}
+	atStart := true
+	for i, p := range w.Parts {
+		l, ok := p.(*syntax.Lit)
+		if !ok {
+			nw.Parts = append(nw.Parts, p)
+			atStart = false
+			continue
+		}
+		var b strings.Builder
+		v := l.Value
+		for j := 0; j < len(v); j++ {
+			if atStart && v[j] == '\t' {
+				continue
+			}
+			atStart = v[j] == '\n'
+			b.WriteByte(v[j])
+		}
+		out := b.String()
+		if i == len(w.Parts)-1 {
+			// the delimiter line's tabs were left after the last newline
+			out = strings.TrimRight(out, "\t")
+		}
+		nw.Parts = append(nw.Parts, &syntax.Lit{ValuePos: l.ValuePos, ValueEnd: l.ValueEnd, Value: out})
+	}
+	return nw
+}

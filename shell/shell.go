@@ -99,6 +99,7 @@ type Shell struct {
 	inAlias    int
 	execEnv    []string // assignments before exec
 	lastOptind int
+	wbFree     []*wbuf // expansion buffers for reuse
 }
 
 // maxSig is the highest signal number (glibc's SIGRTMAX).
