@@ -39,6 +39,9 @@ VM_BIN  := $(VM_DIR)/zinebox
 VM_IMG  := $(VM_DIR)/zinebox.cpio.gz
 ADD     ?= $(wildcard /usr/bin/strace)
 APPEND  ?=
+# Under make, the VM tests (tests/vm) fail instead of skipping when QEMU or
+# the kernel is missing: `make test` has installed them (vmdeps).
+export ZINEBOX_VM_REQUIRED := 1
 
 .PHONY: qemu kernel image vmdeps
 qemu:
