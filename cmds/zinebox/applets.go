@@ -18,6 +18,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
 	"github.com/zinebox/zinebox/cmds/ls"
+	"github.com/zinebox/zinebox/cmds/man"
 	"github.com/zinebox/zinebox/cmds/mkdir"
 	"github.com/zinebox/zinebox/cmds/mkfifo"
 	"github.com/zinebox/zinebox/cmds/nohup"
@@ -63,6 +64,7 @@ var applets = []*applet.Applet{
 	&ldconfig.Applet,
 	&ldd.Applet,
 	&ls.Applet,
+	&man.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
 	&nohup.Applet,

@@ -211,6 +211,9 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 		widths[i] = nd.w
 	}
 	mode := r.adjust
+	if mode == 'b' && r.opt.NoAdjust {
+		mode = 'l'
+	}
 	if r.center > 0 {
 		mode = 'c'
 		r.center--

@@ -58,6 +58,8 @@ type Options struct {
 	Include func(name string) (string, error)
 	// NoTitles leaves out the header and footer lines.
 	NoTitles bool
+	// NoAdjust fills lines without adjusting the right margin (man --nj).
+	NoAdjust bool
 }
 
 // LineLength returns the line length man-db asks groff for at a terminal

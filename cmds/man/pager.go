@@ -1,0 +1,358 @@
+package man
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+
+	"github.com/zinebox/zinebox/pkg/roff"
+)
+
+// width returns the width to format for: MANWIDTH, COLUMNS, the terminal's
+// width, else 80, as man-db decides it.
+func (m *man) width(tty bool) int {
+	for _, v := range []string{"MANWIDTH", "COLUMNS"} {
+		if n, err := strconv.Atoi(m.io.Getenv(v)); err == nil && n > 0 {
+			return n
+		}
+	}
+	if tty {
+		if ws, err := unix.IoctlGetWinsize(int(os.Stdout.Fd()), unix.TIOCGWINSZ); err == nil && ws.Col > 0 {
+			return int(ws.Col)
+		}
+	}
+	return 80
+}
+
+// page shows lines on the terminal: through -P, $MANPAGER or $PAGER when
+// one is set and can be found, else through the built-in pager.
+func (m *man) page(lines []roff.Line, style roff.Style, p *page) int {
+	io := m.io
+	if err := io.Stdout.Flush(); err != nil {
+		return io.WriteFailed(err)
+	}
+	pager := m.o.pager
+	if pager == "" {
+		pager = io.Getenv("MANPAGER")
+	}
+	if pager == "" {
+		pager = io.Getenv("PAGER")
+	}
+	if f := strings.Fields(pager); len(f) > 0 {
+		if _, err := exec.LookPath(f[0]); err == nil {
+			var buf bytes.Buffer
+			roff.Write(&buf, lines, style)
+			cmd := exec.Command("/bin/sh", "-c", pager)
+			cmd.Stdin = &buf
+			cmd.Stdout, cmd.Stderr = os.Stdout, io.Stderr
+			cmd.Env = io.Env
+			if _, ok := io.LookupEnv("LESS"); !ok {
+				cmd.Env = append(append([]string(nil), io.Env...), "LESS=-R")
+			}
+			cmd.Run()
+			return exitOK
+		}
+	}
+	title := fmt.Sprintf("Manual page %s(%s)", p.name, p.sec)
+	if p.name == "" {
+		title = "Manual page " + p.path
+	}
+	if err := builtinPager(lines, title); err != nil {
+		// no usable terminal: print the page
+		if err := roff.Write(io.Stdout, lines, roff.Plain); err != nil {
+			return io.WriteFailed(err)
+		}
+	}
+	return exitOK
+}
+
+// builtinPager is a small less: space/f and b page, j/k and the arrows
+// scroll, g/G go to the ends, /re searches, n/N repeat, q quits. It reads
+// keys from /dev/tty in raw mode and draws with VT100 sequences, so it
+// works on a serial console as well as in a terminal emulator.
+func builtinPager(lines []roff.Line, title string) error {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer tty.Close()
+	fd := int(tty.Fd())
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return err
+	}
+	defer term.Restore(fd, old)
+	pg := &pager{lines: lines, tty: tty, title: title}
+	pg.run()
+	return nil
+}
+
+type pager struct {
+	lines  []roff.Line
+	tty    *os.File
+	title  string
+	top    int
+	rows   int
+	cols   int
+	re     *regexp.Regexp
+	msg    string
+	keybuf []byte
+}
+
+func (pg *pager) size() {
+	pg.rows, pg.cols = 24, 80
+	if ws, err := unix.IoctlGetWinsize(int(pg.tty.Fd()), unix.TIOCGWINSZ); err == nil && ws.Row > 1 {
+		pg.rows, pg.cols = int(ws.Row), int(ws.Col)
+	}
+}
+
+func (pg *pager) draw() {
+	pg.size()
+	body := pg.rows - 1
+	if max := len(pg.lines) - body; pg.top > max {
+		pg.top = max
+	}
+	if pg.top < 0 {
+		pg.top = 0
+	}
+	var b bytes.Buffer
+	b.WriteString("\x1b[H")
+	for i := 0; i < body; i++ {
+		if n := pg.top + i; n < len(pg.lines) {
+			pg.drawLine(&b, pg.lines[n])
+		} else {
+			b.WriteString("~")
+		}
+		b.WriteString("\x1b[K\r\n")
+	}
+	status := pg.msg
+	if status == "" {
+		end := pg.top + body
+		if end > len(pg.lines) {
+			end = len(pg.lines)
+		}
+		status = fmt.Sprintf(" %s line %d", pg.title, pg.top+1)
+		if end >= len(pg.lines) {
+			status += " (END)"
+		}
+		status += " (press h for help or q to quit)"
+	}
+	if len(status) > pg.cols-1 {
+		status = status[:pg.cols-1]
+	}
+	b.WriteString("\x1b[7m" + status + "\x1b[0m\x1b[K")
+	pg.tty.Write(b.Bytes())
+}
+
+// drawLine writes one line with bold and underline, highlighting matches
+// of the current search in reverse video.
+func (pg *pager) drawLine(b *bytes.Buffer, l roff.Line) {
+	var hl []bool
+	if pg.re != nil {
+		s := l.String()
+		runeIdx := make([]int, 0, len(l)+1)
+		for i := range s {
+			runeIdx = append(runeIdx, i)
+		}
+		runeIdx = append(runeIdx, len(s))
+		for _, m := range pg.re.FindAllStringIndex(s, -1) {
+			if hl == nil {
+				hl = make([]bool, len(l))
+			}
+			for ci := range l {
+				if ci < len(runeIdx) && runeIdx[ci] >= m[0] && runeIdx[ci] < m[1] {
+					hl[ci] = true
+				}
+			}
+		}
+	}
+	cur := ""
+	for i, c := range l {
+		if i >= pg.cols {
+			break
+		}
+		if c.R == 0 {
+			continue
+		}
+		want := ""
+		if c.F&roff.Bold != 0 {
+			want += "1;"
+		}
+		if c.F&roff.Italic != 0 {
+			want += "4;"
+		}
+		if hl != nil && hl[i] {
+			want += "7;"
+		}
+		if want != cur {
+			b.WriteString("\x1b[0m")
+			if want != "" {
+				b.WriteString("\x1b[" + strings.TrimSuffix(want, ";") + "m")
+			}
+			cur = want
+		}
+		b.WriteRune(c.R)
+	}
+	if cur != "" {
+		b.WriteString("\x1b[0m")
+	}
+}
+
+// key reads one key: a byte, or an escape sequence for arrows and pages.
+func (pg *pager) key() string {
+	buf := make([]byte, 16)
+	n, err := pg.tty.Read(buf)
+	if err != nil || n == 0 {
+		return "q"
+	}
+	s := string(buf[:n])
+	switch s {
+	case "\x1b[A", "\x1bOA":
+		return "up"
+	case "\x1b[B", "\x1bOB":
+		return "down"
+	case "\x1b[5~":
+		return "pgup"
+	case "\x1b[6~":
+		return "pgdn"
+	case "\x1b[H", "\x1bOH", "\x1b[1~":
+		return "home"
+	case "\x1b[F", "\x1bOF", "\x1b[4~":
+		return "end"
+	}
+	return s[:1]
+}
+
+func (pg *pager) run() {
+	for {
+		pg.draw()
+		pg.msg = ""
+		body := pg.rows - 1
+		switch k := pg.key(); k {
+		case "q", "Q", "\x03":
+			pg.tty.WriteString("\r\x1b[K")
+			return
+		case " ", "f", "pgdn", "\x06", "z":
+			pg.top += body
+		case "b", "pgup", "\x02", "w":
+			pg.top -= body
+		case "j", "\r", "\n", "down", "e", "\x0e", "\x05":
+			pg.top++
+		case "k", "up", "y", "\x10", "\x19":
+			pg.top--
+		case "d", "\x04":
+			pg.top += body / 2
+		case "u", "\x15":
+			pg.top -= body / 2
+		case "g", "<", "home":
+			pg.top = 0
+		case "G", ">", "end":
+			pg.top = len(pg.lines)
+		case "/", "?":
+			pat := pg.prompt(k)
+			if pat != "" {
+				if !strings.ContainsFunc(pat, unicode.IsUpper) {
+					pat = "(?i)" + pat
+				}
+				re, err := regexp.Compile(pat)
+				if err != nil {
+					pg.msg = "Invalid pattern"
+					continue
+				}
+				pg.re = re
+			}
+			pg.search(k == "/")
+		case "n":
+			pg.search(true)
+		case "N":
+			pg.search(false)
+		case "h", "H":
+			pg.help()
+		}
+	}
+}
+
+// prompt reads a search pattern on the status line.
+func (pg *pager) prompt(p string) string {
+	var s []rune
+	for {
+		pg.tty.WriteString("\r\x1b[K" + p + string(s))
+		k := pg.key()
+		switch k {
+		case "\r", "\n":
+			return string(s)
+		case "\x1b", "\x03":
+			return ""
+		case "\x7f", "\b":
+			if len(s) > 0 {
+				s = s[:len(s)-1]
+			} else {
+				return ""
+			}
+		default:
+			if len(k) == 1 && k[0] >= ' ' {
+				s = append(s, rune(k[0]))
+			}
+		}
+	}
+}
+
+// search moves to the next (or previous) line matching the pattern.
+func (pg *pager) search(forward bool) {
+	if pg.re == nil {
+		pg.msg = "No previous regular expression"
+		return
+	}
+	for i := 1; i <= len(pg.lines); i++ {
+		n := pg.top + i
+		if !forward {
+			n = pg.top - i
+		}
+		if n < 0 || n >= len(pg.lines) {
+			break
+		}
+		if pg.re.MatchString(pg.lines[n].String()) {
+			pg.top = n
+			return
+		}
+	}
+	pg.msg = "Pattern not found"
+}
+
+func (pg *pager) help() {
+	saved, top := pg.lines, pg.top
+	var hl []roff.Line
+	for _, s := range []string{
+		"  SPACE f PgDn    forward one screen      b PgUp      back one screen",
+		"  j Enter Down    forward one line        k Up        back one line",
+		"  d               forward half a screen   u           back half a screen",
+		"  g < Home        first line              G > End     last line",
+		"  /pattern        search forward          ?pattern    search backward",
+		"  n               repeat search           N           repeat, other way",
+		"  q               quit",
+		"",
+		"  press q to leave this help",
+	} {
+		l := make(roff.Line, 0, len(s))
+		for _, r := range s {
+			l = append(l, roff.Cell{R: r})
+		}
+		hl = append(hl, l)
+	}
+	pg.lines, pg.top = hl, 0
+	for {
+		pg.draw()
+		if k := pg.key(); k == "q" || k == "Q" || k == "\x03" {
+			break
+		}
+	}
+	pg.lines, pg.top = saved, top
+}
