@@ -7,7 +7,7 @@ import (
 )
 
 func TestAgainstGNU(t *testing.T) {
-	fixture.Compare(t, &Applet, "basename", false, fixture.Args(
+	fixture.Compare(t, &Applet, "basename", fixture.NoTimes, fixture.Args(
 		[]string{}, []string{"a", "b", "c"}, []string{"-a"}, []string{"-s", ".c"},
 		[]string{"/"}, []string{"//"}, []string{"///a//"}, []string{"a/b.c", ".c"},
 		[]string{"a/.c", ".c"}, []string{"-z", "a/b"}, []string{"-a", "a/b", "c/d/"},

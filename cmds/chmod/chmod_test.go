@@ -73,7 +73,7 @@ func TestAgainstGNU(t *testing.T) {
 			if got != want {
 				t.Errorf("chmod %q:\n ours: %+v\n  GNU: %+v", args, got, want)
 			}
-			if a, b := fixture.Snapshot(t, ours, false), fixture.Snapshot(t, theirs, false); a != b {
+			if a, b := fixture.Snapshot(t, ours, fixture.NoTimes), fixture.Snapshot(t, theirs, fixture.NoTimes); a != b {
 				t.Errorf("chmod %q left different trees:\n ours:\n%s\n GNU:\n%s", args, a, b)
 			}
 		})
@@ -85,13 +85,13 @@ func TestAgainstGNU(t *testing.T) {
 func TestFailedModeChangesNothing(t *testing.T) {
 	dir := t.TempDir()
 	fixture.Build(t, dir)
-	before := fixture.Snapshot(t, dir, false)
+	before := fixture.Snapshot(t, dir, fixture.NoTimes)
 	for _, m := range []string{"u+x,q", "a=rwx,", "u+x,777", "0778"} {
 		if r := applettest.Run(&Applet, dir, "", nil, "-R", m, "d", "f"); r.Status != 1 {
 			t.Errorf("chmod %s: status %d", m, r.Status)
 		}
 	}
-	if after := fixture.Snapshot(t, dir, false); after != before {
+	if after := fixture.Snapshot(t, dir, fixture.NoTimes); after != before {
 		t.Errorf("tree changed:\n%s\n%s", before, after)
 	}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestAgainstGNU(t *testing.T) {
-	fixture.Compare(t, &Applet, "dirname", false, fixture.Args(
+	fixture.Compare(t, &Applet, "dirname", fixture.NoTimes, fixture.Args(
 		[]string{}, []string{"/"}, []string{"//"}, []string{"//a"}, []string{"///a"},
 		[]string{"a"}, []string{"a/"}, []string{"a/b"}, []string{"/a/b//"},
 		[]string{"-z", "a/b", "c"}, []string{"./a"}, []string{"a//b//"}, []string{""},

@@ -7,7 +7,7 @@ import (
 )
 
 func TestAgainstGNU(t *testing.T) {
-	fixture.Compare(t, &Applet, "mkdir", false, fixture.Args(
+	fixture.Compare(t, &Applet, "mkdir", fixture.NoTimes, fixture.Args(
 		[]string{},
 		[]string{"new"},
 		[]string{"d"},

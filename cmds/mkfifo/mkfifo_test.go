@@ -7,7 +7,7 @@ import (
 )
 
 func TestAgainstGNU(t *testing.T) {
-	fixture.Compare(t, &Applet, "mkfifo", false, fixture.Args(
+	fixture.Compare(t, &Applet, "mkfifo", fixture.NoTimes, fixture.Args(
 		[]string{},
 		[]string{"-m"},
 		[]string{"-m", "644"},
