@@ -38,6 +38,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/tee"
 	"github.com/zinebox/zinebox/cmds/threads"
 	"github.com/zinebox/zinebox/cmds/timeout"
+	"github.com/zinebox/zinebox/cmds/touch"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/wc"
 	"github.com/zinebox/zinebox/cmds/yes"
@@ -84,6 +85,7 @@ var applets = []*applet.Applet{
 	&tee.Applet,
 	&threads.Applet,
 	&timeout.Applet,
+	&touch.Applet,
 	&truecmd.Applet,
 	&wc.Applet,
 	&yes.Applet,
