@@ -21,6 +21,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/man"
 	"github.com/zinebox/zinebox/cmds/mkdir"
 	"github.com/zinebox/zinebox/cmds/mkfifo"
+	"github.com/zinebox/zinebox/cmds/nc"
 	"github.com/zinebox/zinebox/cmds/nohup"
 	"github.com/zinebox/zinebox/cmds/pgrep"
 	"github.com/zinebox/zinebox/cmds/pidof"
@@ -68,6 +69,7 @@ var applets = []*applet.Applet{
 	&man.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
+	&nc.Applet,
 	&nohup.Applet,
 	&pgrep.Applet,
 	&pidof.Applet,
