@@ -10,6 +10,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
 	"github.com/zinebox/zinebox/cmds/float"
+	"github.com/zinebox/zinebox/cmds/free"
 	"github.com/zinebox/zinebox/cmds/halt"
 	"github.com/zinebox/zinebox/cmds/head"
 	initcmd "github.com/zinebox/zinebox/cmds/init"
@@ -41,6 +42,8 @@ import (
 	"github.com/zinebox/zinebox/cmds/timeout"
 	"github.com/zinebox/zinebox/cmds/touch"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
+	"github.com/zinebox/zinebox/cmds/uname"
+	"github.com/zinebox/zinebox/cmds/uptime"
 	"github.com/zinebox/zinebox/cmds/wc"
 	"github.com/zinebox/zinebox/cmds/yes"
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -58,6 +61,7 @@ var applets = []*applet.Applet{
 	&env.Applet,
 	&falsecmd.Applet,
 	&float.Applet,
+	&free.Applet,
 	&halt.Applet,
 	&head.Applet,
 	&initcmd.Applet,
@@ -89,6 +93,8 @@ var applets = []*applet.Applet{
 	&timeout.Applet,
 	&touch.Applet,
 	&truecmd.Applet,
+	&uname.Applet,
+	&uptime.Applet,
 	&wc.Applet,
 	&yes.Applet,
 }
