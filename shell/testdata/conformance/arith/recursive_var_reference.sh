@@ -1,3 +1,4 @@
+# expect: dash takes a variable's value in $(( )) as a number only; bash evaluates it as an expression
 a=b
 b=c
 c=4

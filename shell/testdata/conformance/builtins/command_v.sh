@@ -1,3 +1,4 @@
+# expect: command -v of a missing name: status 127 in dash, 1 in bash
 command -v echo
 command -v cat
 command -v nonexistent_zz

@@ -1,3 +1,4 @@
+# expect: dash treats this error as fatal to the script (status 2, POSIX 2.8.1 for special builtins and expansion errors); bash --posix goes on
 set -- a
 shift 5
 echo not reached

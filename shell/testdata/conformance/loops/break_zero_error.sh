@@ -1,2 +1,3 @@
+# expect: dash treats this error as fatal to the script (status 2); bash --posix goes on
 for i in 1 2; do break 0; done
 echo "status $?"

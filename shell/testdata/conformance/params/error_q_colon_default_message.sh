@@ -1,3 +1,4 @@
+# expect: dash reports this error with status 2; bash --posix uses 1
 e=
 : ${e:?}
 echo not reached

@@ -1,2 +1,3 @@
+# expect: [[ is a bash keyword; in dash it is a command: not found, 127
 [[ 1 = 1 ]]
 echo "status $?"

@@ -1,1 +1,2 @@
+# expect: <<< is bash-only: a syntax error in dash
 cat <<< word

@@ -1,3 +1,4 @@
+# expect: dash's echo takes only -n; bash --posix also takes -e
 echo -n abc
 echo
 echo -e x
