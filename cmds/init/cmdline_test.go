@@ -1,0 +1,41 @@
+package initcmd
+
+import (
+	"testing"
+)
+
+func TestParseCmdline(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Cmdline
+	}{
+		{"console=ttyS0 quiet panic=-1\n", Cmdline{Console: "ttyS0", Quiet: true}},
+		{`console=tty0 console=ttyS0,115200n8 zinebox.run="ls -l /; echo done" TERM=xterm`,
+			Cmdline{Console: "ttyS0", Run: "ls -l /; echo done", HasRun: true, Term: "xterm"}},
+		{`zinebox.user=learner zinebox.shell="/bin/cat -n" console=/dev/ttyS1`,
+			Cmdline{User: "learner", Shell: "/bin/cat -n", Console: "ttyS1"}},
+		{`zinebox.run= zinebox.user=a zinebox.user=b`, Cmdline{HasRun: true, User: "b"}},
+		{``, Cmdline{}},
+	} {
+		if got := ParseCmdline(tc.in); got != tc.want {
+			t.Errorf("ParseCmdline(%q)\n got %+v\nwant %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestConsoleDevice(t *testing.T) {
+	for _, tc := range []struct {
+		cmd    Cmdline
+		active string
+		want   string
+	}{
+		{Cmdline{Console: "ttyS1"}, "tty0 ttyS0\n", "/dev/ttyS1"},
+		{Cmdline{}, "tty0 ttyS0\n", "/dev/ttyS0"},
+		{Cmdline{}, "hvc0\n", "/dev/hvc0"},
+		{Cmdline{}, "", "/dev/ttyS0"},
+	} {
+		if got := consoleDevice(tc.cmd, tc.active); got != tc.want {
+			t.Errorf("consoleDevice(%+v, %q) = %q, want %q", tc.cmd, tc.active, got, tc.want)
+		}
+	}
+}
