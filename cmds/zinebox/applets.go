@@ -28,6 +28,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/pidof"
 	"github.com/zinebox/zinebox/cmds/pipebuf"
 	"github.com/zinebox/zinebox/cmds/pkill"
+	"github.com/zinebox/zinebox/cmds/pmap"
 	"github.com/zinebox/zinebox/cmds/poweroff"
 	"github.com/zinebox/zinebox/cmds/ps"
 	"github.com/zinebox/zinebox/cmds/pwd"
@@ -79,6 +80,7 @@ var applets = []*applet.Applet{
 	&pidof.Applet,
 	&pipebuf.Applet,
 	&pkill.Applet,
+	&pmap.Applet,
 	&poweroff.Applet,
 	&ps.Applet,
 	&pwd.Applet,

@@ -380,8 +380,12 @@ func parseMapLine(line string) (Mapping, bool) {
 	if len(f) > 5 {
 		// The path is the rest of the line after the padding; it may
 		// contain spaces.
-		idx := strings.Index(line, f[4]) + len(f[4])
-		m.Path = strings.TrimLeft(line[idx:], " ")
+		rest := line
+		for i := 0; i < 5; i++ {
+			rest = strings.TrimLeft(rest, " ")
+			rest = rest[strings.IndexByte(rest, ' ')+1:]
+		}
+		m.Path = strings.TrimLeft(rest, " ")
 	}
 	return m, true
 }

@@ -135,3 +135,18 @@ func TestSystemFiles(t *testing.T) {
 		t.Error("NoSuchKey found")
 	}
 }
+
+func TestParseMapLine(t *testing.T) {
+	for _, tc := range []struct{ line, path string }{
+		{"5595a76dd000-5595a76fe000 rw-p 00000000 00:00 0                          [heap]", "[heap]"},
+		{"7f3f8cbf0000-7f3f8cc16000 r--p 00000000 fe:00 1234    /usr/lib/x86_64-linux-gnu/libc.so.6", "/usr/lib/x86_64-linux-gnu/libc.so.6"},
+		{"7f3f8cbf0000-7f3f8cc16000 r--p 00000000 fe:00 1234    /tmp/a b (deleted)", "/tmp/a b (deleted)"},
+		{"7f3f8cbf0000-7f3f8cc16000 rw-p 00000000 00:00 0 ", ""},
+		{"7f3f8cbf0000-7f3f8cc16000 rw-p 00000000 00:00 0", ""},
+	} {
+		m, ok := parseMapLine(tc.line)
+		if !ok || m.Path != tc.path {
+			t.Errorf("parseMapLine(%q) = %q, %v; want %q", tc.line, m.Path, ok, tc.path)
+		}
+	}
+}
