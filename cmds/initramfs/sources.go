@@ -1,10 +1,13 @@
 package initramfs
 
-import "github.com/zinebox/zinebox/pkg/elfdeps"
+import (
+	"github.com/zinebox/zinebox/pkg/elfdeps"
+	"github.com/zinebox/zinebox/pkg/manpages"
+)
 
 // DefaultSources are the real parts of an image: this very process's
-// binary, the teaching man pages, and the ELF dependency resolver (the
-// same one ldd uses), so --add brings what ldd shows.
+// binary, the teaching man pages (man 7 zinebox and friends), and the ELF
+// dependency resolver (the one ldd uses), so --add brings what ldd shows.
 func DefaultSources() Sources {
-	return Sources{Exe: "/proc/self/exe", Closure: elfdeps.Closure}
+	return Sources{Exe: "/proc/self/exe", ManPages: manpages.FS(), Closure: elfdeps.Closure}
 }
