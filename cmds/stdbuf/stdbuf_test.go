@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -49,16 +48,17 @@ func TestExecFailuresLikeGNU(t *testing.T) {
 		t.Skip("GNU stdbuf not installed")
 	}
 	for _, args := range [][]string{{"-oL", "nosuchcommand"}, {"-oL", "/etc/passwd"}, {"-o0", "/bin/sh", "-c", "exit 3"}} {
-		run := func(path string, argv ...string) (string, int) {
+		run := func(path, argv0 string, argv ...string) (string, int) {
 			cmd := exec.Command(path, argv...)
+			cmd.Args[0] = argv0
 			cmd.Env = append(os.Environ(), "LC_ALL=C")
 			var errb bytes.Buffer
 			cmd.Stderr = &errb
 			cmd.Run()
-			return strings.TrimPrefix(errb.String(), gnu), cmd.ProcessState.ExitCode()
+			return errb.String(), cmd.ProcessState.ExitCode()
 		}
-		wantErr, wantStatus := run(gnu, args...)
-		gotErr, gotStatus := run(bin, append([]string{"stdbuf"}, args...)...)
+		wantErr, wantStatus := run(gnu, "stdbuf", args...)
+		gotErr, gotStatus := run(bin, "zinebox", append([]string{"stdbuf"}, args...)...)
 		if gotErr != wantErr || gotStatus != wantStatus {
 			t.Errorf("%q: got %q %d, want %q %d", args, gotErr, gotStatus, wantErr, wantStatus)
 		}
