@@ -48,10 +48,11 @@ type renderer struct {
 	ieStk  []bool
 	steps  int
 
-	sentEnd bool // the last character ends a sentence
-	cont    bool // the text line ended in \c
-	trapN   int  // text lines until trapFn runs (man's next-line trap)
-	trapFn  func()
+	sentEnd  bool // the last character ends a sentence
+	hyphenAt int  // len(line) just after a hyphen that allows a break
+	cont     bool // the text line ended in \c
+	trapN    int  // text lines until trapFn runs (man's next-line trap)
+	trapFn   func()
 
 	man manState
 }

@@ -76,6 +76,11 @@ func (r *renderer) glyph(ch rune) {
 	if m, ok := r.tr[ch]; ok {
 		ch = m
 	}
+	// groff may break a line after a hyphen inside a word
+	if r.hyphenAt > 0 && r.hyphenAt == len(r.line) && isAlnumRune(ch) {
+		r.addNode(nBreak, 0)
+	}
+	r.hyphenAt = 0
 	r.addGlyph(ch, r.font)
 	switch ch {
 	case '.', '?', '!':
@@ -143,7 +148,16 @@ func (r *renderer) inline(s string) {
 			continue
 		}
 		r.glyph(ch)
+		if ch == '-' && len(r.line) >= 2 {
+			if prev := r.line[len(r.line)-2]; prev.kind == nGlyph && isAlnumRune(prev.c.R) {
+				r.hyphenAt = len(r.line)
+			}
+		}
 	}
+}
+
+func isAlnumRune(ch rune) bool {
+	return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
 }
 
 // escape formats the escape sequence whose letter is at s[i] and returns
@@ -159,6 +173,7 @@ func (r *renderer) escape(s string, i int) int {
 		r.glyph('\\')
 	case '-':
 		r.glyph('-')
+		r.hyphenAt = 0
 	case '&', ')':
 		if len(r.line) == 0 {
 			r.startLine()
