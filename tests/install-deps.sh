@@ -13,6 +13,8 @@ procps /usr/bin/ps
 file /usr/bin/file
 man-db /usr/bin/man
 groff-base /usr/bin/nroff
+manpages /usr/share/man/man7/pipe.7.gz
+manpages-dev /usr/share/man/man2/read.2.gz
 strace /usr/bin/strace
 busybox-static /bin/busybox
 mandoc /usr/bin/mandoc
