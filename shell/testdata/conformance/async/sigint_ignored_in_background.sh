@@ -4,6 +4,5 @@ p=$!
 sleep 0.3
 kill -INT $p
 kill -0 $p && echo still-alive
-kill $p
-wait $p
+{ kill $p; wait $p; } 2>/dev/null
 echo "status $?"

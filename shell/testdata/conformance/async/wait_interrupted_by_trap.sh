@@ -4,5 +4,4 @@ p=$!
 ( sleep 0.2; kill -USR1 $$ ) &
 wait $p
 echo "wait status $?"
-kill $p 2>/dev/null
-wait
+{ kill $p; wait; } 2>/dev/null

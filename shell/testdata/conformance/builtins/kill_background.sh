@@ -1,4 +1,3 @@
 sleep 10 &
-kill $!
-wait $!
+{ kill $!; wait $!; } 2>/dev/null
 echo "status $?"
