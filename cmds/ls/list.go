@@ -56,12 +56,35 @@ type fileInfo struct {
 	tnsec    int64
 }
 
+// fileStore holds the files of one listing in fixed chunks, reused from
+// one directory to the next: growing never copies, and pointers into it
+// stay valid while the listing is built.
+type fileStore struct {
+	chunks [][]fileInfo
+	n      int
+}
+
+const fileChunk = 1024
+
+func (s *fileStore) add() *fileInfo {
+	ci, i := s.n/fileChunk, s.n%fileChunk
+	if ci == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]fileInfo, fileChunk))
+	}
+	s.n++
+	f := &s.chunks[ci][i]
+	*f = fileInfo{}
+	return f
+}
+
+func (s *fileStore) reset() { s.n = 0 }
+
 // widths are the column widths of the -l and -s fields, the widest value
 // across all files of one listing, as GNU computes them.
 type widths struct {
 	inode, block, nlink, owner, group, author, size, major, minor int
 
-	aclKnown, anyACL bool
+	anyACL bool // some file has an ACL: the mode column gets an 11th character
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -75,8 +98,8 @@ type lister struct {
 	now    unix.Timespec
 	status int
 
-	files      []fileInfo
-	sorted     []*fileInfo
+	files      fileStore
+	sorted     []*fileInfo // the listing, in output order once sorted
 	w          widths
 	someQuoted bool // a name in the current listing needs quotes
 
@@ -152,7 +175,7 @@ func (l *lister) main(operands []string) int {
 			l.gobble(op, nil, ftUnknown, 0, true, -1, "")
 		}
 	}
-	if len(l.files) > 0 {
+	if len(l.sorted) > 0 {
 		l.sortFiles()
 		if !c.immediateDirs {
 			// Command-line directories are listed after the files, in order.
@@ -187,7 +210,7 @@ func (l *lister) main(operands []string) int {
 }
 
 func (l *lister) clearFiles() {
-	l.files = l.files[:0]
+	l.files.reset()
 	l.sorted = l.sorted[:0]
 	l.w = widths{}
 	l.someQuoted = false
@@ -434,8 +457,9 @@ func statAt(dirfd int, namez *byte, st *unix.Stat_t, follow bool) error {
 // and dirfd; command-line operands with namez nil.
 func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdline bool, dirfd int, dir string) int64 {
 	c := l.c
-	l.files = append(l.files, fileInfo{name: name, typ: typ, ino: ino})
-	f := &l.files[len(l.files)-1]
+	f := l.files.add()
+	f.name, f.typ, f.ino = name, typ, ino
+	l.sorted = append(l.sorted, f)
 
 	needStat := cmdline || c.formatNeedsStat ||
 		(c.formatNeedsType && (typ == ftUnknown ||
@@ -489,7 +513,8 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 		if err != nil {
 			l.fail(cmdline, "cannot access %s", l.messageName(name, dir, cmdline), err)
 			if cmdline {
-				l.files = l.files[:len(l.files)-1]
+				l.files.n--
+				l.sorted = l.sorted[:len(l.sorted)-1]
 				return 0
 			}
 			l.noteInode(f)
@@ -514,7 +539,10 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 		}
 		isLink := st.Mode&unix.S_IFMT == unix.S_IFLNK
 		if c.format == longFormat && !isLink {
-			f.acl = l.hasACL(st.Dev, st.Mode, name, namez != nil, dir)
+			f.acl = l.hasACL(st.Dev, name, namez != nil, dir)
+			if f.acl {
+				l.w.anyACL = true
+			}
 		}
 		if isLink && (c.format == longFormat || c.checkSymlinkMode || c.dirsFirst) {
 			if c.format == longFormat || c.checkSymlinkMode {
@@ -605,23 +633,35 @@ func (l *lister) readLink(name string, namez *byte, dirfd int, dir string, cmdli
 
 // hasACL reports whether a file has a POSIX ACL beyond its mode bits, which
 // -l shows as a + after the mode. Like gnulib's file_has_acl, it looks for
-// the system.posix_acl_access attribute (and the default ACL of a
-// directory), and stops asking on a file system that does not support it.
-func (l *lister) hasACL(dev uint64, mode uint32, name string, inDir bool, dir string) bool {
+// the system.posix_acl_access attribute (GNU ls 9.1 does not look at a
+// directory's default ACL), and stops asking on a file system that does not
+// support it.
+func (l *lister) hasACL(dev uint64, name string, inDir bool, dir string) bool {
 	if l.noACL[dev] {
 		return false
 	}
-	p := name
+	// Build the path in a reused buffer: one of these per file adds up.
+	l.pbuf = l.pbuf[:0]
 	if inDir {
-		p = concat(dir, name)
+		if l.o.Dir != "" && !strings.HasPrefix(dir, "/") {
+			l.pbuf = append(append(l.pbuf, l.o.Dir...), '/')
+		}
+		l.pbuf = append(l.pbuf, dir...)
+		if !strings.HasSuffix(dir, "/") {
+			l.pbuf = append(l.pbuf, '/')
+		}
+		l.pbuf = append(l.pbuf, name...)
+	} else {
+		l.pbuf = append(l.pbuf, l.path(name)...)
 	}
-	l.pbuf = append(append(l.pbuf[:0], l.path(p)...), 0)
+	l.pbuf = append(l.pbuf, 0)
 	check := func(attr string) (bool, bool) {
-		_, _, e := unix.Syscall6(unix.SYS_GETXATTR, uintptr(unsafe.Pointer(&l.pbuf[0])),
+		// getxattr returns the size of the value: an empty one is no ACL.
+		size, _, e := unix.Syscall6(unix.SYS_GETXATTR, uintptr(unsafe.Pointer(&l.pbuf[0])),
 			uintptr(unsafe.Pointer(unsafe.StringData(attr))), 0, 0, 0, 0)
 		switch e {
 		case 0:
-			return true, true
+			return size > 0, true
 		case unix.EOPNOTSUPP, unix.ENOSYS:
 			if l.noACL == nil {
 				l.noACL = make(map[uint64]bool)
@@ -631,15 +671,7 @@ func (l *lister) hasACL(dev uint64, mode uint32, name string, inDir bool, dir st
 		}
 		return false, true
 	}
-	// getxattr returns the size of the value; a present attribute of size
-	// zero does not count, so any success with a non-empty value is an ACL.
-	has, ok := check("system.posix_acl_access\x00")
-	if has || !ok {
-		return has
-	}
-	if mode&unix.S_IFMT == unix.S_IFDIR {
-		has, _ = check("system.posix_acl_default\x00")
-	}
+	has, _ := check("system.posix_acl_access\x00")
 	return has
 }
 
@@ -746,10 +778,6 @@ func isLinkedDir(f *fileInfo) bool {
 
 // sortFiles fills l.sorted with the files in output order.
 func (l *lister) sortFiles() {
-	l.sorted = l.sorted[:0]
-	for i := range l.files {
-		l.sorted = append(l.sorted, &l.files[i])
-	}
 	c := l.c
 	if c.sort == sortNone {
 		return
@@ -814,7 +842,9 @@ func (l *lister) sortFiles() {
 		key = func(a, b *fileInfo) int { return strings.Compare(a.name, b.name) }
 	}
 	rev, dirsFirst := c.reverse, c.dirsFirst
-	slices.SortStableFunc(l.sorted, func(a, b *fileInfo) int {
+	// Every comparison ends with the names, so no two distinct entries
+	// are equal and an unstable sort gives GNU's order.
+	slices.SortFunc(l.sorted, func(a, b *fileInfo) int {
 		if dirsFirst {
 			ad, bd := isLinkedDir(a), isLinkedDir(b)
 			if ad != bd {

@@ -134,7 +134,11 @@ func (l *lister) printLong(f *fileInfo) {
 		l.line = padLeft(l.line, []byte{'?'}, l.timeWidth())
 	}
 	l.line = append(l.line, ' ')
-	prefix := len(l.line) - start
+	// GNU passes the name's start column for the clear-to-end-of-line
+	// decision, but in 9.1 its buffer pointer has been rewound by then, so
+	// the column is counted from 0; we do the same.
+	prefix := 0
+	_ = start
 	n := l.printName(f, false, prefix)
 	if f.typ == ftLink {
 		if f.link != "" {
@@ -158,18 +162,7 @@ func (l *lister) printLong(f *fileInfo) {
 
 // anyACL reports whether some file of the listing has an ACL: only then
 // does the mode column get its eleventh character.
-func (l *lister) anyACL() bool {
-	if !l.w.aclKnown {
-		l.w.aclKnown = true
-		for i := range l.files {
-			if l.files[i].acl {
-				l.w.anyACL = true
-				break
-			}
-		}
-	}
-	return l.w.anyACL
-}
+func (l *lister) anyACL() bool { return l.w.anyACL }
 
 // ownerField prints a user or group: a name left-aligned, a number
 // right-aligned, as GNU does.
@@ -210,6 +203,24 @@ func (l *lister) appendTime(dst []byte, sec, nsec int64) []byte {
 		f = l.c.fmtNew
 	}
 	t := time.Unix(sec, nsec).In(l.loc)
+	switch f {
+	case "%b %e %H:%M", "%b %e  %Y":
+		// The default formats, done directly: they are most of -l's time
+		// formatting.
+		_, month, day := t.Date()
+		dst = append(dst, shortMonths[month-1]...)
+		dst = append(dst, ' ')
+		if day < 10 {
+			dst = append(dst, ' ')
+		}
+		dst = strconv.AppendInt(dst, int64(day), 10)
+		dst = append(dst, ' ')
+		if f[len(f)-1] == 'M' {
+			h, m, _ := t.Clock()
+			return append(dst, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10))
+		}
+		return strconv.AppendInt(append(dst, ' '), int64(t.Year()), 10)
+	}
 	return strftime(dst, f, t, nsec)
 }
 

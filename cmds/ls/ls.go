@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -287,11 +288,18 @@ var (
 // terminal; a real process has fd 1. We tell them apart by stderr, which a
 // real process leaves as os.Stderr.
 func stdoutIsTerminal(o *applet.IO) bool {
-	if f, ok := o.Stderr.(*os.File); !ok || f != os.Stderr {
+	if !realProcess(o) {
 		return false
 	}
 	_, err := unix.IoctlGetTermios(1, unix.TCGETS)
 	return err == nil
+}
+
+// realProcess reports whether the applet runs as its own process (its
+// stderr is the process's), not in-process under a test.
+func realProcess(o *applet.IO) bool {
+	f, ok := o.Stderr.(*os.File)
+	return ok && f == os.Stderr
 }
 
 // parseArgs turns the command line into a config. done reports that ls must
@@ -686,6 +694,15 @@ func run(o *applet.IO, args []string) int {
 	c, operands, done, status := parseArgs(o, args)
 	if done {
 		return status
+	}
+	if realProcess(o) {
+		// ls is short-lived and its memory is mostly the listing it is
+		// about to print: collecting garbage as the heap grows costs more
+		// than it saves. Collect only past a generous limit (a huge -R
+		// still runs in bounded memory). Only in a process of our own: an
+		// in-process run (tests) must not retune its host.
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(512 << 20)
 	}
 	l := newLister(o, c, userdb.New("/etc"))
 	return l.main(operands)

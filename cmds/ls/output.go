@@ -111,7 +111,13 @@ func (l *lister) printName(f *fileInfo, target bool, startCol int) int {
 	if target {
 		name = f.link
 	}
-	q, _, quoted := l.quoteName(name)
+	// Literal names need no work: the common case of ls into a pipe.
+	literal := c.quoting.Style == 0 && !c.qmark
+	var q []byte
+	quoted := false
+	if !literal {
+		q, _, quoted = l.quoteName(name)
+	}
 	pad := !target && c.alignQuotes && l.someQuoted && !quoted
 	var color []byte
 	usedColor := false
@@ -132,8 +138,13 @@ func (l *lister) printName(f *fileInfo, target bool, startCol int) int {
 		l.putIndicator(c.color.ind[cRight])
 	}
 	// q lives in l.qbuf, which putIndicator does not touch.
-	l.line = append(l.line, q...)
 	n := len(q)
+	if literal {
+		l.line = append(l.line, name...)
+		n = len(name)
+	} else {
+		l.line = append(l.line, q...)
+	}
 	if pad {
 		n++
 	}
