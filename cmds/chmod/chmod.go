@@ -24,6 +24,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
 	"github.com/zinebox/zinebox/pkg/msgquote"
@@ -197,7 +198,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	if hasReference {
 		var st unix.Stat_t
-		if err := unix.Stat(io.Path(reference), &st); err != nil {
+		if err := unix.Stat(fsname.Join(io.Dir, reference), &st); err != nil {
 			io.Errorf("failed to get attributes of %s: %s", c.q.Always(reference), errno.Message(err))
 			return 1
 		}
@@ -237,7 +238,7 @@ func run(io *applet.IO, args []string) int {
 
 // operand handles one command-line FILE: symbolic links are followed.
 func (c *chmod) operand(name string) bool {
-	path := c.io.Path(name)
+	path := fsname.Join(c.io.Dir, name)
 	var st unix.Stat_t
 	if err := unix.Stat(path, &st); err != nil {
 		var lst unix.Stat_t

@@ -59,6 +59,8 @@ var tests = [][]string{
 	{"-v", "u=rw,-x", "exec"},
 	{"-z", "644", "f"},
 	{"--bogus", "f"},
+	{"-v", "600", "f/", "linkdir/", "link/", "d/.", "d/sub/..", ""},
+	{"-R", "700", "linkdir/"},
 }
 
 func TestAgainstGNU(t *testing.T) {

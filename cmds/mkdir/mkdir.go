@@ -16,6 +16,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
 	"github.com/zinebox/zinebox/pkg/msgquote"
@@ -98,13 +99,13 @@ func (m *mkdir) make(name string) bool {
 				continue
 			}
 			prefix := name[:i]
-			err := unix.Mkdir(m.io.Path(prefix), m.parentPerm)
+			err := unix.Mkdir(fsname.Join(m.io.Dir, prefix), m.parentPerm)
 			switch {
 			case err == nil:
 				m.announce(prefix)
 			case err == unix.EEXIST:
 				var st unix.Stat_t
-				if serr := unix.Stat(m.io.Path(prefix), &st); serr == nil && st.Mode&mode.TypeMask == mode.TypeDir {
+				if serr := unix.Stat(fsname.Join(m.io.Dir, prefix), &st); serr == nil && st.Mode&mode.TypeMask == mode.TypeDir {
 					continue
 				} else if serr == nil {
 					err = unix.ENOTDIR
@@ -116,7 +117,7 @@ func (m *mkdir) make(name string) bool {
 			}
 		}
 	}
-	path := m.io.Path(name)
+	path := fsname.Join(m.io.Dir, name)
 	if err := unix.Mkdir(path, m.perm&0o1777); err != nil {
 		if m.parents && err == unix.EEXIST {
 			var st unix.Stat_t

@@ -14,6 +14,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
 	"github.com/zinebox/zinebox/pkg/msgquote"
@@ -70,7 +71,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	status = 0
 	for _, name := range r.Operands {
-		path := io.Path(name)
+		path := fsname.Join(io.Dir, name)
 		if err := unix.Mkfifo(path, perm); err != nil {
 			io.Errorf("cannot create fifo %s: %s", q.Always(name), errno.Message(err))
 			status = 1

@@ -26,5 +26,6 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"--context=x", "p"},
 		[]string{"--", "-p", "a b", "new\nline"},
 		[]string{"-x", "p"},
+		[]string{"p/", "linkdir/p", "dangling/"},
 	))
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/msgquote"
 )
@@ -106,7 +107,7 @@ func run(io *applet.IO, args []string) int {
 		if canon {
 			out, err = Canonicalize(io.Dir, name, how)
 		} else {
-			out, err = os.Readlink(io.Path(name))
+			out, err = os.Readlink(fsname.Join(io.Dir, name))
 			if name == "" {
 				err = unix.ENOENT
 			}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/msgquote"
 	"github.com/zinebox/zinebox/pkg/tz"
@@ -99,9 +100,9 @@ func run(io *applet.IO, args []string) int {
 			var st unix.Stat_t
 			var err error
 			if noDeref {
-				err = unix.Lstat(io.Path(o.Value), &st)
+				err = unix.Lstat(fsname.Join(io.Dir, o.Value), &st)
 			} else {
-				err = unix.Stat(io.Path(o.Value), &st)
+				err = unix.Stat(fsname.Join(io.Dir, o.Value), &st)
 			}
 			if err != nil {
 				io.Errorf("failed to get attributes of %s: %s", q.Always(o.Value), errno.Message(err))
@@ -207,7 +208,7 @@ func touch(io *applet.IO, q msgquote.Quoter, name string, times *[2]unix.Timespe
 		}
 		return true
 	}
-	path := io.Path(name)
+	path := fsname.Join(io.Dir, name)
 	fd := -1
 	var openErr error
 	if !noCreate && !noDeref {

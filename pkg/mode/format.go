@@ -97,3 +97,30 @@ func Symbolic(m uint32) string {
 	}
 	return b.String()
 }
+
+// TypeName describes the file type of m in the words GNU tools use in
+// prompts and in stat's %F: "regular file", "regular empty file" (when
+// size is 0), "directory", "symbolic link", "fifo", "socket", "character
+// special file", "block special file", or "weird file".
+func TypeName(m uint32, size int64) string {
+	switch m & TypeMask {
+	case TypeReg:
+		if size == 0 {
+			return "regular empty file"
+		}
+		return "regular file"
+	case TypeDir:
+		return "directory"
+	case TypeLink:
+		return "symbolic link"
+	case TypeFifo:
+		return "fifo"
+	case TypeSock:
+		return "socket"
+	case TypeChr:
+		return "character special file"
+	case TypeBlk:
+		return "block special file"
+	}
+	return "weird file"
+}

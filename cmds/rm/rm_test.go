@@ -1,0 +1,48 @@
+package rm
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/zinebox/zinebox/pkg/fixture"
+)
+
+func TestAgainstGNU(t *testing.T) {
+	var cases []fixture.Case
+	for _, args := range [][]string{
+		{}, {"-f"}, {"nofile"}, {"-f", "nofile"}, {"d"}, {"-d", "d"}, {"-d", "empty"},
+		{"-v", "f", "d"}, {"-rv", "d"}, {"-r", "d/."}, {"-r", "d/sub/.."}, {"-r", "."}, {"-rf", "./"},
+		{"-r", "/"}, {"-r", "/."}, {"-rf", "--preserve-root", "//"}, {"linkdir/"}, {"-rv", "linkdir/"},
+		{"-rv", "linkdir"}, {"empty/"}, {"-r", "--preserve-root=all", "d"}, {"--preserve-root=x", "d"},
+		{"-v", "fifo", "f", "sock", "null", "blk", "link", "dangling", "hardlink"}, {"-dv", "empty"},
+		{"-r", "d/sub/"}, {"-rf", "nofile", "f"}, {"--interactive=bogus", "f"}, {"--interactive=n", "f"},
+		{"-rvd", "empty", "d", "tmp"}, {"-v", "a b", "it's", "new\nline", "é", "--", "-dash"},
+		{"-f", "-i", "nofile"}, {"-i", "-f", "nofile"}, {"-v", "nodir/x", "f/x"},
+		{"-Rv", "--one-file-system", "d"}, {"-x"},
+	} {
+		cases = append(cases, fixture.Case{Args: args})
+	}
+	for _, args := range [][]string{
+		{"-i", "f", "old", "fifo", "link", "d", "empty", "exec"},
+		{"-ri", "d"}, {"-ri", "empty"}, {"-I", "f", "old", "fifo", "exec"}, {"-I", "f", "old", "fifo"},
+		{"-I", "-r", "d"}, {"-rI", "d", "empty"}, {"-i", "nofile"}, {"-di", "empty"},
+		{"--interactive", "-v", "f", "sock", "null"}, {"--interactive=once", "-r", "d"},
+	} {
+		for _, answers := range []string{"y\ny\ny\ny\ny\ny\ny\ny\ny\ny\n", "n\nn\nn\nn\nn\nn\nn\nn\nn\n", "y\nn\ny\nn\ny\nn\ny\nn\n", ""} {
+			cases = append(cases, fixture.Case{Args: args, Stdin: answers})
+		}
+	}
+	fixture.Compare(t, &Applet, "rm", fixture.NoTimes, cases)
+}
+
+// TestLargeTree removes a directory bigger than one getdents buffer.
+func TestLargeTree(t *testing.T) {
+	dir := t.TempDir()
+	fixture.Build(t, dir)
+	setup := fixture.Case{Args: []string{"-r", "big"}, Setup: func(t testing.TB, d string) {
+		for i := range 1500 {
+			fixture.MakeFile(t, d, "big/sub/"+strings.Repeat("x", i%100)+"-"+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676)))
+		}
+	}}
+	fixture.Compare(t, &Applet, "rm", fixture.NoTimes, []fixture.Case{setup})
+}
