@@ -34,6 +34,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/pwd"
 	"github.com/zinebox/zinebox/cmds/readlink"
 	"github.com/zinebox/zinebox/cmds/reboot"
+	"github.com/zinebox/zinebox/cmds/rm"
 	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/cmds/stdbuf"
@@ -86,6 +87,7 @@ var applets = []*applet.Applet{
 	&pwd.Applet,
 	&readlink.Applet,
 	&reboot.Applet,
+	&rm.Applet,
 	&sh.Applet,
 	&sleep.Applet,
 	&stdbuf.Applet,
