@@ -9,6 +9,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
 	falsecmd "github.com/zinebox/zinebox/cmds/false"
+	"github.com/zinebox/zinebox/cmds/file"
 	"github.com/zinebox/zinebox/cmds/float"
 	"github.com/zinebox/zinebox/cmds/free"
 	"github.com/zinebox/zinebox/cmds/halt"
@@ -62,6 +63,7 @@ var applets = []*applet.Applet{
 	&echo.Applet,
 	&env.Applet,
 	&falsecmd.Applet,
+	&file.Applet,
 	&float.Applet,
 	&free.Applet,
 	&halt.Applet,

@@ -59,6 +59,7 @@ type Object struct {
 	HasRPath   bool
 	HasRunPath bool
 	Flags1     uint64 // DT_FLAGS_1: DF_1_NODEFLIB, DF_1_PIE, ...
+	HasFlags1  bool   // whether DT_FLAGS_1 is present at all (file(1) cares)
 
 	// VerNeed lists the symbol versions the object needs, per library
 	// (.gnu.version_r, found through DT_VERNEED); read only on request.
@@ -272,7 +273,7 @@ func (o *Object) readDynamic(p *elf.Prog64) error {
 		case elf.DT_STRSZ:
 			strsz = e.val
 		case elf.DT_FLAGS_1:
-			o.Flags1 = e.val
+			o.Flags1, o.HasFlags1 = e.val, true
 		}
 	}
 	str := func(off uint64) (string, error) {

@@ -1,0 +1,430 @@
+package magic
+
+import (
+	"bytes"
+	"compress/bzip2"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+func (d *detection) gzip() (Result, bool) {
+	b := d.buf
+	if len(b) < 10 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
+		return Result{}, false
+	}
+	d.kind = "gzip"
+	flags := b[3]
+	var w strings.Builder
+	w.WriteString("gzip compressed data")
+	if flags&0x08 != 0 { // FNAME: the original name follows the header
+		off := 10
+		if flags&0x04 != 0 && len(b) >= 12 { // FEXTRA comes first
+			off += 2 + int(binary.LittleEndian.Uint16(b[10:]))
+		}
+		if off < len(b) {
+			name := b[off:]
+			if i := bytes.IndexByte(name, 0); i >= 0 {
+				name = name[:i]
+			}
+			fmt.Fprintf(&w, ", was \"%s\"", printable(name))
+		}
+	}
+	if mtime := binary.LittleEndian.Uint32(b[4:]); mtime != 0 {
+		w.WriteString(", last modified: " + time.Unix(int64(mtime), 0).Format("Mon Jan _2 15:04:05 2006"))
+	}
+	switch b[8] {
+	case 2:
+		w.WriteString(", max compression")
+	case 4:
+		w.WriteString(", max speed")
+	}
+	if os := gzipOS(b[9]); os != "" {
+		w.WriteString(", from " + os)
+	}
+	if !d.opts.Uncompress {
+		// The ISIZE trailer: the last four bytes of the file.
+		var isize [4]byte
+		if d.size >= 4 {
+			if _, err := d.r.ReadAt(isize[:], d.size-4); err == nil {
+				fmt.Fprintf(&w, ", original size modulo 2^32 %d", binary.LittleEndian.Uint32(isize[:]))
+			}
+		}
+	}
+	return found(w.String(), "application/gzip")
+}
+
+// gzipOS names the OS byte of a gzip header as file(1) does.
+func gzipOS(b byte) string {
+	switch b {
+	case 0:
+		return "FAT filesystem (MS-DOS, OS/2, NT)"
+	case 1:
+		return "Amiga"
+	case 2:
+		return "VMS"
+	case 3:
+		return "Unix"
+	case 5:
+		return "Atari"
+	case 6:
+		return "HPFS filesystem (OS/2, NT)"
+	case 7:
+		return "MacOS"
+	case 10:
+		return "Tops/20"
+	case 11:
+		return "NTFS filesystem (NT)"
+	case 13:
+		return "Acorn RISCOS"
+	}
+	return ""
+}
+
+// printable renders bytes as file(1) does in quoted strings: non-printing
+// bytes as octal escapes.
+func printable(b []byte) string {
+	var s strings.Builder
+	for _, c := range b {
+		if c >= 0x20 && c < 0x7f {
+			s.WriteByte(c)
+		} else {
+			fmt.Fprintf(&s, "\\%03o", c)
+		}
+	}
+	return s.String()
+}
+
+// uncompressed returns the start of a gzip or bzip2 file's contents (-z).
+func (d *detection) uncompressed() ([]byte, bool) {
+	var rd io.Reader
+	var err error
+	src := io.NewSectionReader(d.r, 0, d.size)
+	switch d.kind {
+	case "gzip":
+		rd, err = gzip.NewReader(src)
+	case "bzip2":
+		rd = bzip2.NewReader(src)
+	default:
+		return nil, false
+	}
+	if err != nil {
+		return nil, false
+	}
+	out, _ := io.ReadAll(io.LimitReader(rd, bufSize))
+	if len(out) == 0 {
+		return nil, false
+	}
+	return out, true
+}
+
+func (d *detection) xz() (Result, bool) {
+	b := d.buf
+	if len(b) < 8 || string(b[:6]) != "\xfd7zXZ\x00" {
+		return Result{}, false
+	}
+	d.kind = "xz"
+	desc := "XZ compressed data"
+	switch b[7] & 0x0f {
+	case 0:
+		desc += ", checksum NONE"
+	case 1:
+		desc += ", checksum CRC32"
+	case 4:
+		desc += ", checksum CRC64"
+	case 0xa:
+		desc += ", checksum SHA-256"
+	}
+	return found(desc, "application/x-xz")
+}
+
+func (d *detection) zstd() (Result, bool) {
+	b := d.buf
+	if len(b) < 6 || string(b[:4]) != "\x28\xb5\x2f\xfd" {
+		return Result{}, false
+	}
+	desc := "Zstandard compressed data (v0.8+), Dictionary ID: "
+	fhd := b[4]
+	idLen := [4]int{0, 1, 2, 4}[fhd&3]
+	off := 5
+	if fhd&0x20 == 0 { // no single-segment flag: a window descriptor byte
+		off++
+	}
+	switch {
+	case idLen == 0:
+		desc += "None"
+	case off+idLen <= len(b):
+		var id uint32
+		for i := idLen - 1; i >= 0; i-- {
+			id = id<<8 | uint32(b[off+i])
+		}
+		desc += fmt.Sprint(id)
+	}
+	return found(desc, "application/zstd")
+}
+
+func (d *detection) bzip2() (Result, bool) {
+	b := d.buf
+	if len(b) < 4 || string(b[:3]) != "BZh" || b[3] < '1' || b[3] > '9' {
+		return Result{}, false
+	}
+	d.kind = "bzip2"
+	return found(fmt.Sprintf("bzip2 compressed data, block size = %dk", int(b[3]-'0')*100), "application/x-bzip2")
+}
+
+func (d *detection) zip() (Result, bool) {
+	b := d.buf
+	if len(b) < 30 || string(b[:4]) != "PK\x03\x04" {
+		return Result{}, false
+	}
+	v := binary.LittleEndian.Uint16(b[4:])
+	desc := fmt.Sprintf("Zip archive data, at least v%d.%d to extract", v/10, v%10)
+	methods := map[uint16]string{0: "store", 8: "deflate", 9: "deflate64", 12: "bzip2", 14: "lzma", 93: "zstd", 95: "xz"}
+	if m, ok := methods[binary.LittleEndian.Uint16(b[8:])]; ok {
+		desc += ", compression method=" + m
+	}
+	return found(desc, "application/zip")
+}
+
+func (d *detection) png() (Result, bool) {
+	b := d.buf
+	if len(b) < 29 || string(b[:8]) != "\x89PNG\r\n\x1a\n" || string(b[12:16]) != "IHDR" {
+		return Result{}, false
+	}
+	wd, ht := binary.BigEndian.Uint32(b[16:]), binary.BigEndian.Uint32(b[20:])
+	depth, color := b[24], b[25]
+	desc := fmt.Sprintf("PNG image data, %d x %d, %d-bit", wd, ht, depth)
+	switch color {
+	case 0:
+		desc += " grayscale"
+	case 2:
+		desc += "/color RGB"
+	case 3:
+		desc += " colormap"
+	case 4:
+		desc += " gray+alpha"
+	case 6:
+		desc += "/color RGBA"
+	}
+	switch b[28] {
+	case 0:
+		desc += ", non-interlaced"
+	case 1:
+		desc += ", interlaced"
+	}
+	return found(desc, "image/png")
+}
+
+func (d *detection) gif() (Result, bool) {
+	b := d.buf
+	if len(b) < 10 || (string(b[:6]) != "GIF87a" && string(b[:6]) != "GIF89a") {
+		return Result{}, false
+	}
+	return found(fmt.Sprintf("GIF image data, version %s, %d x %d", b[3:6],
+		binary.LittleEndian.Uint16(b[6:]), binary.LittleEndian.Uint16(b[8:])), "image/gif")
+}
+
+func (d *detection) jpeg() (Result, bool) {
+	b := d.buf
+	if len(b) < 4 || b[0] != 0xff || b[1] != 0xd8 || b[2] != 0xff {
+		return Result{}, false
+	}
+	var w strings.Builder
+	w.WriteString("JPEG image data")
+	if len(b) >= 20 && b[3] == 0xe0 && string(b[6:11]) == "JFIF\x00" {
+		fmt.Fprintf(&w, ", JFIF standard %d.%02d", b[11], b[12])
+		switch b[13] {
+		case 0:
+			w.WriteString(", aspect ratio")
+		case 1:
+			w.WriteString(", resolution (DPI)")
+		case 2:
+			w.WriteString(", resolution (DPCM)")
+		}
+		fmt.Fprintf(&w, ", density %dx%d", binary.BigEndian.Uint16(b[14:]), binary.BigEndian.Uint16(b[16:]))
+		fmt.Fprintf(&w, ", segment length %d", binary.BigEndian.Uint16(b[4:]))
+	}
+	// Walk the segments to the frame header, which gives the geometry.
+	for off := 2; off+4 <= len(b); {
+		if b[off] != 0xff {
+			break
+		}
+		marker := b[off+1]
+		seglen := int(binary.BigEndian.Uint16(b[off+2:]))
+		if marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc && off+10 <= len(b) {
+			switch marker {
+			case 0xc0:
+				w.WriteString(", baseline")
+			case 0xc1:
+				w.WriteString(", extended sequential")
+			case 0xc2:
+				w.WriteString(", progressive")
+			case 0xc3:
+				w.WriteString(", lossless")
+			}
+			fmt.Fprintf(&w, ", precision %d, %dx%d, components %d", b[off+4],
+				binary.BigEndian.Uint16(b[off+7:]), binary.BigEndian.Uint16(b[off+5:]), b[off+9])
+			break
+		}
+		if seglen < 2 {
+			break
+		}
+		off += 2 + seglen
+	}
+	return found(w.String(), "image/jpeg")
+}
+
+func (d *detection) pdf() (Result, bool) {
+	b := d.buf
+	if len(b) < 8 || string(b[:5]) != "%PDF-" {
+		return Result{}, false
+	}
+	v := b[5:]
+	if i := bytes.IndexAny(v, "\r\n \t%"); i >= 0 {
+		v = v[:i]
+	}
+	return Result{Desc: "PDF document, version " + string(v), MimeType: "application/pdf", Charset: charset(d.buf)}, true
+}
+
+func (d *detection) sqlite() (Result, bool) {
+	b := d.buf
+	if len(b) < 100 || string(b[:16]) != "SQLite format 3\x00" {
+		return Result{}, false
+	}
+	be := binary.BigEndian
+	desc := fmt.Sprintf("SQLite 3.x database, last written using SQLite version %d, file counter %d, database pages %d, cookie %#x, schema %d",
+		be.Uint32(b[96:]), be.Uint32(b[24:]), be.Uint32(b[28:]), be.Uint32(b[40:]), be.Uint32(b[44:]))
+	switch be.Uint32(b[56:]) {
+	case 1:
+		desc += ", UTF-8"
+	case 2:
+		desc += ", UTF-16 little endian"
+	case 3:
+		desc += ", UTF-16 big endian"
+	}
+	desc += fmt.Sprintf(", version-valid-for %d", be.Uint32(b[92:]))
+	return found(desc, "application/vnd.sqlite3")
+}
+
+func (d *detection) ar() (Result, bool) {
+	if !bytes.HasPrefix(d.buf, []byte("!<arch>\n")) {
+		return Result{}, false
+	}
+	if bytes.HasPrefix(d.buf[8:], []byte("debian-binary")) {
+		return Result{Desc: "Debian binary package", MimeType: "application/vnd.debian.binary-package", Charset: "binary"}, true
+	}
+	return Result{Desc: "current ar archive", MimeType: "application/x-archive", Charset: charset(d.buf)}, true
+}
+
+func (d *detection) cpio() (Result, bool) {
+	b := d.buf
+	if len(b) >= 6 {
+		switch string(b[:6]) {
+		case "070701":
+			return found("ASCII cpio archive (SVR4 with no CRC)", "application/x-cpio")
+		case "070702":
+			return found("ASCII cpio archive (SVR4 with CRC)", "application/x-cpio")
+		case "070707":
+			return found("ASCII cpio archive (pre-SVR4 or odc)", "application/x-cpio")
+		}
+	}
+	if len(b) >= 2 && (b[0] == 0xc7 && b[1] == 0x71 || b[0] == 0x71 && b[1] == 0xc7) {
+		return found("cpio archive", "application/x-cpio")
+	}
+	return Result{}, false
+}
+
+// tar recognises a tar header by its checksum, as file(1) does, and tells
+// the old V7 format, POSIX ustar and GNU's variant apart.
+func (d *detection) tar() (Result, bool) {
+	b := d.buf
+	if len(b) < 512 {
+		return Result{}, false
+	}
+	sum, ok := octal(b[148:156])
+	if !ok {
+		return Result{}, false
+	}
+	var calc int64
+	for i := 0; i < 512; i++ {
+		if i >= 148 && i < 156 {
+			calc += ' '
+		} else {
+			calc += int64(b[i])
+		}
+	}
+	if calc != sum {
+		return Result{}, false
+	}
+	switch {
+	case string(b[257:265]) == "ustar  \x00":
+		return found("POSIX tar archive (GNU)", "application/x-tar")
+	case string(b[257:263]) == "ustar\x00":
+		return found("POSIX tar archive", "application/x-tar")
+	}
+	return found("tar archive", "application/x-tar")
+}
+
+// octal parses a tar header number: spaces, octal digits, NUL or space.
+func octal(f []byte) (int64, bool) {
+	s := strings.TrimSpace(strings.TrimRight(string(f), "\x00 "))
+	if s == "" {
+		return 0, false
+	}
+	var n int64
+	for _, c := range s {
+		if c < '0' || c > '7' {
+			return 0, false
+		}
+		n = n*8 + int64(c-'0')
+	}
+	return n, true
+}
+
+// gir is GObject introspection's typelib format.
+func (d *detection) gir() (Result, bool) {
+	b := d.buf
+	if len(b) < 24 || string(b[:16]) != "GOBJ\nMETADATA\r\n\x1a" {
+		return Result{}, false
+	}
+	return found(fmt.Sprintf("G-IR binary database, v%d.%d, %d entries/%d local", b[16], b[17],
+		binary.LittleEndian.Uint16(b[20:]), binary.LittleEndian.Uint16(b[22:])), "application/octet-stream")
+}
+
+// gconv is glibc's iconv module cache (/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.cache).
+func (d *detection) gconv() (Result, bool) {
+	if len(d.buf) < 4 || binary.LittleEndian.Uint32(d.buf) != 0x20010324 {
+		return Result{}, false
+	}
+	return found("gconv module configuration cache data", "application/octet-stream")
+}
+
+func (d *detection) javaKeyStore() (Result, bool) {
+	if len(d.buf) < 8 || binary.BigEndian.Uint32(d.buf) != 0xfeedfeed {
+		return Result{}, false
+	}
+	return found("Java KeyStore", "application/x-java-keystore")
+}
+
+func (d *detection) openPGPKey() (Result, bool) {
+	return Result{}, false
+}
+
+func (d *detection) gdbm() (Result, bool) {
+	b := d.buf
+	if len(b) < 4 {
+		return Result{}, false
+	}
+	switch binary.LittleEndian.Uint32(b) {
+	case 0x13579ace:
+		return found("GNU dbm 1.x or ndbm database, little endian, old", "application/x-gdbm")
+	case 0x13579acd:
+		return found("GNU dbm 1.x or ndbm database, little endian, 32-bit", "application/x-gdbm")
+	case 0x13579acf:
+		return found("GNU dbm 1.x or ndbm database, little endian, 64-bit", "application/x-gdbm")
+	}
+	return Result{}, false
+}

@@ -1,0 +1,215 @@
+// Package magic guesses what a file holds, the way file(1) 5.44 and its
+// libmagic database describe the files of a Debian system: the same words,
+// in the same order, for the kinds of files such a system is made of
+// (ELF programs and libraries, compressed man pages, scripts, text,
+// archives, images, certificates).
+//
+// It is not an interpreter of magic(5) databases: each format is a small Go
+// function that reads the header fields file(1) prints. Nothing is built at
+// package initialisation; detectors are tried in order, the most specific
+// first, and only the first 64 KiB of a file are examined, as libmagic
+// examines them for text.
+package magic
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/errno"
+)
+
+// bufSize is how much of a file the detectors see; libmagic classifies text
+// from this much (its encoding_max) and finds every magic we know in it.
+const bufSize = 64 << 10
+
+// Options select what Describe reports.
+type Options struct {
+	Follow     bool // follow symbolic links (-L)
+	Uncompress bool // look inside compressed files (-z)
+	Mime       MimeMode
+	Dir        string // working directory for relative names; "" = the process's
+}
+
+// MimeMode selects MIME output instead of the description.
+type MimeMode int
+
+const (
+	MimeNone     MimeMode = iota
+	MimeType              // --mime-type: "text/plain"
+	MimeEncoding          // --mime-encoding: "us-ascii"
+	MimeBoth              // -i: "text/plain; charset=us-ascii"
+)
+
+// Result is what was found out about one file.
+type Result struct {
+	Desc     string // file(1)'s description
+	MimeType string
+	Charset  string // "binary" for non-text
+}
+
+// String returns the result in the form mode asks for.
+func (r Result) String(mode MimeMode) string {
+	switch mode {
+	case MimeType:
+		return r.MimeType
+	case MimeEncoding:
+		return r.Charset
+	case MimeBoth:
+		return r.MimeType + "; charset=" + r.Charset
+	}
+	return r.Desc
+}
+
+// Describe examines the file name. Errors are part of the description, as
+// file(1) prints them: "cannot open `x' (No such file or directory)".
+func Describe(name string, o Options) Result {
+	path := name
+	if o.Dir != "" && !filepath.IsAbs(name) {
+		path = filepath.Join(o.Dir, name)
+	}
+	var st unix.Stat_t
+	var err error
+	if o.Follow {
+		err = unix.Stat(path, &st)
+		if err != nil {
+			// file -L on a dangling link still says what it is.
+			if lerr := unix.Lstat(path, &st); lerr == nil && st.Mode&unix.S_IFMT == unix.S_IFLNK {
+				err = nil
+			}
+		}
+	} else {
+		err = unix.Lstat(path, &st)
+	}
+	if err != nil {
+		return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+	}
+	var prefix []string
+	if st.Mode&unix.S_ISUID != 0 {
+		prefix = append(prefix, "setuid")
+	}
+	if st.Mode&unix.S_ISGID != 0 {
+		prefix = append(prefix, "setgid")
+	}
+	if st.Mode&unix.S_ISVTX != 0 {
+		prefix = append(prefix, "sticky")
+	}
+	inode := func(desc, mime string) Result {
+		return Result{Desc: strings.Join(append(prefix, desc), ", "), MimeType: mime, Charset: "binary"}
+	}
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFDIR:
+		return inode("directory", "inode/directory")
+	case unix.S_IFCHR:
+		return inode(fmt.Sprintf("character special (%d/%d)", unix.Major(st.Rdev), unix.Minor(st.Rdev)), "inode/chardevice")
+	case unix.S_IFBLK:
+		return inode(fmt.Sprintf("block special (%d/%d)", unix.Major(st.Rdev), unix.Minor(st.Rdev)), "inode/blockdevice")
+	case unix.S_IFIFO:
+		return inode("fifo (named pipe)", "inode/fifo")
+	case unix.S_IFSOCK:
+		return inode("socket", "inode/socket")
+	case unix.S_IFLNK:
+		target, err := os.Readlink(path)
+		if err != nil {
+			return inode(fmt.Sprintf("unreadable symlink `%s' (%s)", name, errno.Message(err)), "inode/symlink")
+		}
+		if _, err := os.Stat(path); err != nil {
+			return inode("broken symbolic link to "+target, "inode/symlink")
+		}
+		return inode("symbolic link to "+target, "inode/symlink")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+	}
+	defer f.Close()
+	if st.Size == 0 {
+		return inode("empty", "inode/x-empty")
+	}
+	r := describeReader(f, st.Size, o)
+	if len(prefix) > 0 {
+		// file(1) joins the mode words to the description with a space.
+		r.Desc = strings.Join(prefix, ", ") + " " + r.Desc
+	}
+	return r
+}
+
+// DescribeStdin examines standard input, which file(1) reads to the end
+// of its buffer like any other file.
+func DescribeStdin(r io.Reader, o Options) Result {
+	buf, err := io.ReadAll(io.LimitReader(r, bufSize))
+	if err != nil && len(buf) == 0 {
+		return Result{Desc: fmt.Sprintf("cannot read `/dev/stdin' (%s)", errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+	}
+	if len(buf) == 0 {
+		return Result{Desc: "empty", MimeType: "inode/x-empty", Charset: "binary"}
+	}
+	return DescribeBytes(buf, o)
+}
+
+// DescribeBytes examines data held in memory: the start of a file, or
+// what standard input gave.
+func DescribeBytes(buf []byte, o Options) Result {
+	return describeReader(bytes.NewReader(buf), int64(len(buf)), o)
+}
+
+// describeReader examines a file of size bytes through r.
+func describeReader(r io.ReaderAt, size int64, o Options) Result {
+	n := int64(bufSize)
+	if size < n {
+		n = size
+	}
+	buf := make([]byte, n)
+	m, err := r.ReadAt(buf, 0)
+	if err != nil && !errors.Is(err, io.EOF) && m == 0 {
+		return Result{Desc: "cannot read (" + errno.Message(err) + ")", MimeType: "cannot open", Charset: "cannot open"}
+	}
+	buf = buf[:m]
+	if len(buf) == 1 {
+		return Result{Desc: "very short file (no magic)", MimeType: "application/octet-stream", Charset: "binary"}
+	}
+	d := &detection{buf: buf, r: r, size: size, opts: o}
+	res := d.run()
+	if o.Uncompress {
+		if inner, ok := d.uncompressed(); ok {
+			ir := DescribeBytes(inner, Options{})
+			res.Desc = ir.Desc + " (" + res.Desc + ")"
+		}
+	}
+	return res
+}
+
+// detection is one file being examined.
+type detection struct {
+	buf  []byte
+	r    io.ReaderAt
+	size int64
+	opts Options
+	kind string // internal name of the binary format found, for -z
+}
+
+func (d *detection) run() Result {
+	for _, try := range []func() (Result, bool){
+		d.elf, d.gzip, d.xz, d.zstd, d.bzip2, d.zip, d.png, d.gif, d.jpeg, d.pdf,
+		d.sqlite, d.ar, d.cpio, d.tar, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
+	} {
+		if r, ok := try(); ok {
+			return r
+		}
+	}
+	if r, ok := classifyText(d.buf); ok {
+		return r
+	}
+	return Result{Desc: "data", MimeType: "application/octet-stream", Charset: "binary"}
+}
+
+// found builds the Result of a binary format.
+func found(desc, mime string) (Result, bool) {
+	return Result{Desc: desc, MimeType: mime, Charset: "binary"}, true
+}
