@@ -30,6 +30,9 @@ func builtinKind(name string) (special, regular bool) {
 // runBuiltin runs a builtin inside the shell.
 func (s *Shell) runBuiltin(name string, args []string) int {
 	a := args[1:]
+	prev := s.curBuiltin
+	s.curBuiltin = name
+	defer func() { s.curBuiltin = prev }()
 	switch name {
 	case ":", "true":
 		return 0
@@ -75,7 +78,7 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 				s.fatal(2)
 				return 2
 			}
-			status = n & 0xff
+			status = n
 		}
 		s.ctl = ctlReturn
 		return status
@@ -169,7 +172,7 @@ func (s *Shell) outBytes(b []byte) int {
 			s.sigpipe()
 			return 141
 		}
-		s.errorf("write error: %s", errnoMsg(err))
+		s.errorf("%s: %s: I/O error", s.curBuiltin, s.curBuiltin)
 		return 1
 	}
 	return 0
@@ -244,11 +247,7 @@ func (s *Shell) dotBuiltin(a []string) int {
 		s.fatal(2)
 		return 2
 	}
-	var saved []string
-	if len(a) > 1 {
-		saved = s.params
-		s.params = a[1:]
-	}
+	var saved []string // dash ignores arguments after the file
 	s.status = 0
 	src := s.newSource(string(data), s.arg0)
 	s.funcs_++
@@ -333,7 +332,7 @@ func (s *Shell) exportBuiltin(name string, a []string) int {
 		}
 		if hasVal {
 			if err := s.setVar(n, val); err != nil {
-				s.errorf("%s", err)
+				s.errorf("%s: %s", name, err)
 				s.fatal(2)
 				return 2
 			}
@@ -485,6 +484,7 @@ func (s *Shell) unsetBuiltin(a []string) int {
 func (s *Shell) localBuiltin(a []string) int {
 	if len(s.localSaves) == 0 {
 		s.errorf("local: not in a function")
+		s.fatal(2)
 		return 2
 	}
 	saves := s.localSaves[len(s.localSaves)-1]
@@ -559,7 +559,7 @@ func (s *Shell) unaliasBuiltin(a []string) int {
 	status := 0
 	for _, n := range a {
 		if _, ok := s.aliases[n]; !ok {
-			s.errorf("unalias: %s not found", n)
+			writeAll(2, []byte("unalias: "+n+" not found\n"))
 			status = 1
 			continue
 		}
@@ -597,6 +597,7 @@ func (s *Shell) expandAlias(st *syntax.Stmt, call *syntax.CallExpr) *syntax.Stmt
 	if err != nil || len(f.Stmts) != 1 {
 		return nil
 	}
+	s.aliasSrc = s.newSource(b.String(), s.arg0)
 	nst := f.Stmts[0]
 	if inner, ok := nst.Cmd.(*syntax.CallExpr); ok {
 		inner.Assigns = append(append([]*syntax.Assign(nil), call.Assigns...), inner.Assigns...)
@@ -607,7 +608,9 @@ func (s *Shell) expandAlias(st *syntax.Stmt, call *syntax.CallExpr) *syntax.Stmt
 
 func (s *Shell) execAliased(_ *syntax.Stmt, nst *syntax.Stmt) int {
 	s.inAlias++
-	defer func() { s.inAlias-- }()
+	prev := s.cur
+	s.cur = s.aliasSrc
+	defer func() { s.inAlias--; s.cur = prev }()
 	line := s.lineno
 	s.execStmt(nst)
 	s.lineno = line
@@ -750,6 +753,7 @@ func (s *Shell) killBuiltin(a []string) int {
 	case a[0] == "-l" || a[0] == "-L":
 		if len(a) == 1 {
 			var b strings.Builder
+			b.WriteString("0\n")
 			for i := 1; i <= maxSig; i++ {
 				b.WriteString(sigName(syscall.Signal(i)) + "\n")
 			}
@@ -820,7 +824,7 @@ func (s *Shell) killBuiltin(a []string) int {
 			pid = n
 		}
 		if err := unix.Kill(pid, sig); err != nil {
-			s.errorf("kill: %s", errnoMsg(err))
+			s.errorf("kill: %s\n", errnoMsg(err))
 			status = 1
 		}
 	}

@@ -107,6 +107,10 @@ func (s *Shell) printfBuiltin(a []string) int {
 		s.errorf("printf: usage: printf format [arg ...]")
 		return 2
 	}
+	if len(a[0]) > 1 && a[0][0] == '-' {
+		s.errorf("printf: Illegal option %s", a[0])
+		return 2
+	}
 	format, args := a[0], a[1:]
 	var out []byte
 	status := 0
@@ -171,6 +175,7 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 			continue
 		}
 		// %[flags][width][.prec]conv
+		start := i
 		j := i + 1
 		for j < len(f) && strings.IndexByte("-+ #0", f[j]) >= 0 {
 			j++
@@ -207,19 +212,25 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 		}
 		if j >= len(f) {
 			s.errorf("printf: %s: invalid directive", f[i:])
-			*status = 1
+			*status = 2
 			return out, used, true
 		}
 		conv := f[j]
 		i = j
 		arg, _ := next()
+		if conv == 's' || conv == 'b' || conv == 'c' {
+			spec = "%" + strings.ReplaceAll(spec[1:], "0", "") // no zero padding of strings
+			if strings.HasPrefix(f[start+1:j], "0") || strings.Contains(f[start+1:j], "-0") {
+				spec = rebuildSpec(f[start:j])
+			}
+		}
 		switch conv {
 		case 's':
 			out = fmt.Appendf(out, spec+"s", arg)
 		case 'b':
 			var stop bool
 			var tmp []byte
-			tmp, stop = appendEscapes(nil, arg, true)
+			tmp, stop = appendEscapesB(nil, arg)
 			out = fmt.Appendf(out, spec+"s", string(tmp))
 			if stop {
 				return out, used, true
@@ -228,7 +239,7 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 			if arg != "" {
 				out = fmt.Appendf(out, spec+"s", arg[:1])
 			} else {
-				out = fmt.Appendf(out, spec+"s", "")
+				out = fmt.Appendf(out, spec+"s", "\x00")
 			}
 		case 'd', 'i':
 			n, _ := s.printfInt(arg, status)
@@ -263,8 +274,8 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 			}
 			out = append(out, str...)
 		default:
-			s.errorf("printf: %%%c: invalid directive", conv)
-			*status = 1
+			s.errorf("printf: %s: invalid directive", f[start:j+1])
+			*status = 2
 			return out, used, true
 		}
 	}
@@ -297,7 +308,7 @@ func (s *Shell) printfInt(arg string, status *int) (int64, bool) {
 		if rest == t {
 			s.errorf("printf: %s: expected numeric value", arg)
 		} else {
-			s.errorf("printf: %s: expected numeric value", arg)
+			s.errorf("printf: %s: not completely converted", arg)
 		}
 		*status = 1
 	}
@@ -422,9 +433,7 @@ func (s *Shell) readBuiltin(a []string) int {
 			continue
 		}
 		if n <= 0 {
-			if err != nil && err != unix.EAGAIN {
-				s.errorf("read: read error: %s", errnoMsg(err))
-			}
+			_ = err // dash says nothing: read just fails
 			status = 1
 			break
 		}
@@ -824,10 +833,14 @@ func (s *Shell) ulimitBuiltin(a []string) int {
 // getoptsBuiltin is getopts(1) with dash's messages.
 func (s *Shell) getoptsBuiltin(a []string) int {
 	if len(a) < 2 {
-		s.errorf("getopts: usage: getopts optstring var [arg]")
+		s.errorf("getopts: Usage: getopts optstring var [arg...]")
 		return 2
 	}
 	optstr, name := a[0], a[1]
+	if !isName(name) {
+		s.errorf("getopts: %s: bad variable name", name)
+		return 2
+	}
 	args := s.params
 	if len(a) > 2 {
 		args = a[2:]
@@ -915,10 +928,52 @@ func (s *Shell) getoptsBuiltin(a []string) int {
 		s.setVar("OPTARG", val)
 	} else {
 		advance()
-		s.unsetVar("OPTARG")
+		s.setVar("OPTARG", "")
 	}
 	s.setVar(name, string(c))
 	s.setVar("OPTIND", strconv.Itoa(optind))
 	s.lastOptind = optind
 	return 0
+}
+
+// rebuildSpec drops the 0 flag of a string conversion's spec, keeping
+// the width: %05s pads with spaces in C.
+func rebuildSpec(spec string) string {
+	i := 1
+	var flags []byte
+	for i < len(spec) && strings.IndexByte("-+ #0", spec[i]) >= 0 {
+		if spec[i] != '0' {
+			flags = append(flags, spec[i])
+		}
+		i++
+	}
+	return "%" + string(flags) + spec[i:]
+}
+
+// appendEscapesB is %b's escapes: echo's, plus \NNN octal without the
+// leading 0.
+func appendEscapesB(b []byte, s string) ([]byte, bool) {
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && s[i+1] >= '1' && s[i+1] <= '7' {
+			v, k := 0, i+1
+			for ; k < len(s) && k < i+4 && s[k] >= '0' && s[k] <= '7'; k++ {
+				v = v*8 + int(s[k]-'0')
+			}
+			out = append(out, byte(v))
+			i = k - 1
+			continue
+		}
+		j := i
+		for j < len(s) && !(s[j] == '\\' && j+1 < len(s) && s[j+1] >= '1' && s[j+1] <= '7') {
+			j++
+		}
+		var stop bool
+		out, stop = appendEscapes(out, s[i:j], true)
+		if stop {
+			return append(b, out...), true
+		}
+		i = j - 1
+	}
+	return append(b, out...), false
 }

@@ -3,6 +3,7 @@ package shell
 import (
 	"os"
 	"strings"
+	"syscall"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -38,6 +39,9 @@ func (s *Shell) execStmt(st *syntax.Stmt) {
 	case nil:
 		status = s.execCall(st, &syntax.CallExpr{})
 	default:
+		if len(st.Redirs) > 0 {
+			s.lineno = int(st.Pos().Line())
+		}
 		status = s.withRedirs(st.Redirs, func() int { return s.execCompound(cmd) })
 	}
 	if st.Negated {
@@ -120,7 +124,9 @@ func (s *Shell) execCompound(cmd syntax.Command) int {
 	case *syntax.FuncDecl:
 		name := c.Name.Value
 		if special, _ := builtinKind(name); special && !s.bashMode {
-			// dash refuses to define a function named like a special builtin
+			s.lineno = int(c.Pos().Line())
+			s.errorf("Syntax error: Bad function name")
+			s.exit(2)
 		}
 		s.funcs[name] = &funcDef{body: c.Body, src: s.cur}
 		return 0
@@ -324,13 +330,19 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 		s.lineno = int(st.Redirs[0].Pos().Line())
 	}
 	s.substStatus = 0
+	execLast := s.execLast
+	s.execLast = false
 	var args []string
 	if len(call.Args) > 0 {
 		if a := s.expandAlias(st, call); a != nil {
 			return s.execAliased(st, a)
 		}
 		var err error
-		args, err = s.fields(call.Args)
+		if declWord(call.Args[0]) {
+			args, err = s.declFields(call.Args)
+		} else {
+			args, err = s.fields(call.Args)
+		}
 		if err != nil {
 			s.expandError(err)
 			return 2
@@ -397,8 +409,47 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 	}
 	s.trace(call.Assigns, args)
 	return s.withRedirs(st.Redirs, func() int {
+		if execLast && s.noTraps() {
+			// The last command of a subshell replaces it, as dash's
+			// forked child does: its parent is then the shell itself.
+			s.execEnv = env
+			return s.execBuiltin(args)
+		}
 		return s.runExternal(args, env, false)
 	})
+}
+
+// declWord reports whether a command word is export, readonly or local,
+// whose name=value arguments dash expands like assignments: no field
+// splitting, no globbing.
+func declWord(w *syntax.Word) bool {
+	if len(w.Parts) != 1 {
+		return false
+	}
+	l, ok := w.Parts[0].(*syntax.Lit)
+	return ok && (l.Value == "export" || l.Value == "readonly" || l.Value == "local")
+}
+
+func (s *Shell) declFields(words []*syntax.Word) ([]string, error) {
+	var out []string
+	for _, w := range words {
+		if l, ok := w.Parts[0].(*syntax.Lit); ok {
+			if eq := strings.IndexByte(l.Value, '='); eq > 0 && isName(l.Value[:eq]) {
+				v, err := s.expandString(w, true)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, v)
+				continue
+			}
+		}
+		f, err := s.fields([]*syntax.Word{w})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f...)
+	}
+	return out, nil
 }
 
 // withRedirsSpecial is withRedirs for special builtins, whose redirection
@@ -590,14 +641,6 @@ func (s *Shell) trace(as []*syntax.Assign, args []string) {
 // traceQuote quotes a word for set -x output as dash does: only when it
 // contains characters special to the shell.
 func traceQuote(w string) string {
-	if w == "" {
-		return "''"
-	}
-	for i := 0; i < len(w); i++ {
-		if strings.IndexByte(" \t\n'\"\\$`|&;<>()*?[]#~=%{}!", w[i]) >= 0 {
-			return shellQuote(w)
-		}
-	}
 	return w
 }
 
@@ -605,11 +648,14 @@ func traceQuote(w string) string {
 func (s *Shell) callFunc(fn *funcDef, args []string) int {
 	oldParams := s.params
 	s.params = args[1:]
+	oldLoops := s.loops
+	s.loops = 0 // break and continue do not reach the caller's loops
 	s.funcs_++
 	s.localSaves = append(s.localSaves, nil)
 	oldOptind := s.getoptsPos
 	defer func() {
 		s.params = oldParams
+		s.loops = oldLoops
 		s.funcs_--
 		saves := s.localSaves[len(s.localSaves)-1]
 		s.localSaves = s.localSaves[:len(s.localSaves)-1]
@@ -672,7 +718,7 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 			pr, pw = p[0], p[1]
 		}
 		saved := s.pipeFDs(prevRead, pw)
-		pid, status := s.startStage(st, pg)
+		pid, status := s.startStage(st, spawnOpts{pgid: pg})
 		s.restore(saved)
 		if prevRead >= 0 {
 			closeFD(prevRead)
@@ -690,11 +736,19 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 	if prevRead >= 0 {
 		closeFD(prevRead)
 	}
+	var deathSig syscall.Signal
+	var deathCore bool
 	for i, pid := range pids {
 		if pid > 0 {
+			s.lastSig = 0
 			statuses[i] = s.waitPid(pid)
+			if deathSig == 0 && s.lastSig != 0 && s.lastSig != syscall.SIGPIPE && s.lastSig != syscall.SIGINT {
+				deathSig, deathCore = s.lastSig, s.lastCore
+			}
 		}
 	}
+	s.lastSig, s.lastCore = deathSig, deathCore
+	s.reportDeath()
 	status := statuses[len(statuses)-1]
 	if s.opts.pipefail {
 		for _, st := range statuses {
@@ -725,7 +779,7 @@ func (s *Shell) pipeFDs(in, out int) []savedFD {
 // external program or applet is started directly (its words are expanded
 // here when that has no side effects dash's forked child would keep to
 // itself); anything else runs in a re-executed subshell.
-func (s *Shell) startStage(st *syntax.Stmt, pgid int) (int, int) {
+func (s *Shell) startStage(st *syntax.Stmt, o spawnOpts) (int, int) {
 	if call, ok := st.Cmd.(*syntax.CallExpr); ok && !st.Negated && len(call.Args) > 0 && pureWords(st, call) {
 		if p := call.Pos(); p.IsValid() {
 			s.lineno = int(p.Line())
@@ -741,7 +795,7 @@ func (s *Shell) startStage(st *syntax.Stmt, pgid int) (int, int) {
 						s.redirError(rerr)
 						status = 2
 					} else {
-						pid, status = s.startExternal(args, env, spawnOpts{pgid: pgid})
+						pid, status = s.startExternal(args, env, o)
 					}
 					s.restore(saved)
 					return pid, status
@@ -749,7 +803,7 @@ func (s *Shell) startStage(st *syntax.Stmt, pgid int) (int, int) {
 			}
 		}
 	}
-	pid, err := s.spawnSubshell(st, nil, spawnOpts{pgid: pgid})
+	pid, err := s.spawnSubshell(st, nil, o)
 	if err != nil {
 		s.errorf("cannot start subshell: %s", errnoMsg(err))
 		return 0, 2
@@ -830,13 +884,10 @@ func (s *Shell) runBackground(st *syntax.Stmt) {
 	} else {
 		opts.pgid = 0
 	}
-	var pid int
-	var err error
-	pid, err = s.spawnSubshell(&fg, nil, opts)
+	pid, status := s.startStage(&fg, opts)
 	s.restore(saved)
-	if err != nil {
-		s.errorf("cannot fork: %s", errnoMsg(err))
-		s.status = 2
+	if pid == 0 {
+		s.status = status
 		return
 	}
 	s.lastBg = pid

@@ -145,6 +145,7 @@ func (s *Shell) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 // backslash quotes only $ ` \ and newline.
 func (s *Shell) expandHeredoc(word *syntax.Word) (string, error) {
 	var w wbuf
+	w.noSplit = true
 	for _, p := range word.Parts {
 		if l, ok := p.(*syntax.Lit); ok {
 			v := l.Value

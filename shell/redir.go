@@ -303,9 +303,12 @@ func quotedHeredoc(w *syntax.Word) bool {
 // heredocRaw returns a quoted here-document's body as written.
 func heredocRaw(w *syntax.Word) string {
 	var b strings.Builder
+	pr := syntax.NewPrinter()
 	for _, p := range w.Parts {
 		if l, ok := p.(*syntax.Lit); ok {
 			b.WriteString(l.Value)
+		} else {
+			pr.Print(&b, p)
 		}
 	}
 	return b.String()

@@ -99,6 +99,12 @@ type Shell struct {
 	inAlias    int
 	execEnv    []string // assignments before exec
 	lastOptind int
+	aliasSrc   *source
+	denied     bool // the last PATH search found only non-executable files
+	curBuiltin string
+	lastSig    syscall.Signal // the last reaped child died of this signal
+	lastCore   bool
+	execLast   bool    // a subshell runs its last command with exec
 	wbFree     []*wbuf // expansion buffers for reuse
 }
 
@@ -171,7 +177,7 @@ func New(applets []*applet.Applet, env []string) *Shell {
 	}
 	if pwd, err := os.Getwd(); err == nil {
 		if v := s.vars["PWD"]; v == nil || !samePath(v.value, pwd) {
-			s.vars["PWD"] = &variable{value: pwd, set: true, exported: v != nil && v.exported}
+			s.vars["PWD"] = &variable{value: pwd, set: true, exported: true}
 		}
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {

@@ -6,6 +6,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	zsig "github.com/zinebox/zinebox/pkg/signal"
 )
 
 // spawnOpts say how to start a child process.
@@ -88,9 +90,35 @@ func (s *Shell) waitPid(pid int) int {
 		if got == pid {
 			st := waitStatus(ws)
 			s.jobDone(pid, st)
+			if ws.Signaled() {
+				s.lastSig, s.lastCore = ws.Signal(), ws.CoreDump()
+			}
 			return st
 		}
 	}
+}
+
+// waitFG waits for a foreground command and, as dash does, says on
+// standard error how it died if a signal other than SIGINT or SIGPIPE
+// killed it.
+func (s *Shell) waitFG(pid int) int {
+	s.lastSig = 0
+	st := s.waitPid(pid)
+	s.reportDeath()
+	return st
+}
+
+func (s *Shell) reportDeath() {
+	sig := s.lastSig
+	s.lastSig = 0
+	if sig == 0 || sig == syscall.SIGINT || sig == syscall.SIGPIPE {
+		return
+	}
+	msg := zsig.Description(sig)
+	if s.lastCore {
+		msg += " (core dumped)"
+	}
+	writeAll(2, []byte(msg+"\n"))
 }
 
 func waitStatus(ws unix.WaitStatus) int {
@@ -112,6 +140,14 @@ func (s *Shell) lookPath(name string) (string, bool) {
 		return p, true
 	}
 	path, _ := s.getVar("PATH")
+	return s.searchPath(name, path, true)
+}
+
+// searchPath looks name up in the directories of path. A file found
+// but not executable (or a directory) is remembered in s.denied, so the
+// caller can say "Permission denied" (126) rather than "not found".
+func (s *Shell) searchPath(name, path string, remember bool) (string, bool) {
+	s.denied = false
 	start := 0
 	for i := 0; i <= len(path); i++ {
 		if i < len(path) && path[i] != ':' {
@@ -124,11 +160,15 @@ func (s *Shell) lookPath(name string) (string, bool) {
 		}
 		p := dir + "/" + name
 		var st unix.Stat_t
-		if unix.Stat(p, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		if unix.Stat(p, &st) != nil {
 			continue
 		}
-		if unix.Access(p, unix.X_OK) != nil {
+		if st.Mode&unix.S_IFMT != unix.S_IFREG || unix.Access(p, unix.X_OK) != nil {
+			s.denied = true
 			continue
+		}
+		if !remember {
+			return p, true
 		}
 		if s.hash == nil {
 			s.hash = map[string]string{}
@@ -137,6 +177,15 @@ func (s *Shell) lookPath(name string) (string, bool) {
 		return p, true
 	}
 	return "", false
+}
+
+// lookPathWith is lookPath, or a search of a PATH given to this one
+// command (`PATH=/x cmd`), which is not hashed.
+func (s *Shell) lookPathWith(name, path string, override bool) (string, bool) {
+	if override {
+		return s.searchPath(name, path, false)
+	}
+	return s.lookPath(name)
 }
 
 // startExternal starts a command that is not a builtin or a function and
@@ -149,12 +198,21 @@ func (s *Shell) lookPath(name string) (string, bool) {
 func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 	name := args[0]
 	var path string
+	pathOverride, override := "", false
+	for _, kv := range extraEnv {
+		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
+			pathOverride, override = v, true
+		}
+	}
 	if strings.IndexByte(name, '/') >= 0 {
 		path = name
 	} else if s.isApplet(name) {
 		path = s.selfExe()
-	} else if p, ok := s.lookPath(name); ok {
+	} else if p, ok := s.lookPathWith(name, pathOverride, override); ok {
 		path = p
+	} else if s.denied {
+		s.errorf("%s: Permission denied", name)
+		return 0, 126
 	} else {
 		s.errorf("%s: not found", name)
 		return 0, 127
@@ -186,5 +244,5 @@ func (s *Shell) runExternal(args, extraEnv []string, _ bool) int {
 	if pid == 0 {
 		return status
 	}
-	return s.waitPid(pid)
+	return s.waitFG(pid)
 }

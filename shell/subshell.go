@@ -91,13 +91,23 @@ func (s *Shell) snapshot(node string) *state {
 func (s *Shell) spawnSubshell(st *syntax.Stmt, list []*syntax.Stmt, o spawnOpts) (int, error) {
 	var text string
 	if st != nil {
-		text = printNode(int(st.Pos().Line()), st)
-	} else {
-		line := 1
-		if len(list) > 0 {
-			line = int(list[0].Pos().Line())
+		end := st.End()
+		if st.Semicolon.IsValid() && s.cur != nil {
+			// `cmd &` and `cmd ;`: the terminator is not part of the
+			// command the subshell runs (its copy is in the foreground)
+			if off := int(st.Semicolon.Offset()); off < len(s.cur.text) && (s.cur.text[off] == '&' || s.cur.text[off] == ';') {
+				end = st.Semicolon
+			}
 		}
-		text = printNode(line, &syntax.File{Stmts: list})
+		var ok bool
+		if text, ok = s.sliceSource(st.Pos(), end, st); !ok {
+			text = printNode(int(st.Pos().Line()), st)
+		}
+	} else if len(list) > 0 {
+		var ok bool
+		if text, ok = s.sliceSource(list[0].Pos(), list[len(list)-1].End(), &syntax.File{Stmts: list}); !ok {
+			text = printNode(int(list[0].Pos().Line()), &syntax.File{Stmts: list})
+		}
 	}
 	data, err := json.Marshal(s.snapshot(text))
 	if err != nil {
@@ -131,7 +141,7 @@ func (s *Shell) runSubshellNode(_ *syntax.Subshell, list []*syntax.Stmt) int {
 		s.errorf("cannot fork: %s", errnoMsg(err))
 		return 2
 	}
-	return s.waitPid(pid)
+	return s.waitFG(pid)
 }
 
 // runCmdSubst runs the body of a command substitution with its stdout
@@ -148,16 +158,25 @@ func (s *Shell) runCmdSubst(w io.Writer, cs *syntax.CmdSubst) (int, error) {
 		return 2, &shellError{msg: "cannot create pipe: " + errnoMsg(err)}
 	}
 	saved := s.pipeFDs(-1, p[1])
-	pid, err := s.spawnSubshell(nil, cs.Stmts, spawnOpts{pgid: -1})
+	var pid, status int
+	if len(cs.Stmts) == 1 {
+		// one command: started directly when it is a simple external one
+		pid, status = s.startStage(cs.Stmts[0], spawnOpts{pgid: -1})
+	} else {
+		pid, err = s.spawnSubshell(nil, cs.Stmts, spawnOpts{pgid: -1})
+		if err != nil {
+			status = 2
+			s.errorf("cannot fork: %s", errnoMsg(err))
+		}
+	}
 	s.restore(saved)
 	unix.Close(p[1])
-	if err != nil {
-		unix.Close(p[0])
-		return 2, &shellError{msg: "cannot fork: " + errnoMsg(err)}
-	}
 	readAllInto(w, p[0])
 	unix.Close(p[0])
-	return s.waitPid(pid), nil
+	if pid == 0 {
+		return status, nil
+	}
+	return s.waitFG(pid), nil
 }
 
 func readAllInto(w io.Writer, fd int) {
@@ -235,7 +254,24 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 	}
 	s.status = st.Status
 	src := s.newSource(st.Node, s.arg0)
-	s.runSource(src, strings.NewReader(st.Node), true)
+	s.cur = src
+	file, err := s.newParser().Parse(strings.NewReader(st.Node), "")
+	if err != nil {
+		s.syntaxError(err)
+		return 2
+	}
+	for i, stmt := range file.Stmts {
+		if i == len(file.Stmts)-1 {
+			if _, ok := stmt.Cmd.(*syntax.CallExpr); ok && !stmt.Background && !stmt.Negated {
+				s.execLast = true
+			}
+		}
+		s.execStmt(stmt)
+		s.execLast = false
+		if s.ctl != ctlNone {
+			break
+		}
+	}
 	return s.status
 }
 
@@ -243,4 +279,29 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 // cannot be told apart from a subshell; see substSafe.
 func (s *Shell) substInProcess(w io.Writer, cs *syntax.CmdSubst) (int, bool) {
 	return 0, false
+}
+
+// sliceSource returns the source text of a node, padded with newlines so
+// that it starts on its own line number: the subshell then reports the
+// same line numbers as its parent. Nodes with here-documents (whose
+// bodies lie outside the node's span) are printed instead.
+func (s *Shell) sliceSource(a, b syntax.Pos, node syntax.Node) (string, bool) {
+	if s.cur == nil || !a.IsValid() || !b.IsValid() {
+		return "", false
+	}
+	i, j := int(a.Offset()), int(b.Offset())
+	if i < 0 || j > len(s.cur.text) || i >= j {
+		return "", false
+	}
+	hdoc := false
+	syntax.Walk(node, func(n syntax.Node) bool {
+		if r, ok := n.(*syntax.Redirect); ok && r.Hdoc != nil {
+			hdoc = true
+		}
+		return !hdoc
+	})
+	if hdoc {
+		return "", false
+	}
+	return strings.Repeat("\n", int(a.Line())-1) + s.cur.text[i:j] + "\n", true
 }

@@ -18,7 +18,10 @@ func (s *Shell) testBuiltin(a []string, bracket bool) int {
 		}
 		a = a[:len(a)-1]
 	}
-	t := &tester{s: s, args: a}
+	t := &tester{s: s, args: a, name: "test"}
+	if bracket {
+		t.name = "["
+	}
 	r, ok := t.run()
 	if !ok {
 		return 2
@@ -31,6 +34,7 @@ func (s *Shell) testBuiltin(a []string, bracket bool) int {
 
 type tester struct {
 	s    *Shell
+	name string
 	args []string
 	pos  int
 	err  bool
@@ -38,7 +42,7 @@ type tester struct {
 
 func (t *tester) fail(format string, args ...any) {
 	if !t.err {
-		t.s.errorf("test: "+format, args...)
+		t.s.errorf(t.name+": "+format, args...)
 	}
 	t.err = true
 }
@@ -65,7 +69,7 @@ func (t *tester) run() (bool, bool) {
 			return r, !t.err
 		}
 		if a[0] == "!" {
-			t2 := &tester{s: t.s, args: a[1:]}
+			t2 := &tester{s: t.s, name: t.name, args: a[1:]}
 			r, ok := t2.run()
 			return !r, ok
 		}
@@ -74,18 +78,18 @@ func (t *tester) run() (bool, bool) {
 		}
 	case 4:
 		if a[0] == "!" {
-			t2 := &tester{s: t.s, args: a[1:]}
+			t2 := &tester{s: t.s, name: t.name, args: a[1:]}
 			r, ok := t2.run()
 			return !r, ok
 		}
 		if a[0] == "(" && a[3] == ")" {
-			t2 := &tester{s: t.s, args: a[1:3]}
+			t2 := &tester{s: t.s, name: t.name, args: a[1:3]}
 			return t2.run()
 		}
 	}
 	r = t.orExpr()
 	if !t.err && t.pos < len(t.args) {
-		t.fail("%s: unexpected operator", t.args[t.pos])
+		t.fail("%s: unexpected operator", t.args[0])
 	}
 	return r, !t.err
 }
@@ -428,7 +432,7 @@ func matchPattern(pat, s string) bool {
 func matchClass(pat string, c byte) (bool, int) {
 	i := 1
 	neg := false
-	if i < len(pat) && (pat[i] == '!' || pat[i] == '^') {
+	if i < len(pat) && pat[i] == '!' {
 		neg = true
 		i++
 	}

@@ -118,7 +118,7 @@ func (s *Shell) trapBuiltin(args []string) int {
 	for _, name := range sigs {
 		sig, ok := parseTrapSignal(name)
 		if !ok {
-			s.errorf("trap: %s: bad trap", name)
+			writeAll(2, []byte("trap: "+name+": bad trap\n"))
 			status = 1
 			continue
 		}
@@ -228,6 +228,20 @@ func (s *Shell) sigpipe() {
 		return
 	}
 	dieOfSignal(syscall.SIGPIPE)
+}
+
+// noTraps reports whether no trap is set: a subshell may then replace
+// itself with its last command.
+func (s *Shell) noTraps() bool {
+	if s.exitTrap != nil {
+		return false
+	}
+	for _, t := range s.traps {
+		if t != nil && *t != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func sigName(sig syscall.Signal) string { return zsig.Name(sig) }

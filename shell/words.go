@@ -24,13 +24,25 @@ const (
 	fSplit              // from an unquoted expansion: IFS splits here
 )
 
+// wev is an event in a word's expansion: a quoted part starts, or a
+// field break.
+type wev struct {
+	pos int
+	brk bool
+}
+
 // wbuf is one word being expanded.
 type wbuf struct {
-	b      []byte
-	fl     []byte
-	qmarks []int // positions of quoted empty strings ("" keeps a field)
-	brk    []int // positions of forced field breaks ("$@")
+	b  []byte
+	fl []byte
+	// ev records, in order, where quoted text starts (even empty quotes
+	// keep a field) and where "$@" forces a field break.
+	ev     []wev
 	noGlob bool
+	// litSplit: literal text of a ${x-word} word is split like the
+	// expansion it is part of
+	litSplit bool
+	noSplit  bool // expanding to one string: "$@" joins with spaces
 }
 
 func (w *wbuf) add(s string, flags byte) {
@@ -65,7 +77,7 @@ func (w *wbuf) addByte(c, flags byte) {
 }
 
 func (w *wbuf) reset() {
-	w.b, w.fl, w.qmarks, w.brk = w.b[:0], w.fl[:0], w.qmarks[:0], w.brk[:0]
+	w.b, w.fl, w.ev = w.b[:0], w.fl[:0], w.ev[:0]
 }
 
 // expandFields expands words into command arguments.
@@ -119,6 +131,8 @@ func (s *Shell) expandString(word *syntax.Word, assign bool) (string, error) {
 	}
 	w := s.getWbuf()
 	defer s.putWbuf(w)
+	w.noSplit = true
+	defer func() { w.noSplit = false }()
 	if err := s.expandParts(w, word.Parts, false, !assign, assign); err != nil {
 		return "", err
 	}
@@ -158,20 +172,32 @@ func (s *Shell) expandParts(w *wbuf, parts []syntax.WordPart, quoted, tilde, ass
 		switch p := p.(type) {
 		case *syntax.Lit:
 			v := p.Value
-			if !quoted && ((i == 0 && tilde) || assign) {
+			if !quoted && ((i == 0 && tilde) || assign) && (i == len(parts)-1 || tildeEnds(v, assign)) {
 				v = s.expandTildes(w, v, i == 0 && (tilde || assign), assign)
 			}
-			s.addLit(w, v, quoted)
+			if w.litSplit && !quoted {
+				n := len(w.b)
+				s.addLit(w, v, quoted)
+				for k := n; k < len(w.fl); k++ {
+					if w.fl[k] == 0 {
+						w.fl[k] = fSplit
+					}
+				}
+			} else {
+				s.addLit(w, v, quoted)
+			}
 		case *syntax.SglQuoted:
 			if quoted {
 				// inside "${x-'...'}": the quotes are literal
 				w.add("'"+p.Value+"'", fQuoted)
 				continue
 			}
-			w.qmarks = append(w.qmarks, len(w.b))
+			w.ev = append(w.ev, wev{pos: len(w.b)})
 			w.add(p.Value, fQuoted)
 		case *syntax.DblQuoted:
-			w.qmarks = append(w.qmarks, len(w.b))
+			if !onlyAt(p.Parts) {
+				w.ev = append(w.ev, wev{pos: len(w.b)})
+			}
 			if err := s.expandParts(w, p.Parts, true, false, false); err != nil {
 				return err
 			}
@@ -279,6 +305,16 @@ func (s *Shell) expandTildes(w *wbuf, v string, atStart, assign bool) string {
 	}
 }
 
+// tildeEnds reports whether a literal that starts a word ends its tilde
+// prefix itself (with '/' or, in assignments, ':'), so that a quoted
+// part after it is not part of the login name.
+func tildeEnds(v string, assign bool) bool {
+	if !strings.HasPrefix(v, "~") {
+		return true
+	}
+	return strings.ContainsRune(v, '/') || (assign && strings.ContainsRune(v, ':'))
+}
+
 // homeOf is the directory ~name means: $HOME for "", else from
 // /etc/passwd.
 func (s *Shell) homeOf(name string) (string, bool) {
@@ -307,7 +343,7 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 	name := p.Param.Value
 	if name == "@" || name == "*" {
 		if p.Length {
-			s.addExpansion(w, strconv.Itoa(len(s.params)), quoted)
+			s.addExpansion(w, strconv.Itoa(len(strings.Join(s.params, " "))), quoted)
 			return nil
 		}
 		if p.Exp == nil {
@@ -344,11 +380,11 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 	switch op {
 	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull:
 		if missing {
-			return s.expandParts(w, wordParts(p.Exp.Word), quoted, !quoted, false)
+			return s.paramWord(w, p.Exp.Word, quoted)
 		}
 	case syntax.AlternateUnset, syntax.AlternateUnsetOrNull:
 		if !missing {
-			return s.expandParts(w, wordParts(p.Exp.Word), quoted, !quoted, false)
+			return s.paramWord(w, p.Exp.Word, quoted)
 		}
 		if quoted {
 			return nil
@@ -401,6 +437,27 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 	}
 	s.addExpansion(w, val, quoted)
 	return nil
+}
+
+// onlyAt reports whether double-quoted parts are only "$@", which gives
+// no field at all when there are no positional parameters.
+func onlyAt(parts []syntax.WordPart) bool {
+	for _, p := range parts {
+		pe, ok := p.(*syntax.ParamExp)
+		if !ok || pe.Param == nil || pe.Param.Value != "@" || pe.Exp != nil || pe.Length {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// paramWord expands the word of ${x-word} and friends.
+func (s *Shell) paramWord(w *wbuf, word *syntax.Word, quoted bool) error {
+	old := w.litSplit
+	w.litSplit = !quoted
+	err := s.expandParts(w, wordParts(word), quoted, !quoted, false)
+	w.litSplit = old
+	return err
 }
 
 func wordParts(w *syntax.Word) []syntax.WordPart {
@@ -462,12 +519,21 @@ func (s *Shell) expandAt(w *wbuf, name string, quoted bool) {
 		w.add(s.joinStar(), fQuoted)
 		return
 	}
+	if w.noSplit {
+		// assignments and here-documents: no fields, a space between
+		flags := byte(fQuoted)
+		if !quoted {
+			flags = 0
+		}
+		w.add(strings.Join(s.params, " "), flags)
+		return
+	}
 	for i, p := range s.params {
 		if i > 0 {
-			w.brk = append(w.brk, len(w.b))
+			w.ev = append(w.ev, wev{pos: len(w.b), brk: true})
 		}
 		if quoted {
-			w.qmarks = append(w.qmarks, len(w.b))
+			w.ev = append(w.ev, wev{pos: len(w.b)})
 			w.add(p, fQuoted)
 		} else {
 			w.add(p, fSplit)
@@ -477,7 +543,8 @@ func (s *Shell) expandAt(w *wbuf, name string, quoted bool) {
 
 // splitGlob splits an expanded word into fields at IFS characters that
 // came from unquoted expansions, then expands pathnames, appending the
-// fields to out.
+// fields to out. Events (quoted-empty marks and "$@" breaks) are
+// replayed in the order they were recorded.
 func (s *Shell) splitGlob(w *wbuf, out []string) []string {
 	ifs, ok := s.getVar("IFS")
 	if !ok {
@@ -490,28 +557,23 @@ func (s *Shell) splitGlob(w *wbuf, out []string) []string {
 		c := w.b[i]
 		return (c == ' ' || c == '\t' || c == '\n') && isIFS(i)
 	}
-	qi, bi := 0, 0
+	ev := 0
+	eventAt := func(i int) bool { return ev < len(w.ev) && w.ev[ev].pos == i }
 	start := 0
 	has := false
-	emit := func(end int) {
-		out = s.globField(w, start, end, out)
-	}
 	i := 0
 	n := len(w.b)
 	for {
-		for qi < len(w.qmarks) && w.qmarks[qi] <= i {
-			if w.qmarks[qi] == i || w.qmarks[qi] < i {
+		for eventAt(i) {
+			if w.ev[ev].brk {
+				if has || i > start {
+					out = s.globField(w, start, i, out)
+				}
+				start, has = i, false
+			} else {
 				has = true
 			}
-			qi++
-		}
-		if bi < len(w.brk) && w.brk[bi] == i {
-			bi++
-			if has || i > start {
-				emit(i)
-			}
-			start, has = i, false
-			continue
+			ev++
 		}
 		if i >= n {
 			break
@@ -525,13 +587,13 @@ func (s *Shell) splitGlob(w *wbuf, out []string) []string {
 		// IFS whitespace
 		end := i
 		sawNonWS := false
-		for i < n && isWS(i) && (bi >= len(w.brk) || w.brk[bi] != i) {
+		for i < n && isWS(i) && (i == end || !eventAt(i)) {
 			i++
 		}
-		if i < n && isIFS(i) && !isWS(i) && (bi >= len(w.brk) || w.brk[bi] != i) {
+		if i < n && isIFS(i) && !isWS(i) && !eventAt(i) {
 			sawNonWS = true
 			i++
-			for i < n && isWS(i) && (bi >= len(w.brk) || w.brk[bi] != i) {
+			for i < n && isWS(i) && !eventAt(i) {
 				i++
 			}
 		}
@@ -541,7 +603,7 @@ func (s *Shell) splitGlob(w *wbuf, out []string) []string {
 		start, has = i, false
 	}
 	if has {
-		emit(n)
+		out = s.globField(w, start, n, out)
 	}
 	return out
 }
