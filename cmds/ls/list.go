@@ -465,9 +465,10 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 		(c.formatNeedsType && (typ == ftUnknown ||
 			(typ == ftNormal && (c.indicator == indClassify || (c.color != nil && c.color.needExecBits()))) ||
 			(typ == ftDir && c.color != nil && c.color.needDirBits()))) ||
-		((c.printInode || c.formatNeedsType) && typ == ftLink &&
+		(c.formatNeedsType && typ == ftLink &&
 			(c.deref == derefAlways || c.colorSymlinkAsReferent || c.checkSymlinkMode || c.dirsFirst)) ||
-		(c.printInode && ino == 0)
+		// GNU trusts st_ino, not d_ino, which differs at mount points.
+		c.printInode
 
 	var blocks int64
 	if needStat {
@@ -517,7 +518,6 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 				l.sorted = l.sorted[:len(l.sorted)-1]
 				return 0
 			}
-			l.noteInode(f)
 			l.noteQuoting(f)
 			return 0
 		}

@@ -220,7 +220,7 @@ func (l *lister) typeIndicator(statOK bool, mode uint32, typ fileType) byte {
 }
 
 func (l *lister) inodeString(dst []byte, f *fileInfo) []byte {
-	if f.ino == 0 {
+	if !f.statOK {
 		return append(dst, '?')
 	}
 	return strconv.AppendUint(dst, f.ino, 10)
