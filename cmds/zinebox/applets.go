@@ -21,6 +21,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/ldd"
 	"github.com/zinebox/zinebox/cmds/ls"
 	"github.com/zinebox/zinebox/cmds/man"
+	"github.com/zinebox/zinebox/cmds/mem"
 	"github.com/zinebox/zinebox/cmds/mkdir"
 	"github.com/zinebox/zinebox/cmds/mkfifo"
 	"github.com/zinebox/zinebox/cmds/nc"
@@ -75,6 +76,7 @@ var applets = []*applet.Applet{
 	&ldd.Applet,
 	&ls.Applet,
 	&man.Applet,
+	&mem.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
 	&nc.Applet,
