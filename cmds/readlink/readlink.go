@@ -12,8 +12,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"golang.org/x/sys/unix"
 
@@ -50,34 +48,21 @@ var spec = getopt.Spec{
 	},
 }
 
-// Mode says which components of a name must exist for Canonicalize.
-type Mode int
-
-const (
-	AllButLast Mode = iota // -f
-	Existing               // -e
-	Missing                // -m
-)
-
-// maxLinks bounds the symbolic links followed for one name, as the kernel
-// bounds them for a path lookup (40); beyond it the name loops.
-const maxLinks = 40
-
 func run(io *applet.IO, args []string) int {
 	r, done, status := io.Parse(&spec, args, 1)
 	if done {
 		return status
 	}
-	canon, how := false, AllButLast
+	canon, how := false, fsname.AllButLast
 	verbose := false
 	for _, o := range r.Opts {
 		switch o.Key {
 		case "canonicalize":
-			canon, how = true, AllButLast
+			canon, how = true, fsname.AllButLast
 		case "canonicalize-existing":
-			canon, how = true, Existing
+			canon, how = true, fsname.Existing
 		case "canonicalize-missing":
-			canon, how = true, Missing
+			canon, how = true, fsname.Missing
 		case "quiet", "silent":
 			verbose = false
 		case "verbose":
@@ -105,7 +90,7 @@ func run(io *applet.IO, args []string) int {
 		var out string
 		var err error
 		if canon {
-			out, err = Canonicalize(io.Dir, name, how)
+			out, err = fsname.Canonicalize(io.Dir, name, how)
 		} else {
 			out, err = os.Readlink(fsname.Join(io.Dir, name))
 			if name == "" {
@@ -122,107 +107,4 @@ func run(io *applet.IO, args []string) int {
 		fmt.Fprintf(io.Stdout, "%s%s", out, end)
 	}
 	return io.Finish(status)
-}
-
-// Getwd returns the physical working directory for dir ("" is the
-// process's own), without trusting $PWD as os.Getwd does.
-func Getwd(dir string) (string, error) {
-	if dir == "" {
-		return unix.Getwd()
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	return filepath.EvalSymlinks(abs)
-}
-
-// Canonicalize returns the absolute name of name (relative to the
-// directory dir, "" for the working directory) with every symbolic link,
-// "." and ".." resolved, requiring existence as how says.
-func Canonicalize(dir, name string, how Mode) (string, error) {
-	if name == "" {
-		return "", unix.ENOENT
-	}
-	resolved := ""
-	if !strings.HasPrefix(name, "/") {
-		wd, err := Getwd(dir)
-		if err != nil {
-			return "", err
-		}
-		resolved = strings.TrimSuffix(wd, "/")
-	}
-	rest := name
-	links := 0
-	missing := false // a component did not exist (only with Missing or the last with AllButLast)
-	for rest != "" {
-		comp := rest
-		i := strings.IndexByte(rest, '/')
-		hadSlash := i >= 0 // a slash follows: comp must be a directory
-		if hadSlash {
-			comp, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		switch comp {
-		case "", ".":
-			continue
-		case "..":
-			resolved = resolved[:max(strings.LastIndexByte(resolved, '/'), 0)]
-			continue
-		}
-		candidate := resolved + "/" + comp
-		more := strings.Trim(rest, "/") != ""
-		if missing {
-			resolved = candidate
-			continue
-		}
-		var st unix.Stat_t
-		if err := unix.Lstat(candidate, &st); err != nil {
-			switch {
-			case how == Missing:
-			case how == AllButLast && !more && err == unix.ENOENT:
-			default:
-				return "", err
-			}
-			missing = true
-			resolved = candidate
-			continue
-		}
-		if st.Mode&unix.S_IFMT == unix.S_IFLNK {
-			links++
-			if links > maxLinks {
-				if how == Missing {
-					missing = true
-					resolved = candidate
-					continue
-				}
-				return "", unix.ELOOP
-			}
-			target, err := os.Readlink(candidate)
-			if err != nil {
-				return "", err
-			}
-			if strings.HasPrefix(target, "/") {
-				resolved = ""
-			}
-			if hadSlash {
-				rest = target + "/" + rest
-			} else {
-				rest = target
-			}
-			continue
-		}
-		if st.Mode&unix.S_IFMT != unix.S_IFDIR && hadSlash {
-			if how != Missing {
-				return "", unix.ENOTDIR
-			}
-			missing = true
-		}
-		resolved = candidate
-	}
-	if resolved == "" {
-		return "/", nil
-	}
-	return resolved, nil
 }

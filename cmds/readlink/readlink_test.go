@@ -7,6 +7,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
 	"github.com/zinebox/zinebox/pkg/fixture"
+	"github.com/zinebox/zinebox/pkg/fsname"
 )
 
 // setup adds links that loop and relative links through "..".
@@ -47,34 +48,34 @@ func TestCanonicalize(t *testing.T) {
 	real, _ := filepath.EvalSymlinks(dir)
 	for _, tc := range []struct {
 		name string
-		how  Mode
+		how  fsname.Mode
 		want string // "" for an error
 	}{
-		{"link", AllButLast, real + "/f"},
-		{"dangling", AllButLast, real + "/nowhere"},
-		{"dangling", Existing, ""},
-		{"dangling/x/y", Missing, real + "/nowhere/x/y"},
-		{"linkdir/sub/../../f", AllButLast, real + "/f"},
-		{"dots", Existing, real + "/f"},
-		{"rel", Existing, real + "/f"},
-		{"abs", Existing, real + "/d/sub"},
-		{"loop1", Missing, real + "/loop1"},
-		{"loop1", AllButLast, ""},
-		{"f/x", Missing, real + "/f/x"},
-		{"f/x", AllButLast, ""},
-		{"linkdir/", AllButLast, real + "/d"},
-		{"link/", AllButLast, ""},
-		{".", Existing, real},
-		{"..", Missing, filepath.Dir(real)},
-		{"/", Existing, "/"},
-		{"/../..", Existing, "/"},
+		{"link", fsname.AllButLast, real + "/f"},
+		{"dangling", fsname.AllButLast, real + "/nowhere"},
+		{"dangling", fsname.Existing, ""},
+		{"dangling/x/y", fsname.Missing, real + "/nowhere/x/y"},
+		{"linkdir/sub/../../f", fsname.AllButLast, real + "/f"},
+		{"dots", fsname.Existing, real + "/f"},
+		{"rel", fsname.Existing, real + "/f"},
+		{"abs", fsname.Existing, real + "/d/sub"},
+		{"loop1", fsname.Missing, real + "/loop1"},
+		{"loop1", fsname.AllButLast, ""},
+		{"f/x", fsname.Missing, real + "/f/x"},
+		{"f/x", fsname.AllButLast, ""},
+		{"linkdir/", fsname.AllButLast, real + "/d"},
+		{"link/", fsname.AllButLast, ""},
+		{".", fsname.Existing, real},
+		{"..", fsname.Missing, filepath.Dir(real)},
+		{"/", fsname.Existing, "/"},
+		{"/../..", fsname.Existing, "/"},
 	} {
-		got, err := Canonicalize(dir, tc.name, tc.how)
+		got, err := fsname.Canonicalize(dir, tc.name, tc.how)
 		if tc.want == "" && err == nil || tc.want != "" && got != tc.want {
 			t.Errorf("Canonicalize(%q, %d) = %q, %v; want %q", tc.name, tc.how, got, err, tc.want)
 		}
 		// GNU readlink run in the same tree must agree.
-		flag := map[Mode]string{AllButLast: "-f", Existing: "-e", Missing: "-m"}[tc.how]
+		flag := map[fsname.Mode]string{fsname.AllButLast: "-f", fsname.Existing: "-e", fsname.Missing: "-m"}[tc.how]
 		r := runGNU(t, dir, flag, tc.name)
 		if tc.want != "" && r != tc.want+"\n" || tc.want == "" && r != "" {
 			t.Errorf("GNU readlink %s %q = %q, want %q", flag, tc.name, r, tc.want)
