@@ -19,6 +19,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
+	"github.com/zinebox/zinebox/cmds/ln"
 	"github.com/zinebox/zinebox/cmds/ls"
 	"github.com/zinebox/zinebox/cmds/man"
 	"github.com/zinebox/zinebox/cmds/mem"
@@ -74,6 +75,7 @@ var applets = []*applet.Applet{
 	&kill.Applet,
 	&ldconfig.Applet,
 	&ldd.Applet,
+	&ln.Applet,
 	&ls.Applet,
 	&man.Applet,
 	&mem.Applet,
