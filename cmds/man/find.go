@@ -41,6 +41,12 @@ func (p *page) where() string {
 	if p.isEmb {
 		return "(zinebox) " + p.path
 	}
+	if !p.file {
+		// man-db names the file a symbolic link leads to
+		if real, err := filepath.EvalSymlinks(p.path); err == nil {
+			return real
+		}
+	}
 	return p.path
 }
 

@@ -31,13 +31,13 @@ func (e entry) String() string {
 func (m *man) whatisMain(names []string) int {
 	io := m.io
 	if len(names) == 0 {
-		io.Stdout.Flush()
+		// man-db prints this question on standard output
 		if m.o.apropos {
-			fmt.Fprintln(io.Stderr, "apropos what?")
+			fmt.Fprintln(io.Stdout, "apropos what?")
 		} else {
-			fmt.Fprintln(io.Stderr, "whatis what?")
+			fmt.Fprintln(io.Stdout, "whatis what?")
 		}
-		return exitUsage
+		return io.Finish(exitUsage)
 	}
 	status := exitOK
 	if m.o.whatis {

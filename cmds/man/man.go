@@ -205,8 +205,8 @@ func (m *man) show(src string, p *page) int {
 		NoAdjust: m.o.noJustify,
 	})
 	style := roff.Plain
-	_, sgr := io.LookupEnv("GROFF_SGR")
-	_, noColor := io.LookupEnv("NO_COLOR")
+	sgr := io.Getenv("GROFF_SGR") != ""
+	noColor := io.Getenv("NO_COLOR") != ""
 	if tty || io.Getenv("MAN_KEEP_FORMATTING") != "" {
 		style = roff.Overstrike
 		if sgr && !noColor {

@@ -17,7 +17,8 @@ const (
 type node struct {
 	kind nodeKind
 	c    Cell
-	w    int // width in columns
+	w    int  // width in columns
+	nohy bool // the word this glyph belongs to must not be hyphenated (\%)
 }
 
 // breakable reports whether a line may end at n.
@@ -59,13 +60,14 @@ func (r *renderer) addGlyph(ch rune, f Font) {
 	if ch == ' ' {
 		r.line = append(r.line, node{kind: nFixed, w: 1})
 	} else {
-		r.line = append(r.line, node{kind: nGlyph, c: Cell{ch, f}, w: runeWidth(ch)})
+		r.line = append(r.line, node{kind: nGlyph, c: Cell{ch, f}, w: runeWidth(ch), nohy: r.noHyWord})
 	}
 	r.lineW += r.line[len(r.line)-1].w
 }
 
 // addSpace adds a word space of width w; in no-fill mode spaces are fixed.
 func (r *renderer) addSpace(w int) {
+	r.noHyWord = false
 	if len(r.line) == 0 {
 		if r.fill {
 			return // a filled line never starts with a word space
@@ -77,6 +79,12 @@ func (r *renderer) addSpace(w int) {
 		k = nFixed
 	}
 	if r.fill {
+		// groff keeps a run of blanks as one space that adjusting widens
+		if n := len(r.line); n > 0 && r.line[n-1].kind == nSpace {
+			r.line[n-1].w += w
+			r.lineW += w
+			return
+		}
 		r.fit()
 	}
 	r.line = append(r.line, node{kind: k, w: w})
@@ -145,6 +153,9 @@ func (r *renderer) fit() {
 		if contentWidth(r.line, len(r.line)) <= target {
 			return
 		}
+		if r.hyphenate(target) {
+			continue
+		}
 		cut, first := -1, -1
 		for i, nd := range r.line {
 			if nd.breakable() && i > 0 {
@@ -179,6 +190,79 @@ func (r *renderer) fit() {
 			r.startLine()
 		}
 	}
+}
+
+// hyphenate breaks the pending line inside its last word, at the last
+// hyphenation point that leaves room for the hyphen, as groff does when a
+// word crosses the right margin. It reports whether it broke the line.
+func (r *renderer) hyphenate(target int) bool {
+	h := loadHyphenator()
+	if h == nil {
+		h = &hyphenator{}
+	}
+	end := len(r.line)
+	for end > 0 && r.line[end-1].kind != nGlyph {
+		end--
+	}
+	ws := end
+	for ws > 0 && r.line[ws-1].kind != nSpace {
+		ws--
+	}
+	best, explicit := -1, false
+	for i := ws; i < end; {
+		if r.line[i].kind == nBreak {
+			// a break after a hyphen needs no added hyphen
+			if i > ws && contentWidth(r.line, i) <= target {
+				best, explicit = i, true
+			}
+			i++
+			continue
+		}
+		if !isLetterNode(r.line[i]) {
+			i++
+			continue
+		}
+		j := i
+		nohy := false
+		var word []byte
+		for j < end && isLetterNode(r.line[j]) {
+			word = append(word, byte(r.line[j].c.R))
+			nohy = nohy || r.line[j].nohy
+			j++
+		}
+		if !nohy && r.hyOn && r.hyMode != 0 {
+			for _, k := range h.points(string(word), r.hyMode) {
+				p := i + k
+				if contentWidth(r.line, p)+1 <= target && p > best {
+					best, explicit = p, false
+				}
+			}
+		}
+		i = j
+	}
+	if best < 0 || best <= ws && ws > 0 {
+		return false
+	}
+	line := append([]node(nil), r.line[:best]...)
+	rest := append([]node(nil), r.line[best:]...)
+	if explicit {
+		rest = rest[1:] // the break point itself
+	} else {
+		line = append(line, node{kind: nGlyph, c: Cell{'\u2010', r.line[best-1].c.F}, w: 1})
+	}
+	r.emit(line, true)
+	r.line = rest
+	r.lineW = 0
+	for _, nd := range rest {
+		r.lineW += nd.w
+	}
+	r.startLine()
+	return true
+}
+
+func isLetterNode(n node) bool {
+	c := n.c.R
+	return n.kind == nGlyph && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
 }
 
 // brk ends the pending line without adjusting it (.br and friends).

@@ -50,6 +50,9 @@ type renderer struct {
 
 	sentEnd  bool // the last character ends a sentence
 	hyphenAt int  // len(line) just after a hyphen that allows a break
+	hyOn     bool // .hy/.nh
+	hyMode   int  // .hy's argument: 4 is what man-db's groff uses for pages
+	noHyWord bool // \% seen in the current word
 	cont     bool // the text line ended in \c
 	trapN    int  // text lines until trapFn runs (man's next-line trap)
 	trapFn   func()
@@ -66,6 +69,7 @@ func newRenderer(opt Options) *renderer {
 		macros: map[string][]string{},
 	}
 	r.env = env{fill: true, adjust: 'b', prevAdj: 'b', tempInd: -1, ll: ll}
+	r.hyOn, r.hyMode = true, 4
 	r.man.init()
 	r.man.pd = 1
 	r.indent = r.man.margin

@@ -476,6 +476,15 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		}
 	case "bp":
 		r.brk()
+	case "nh":
+		r.hyOn = false
+	case "hy":
+		r.hyOn, r.hyMode = true, 1
+		if a := arg(0); a != "" {
+			if u, ok := evalExpr(a, 'u'); ok {
+				r.hyMode = u
+			}
+		}
 	case "ul", "cu":
 		// underline the next N input lines: italic on a terminal
 		r.setFont("I")

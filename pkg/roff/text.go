@@ -77,7 +77,7 @@ func (r *renderer) glyph(ch rune) {
 		ch = m
 	}
 	// groff may break a line after a hyphen inside a word
-	if r.hyphenAt > 0 && r.hyphenAt == len(r.line) && isAlnumRune(ch) {
+	if r.hyphenAt > 0 && r.hyphenAt == len(r.line) && isLetter(ch) {
 		r.addNode(nBreak, 0)
 	}
 	r.hyphenAt = 0
@@ -149,15 +149,15 @@ func (r *renderer) inline(s string) {
 		}
 		r.glyph(ch)
 		if ch == '-' && len(r.line) >= 2 {
-			if prev := r.line[len(r.line)-2]; prev.kind == nGlyph && isAlnumRune(prev.c.R) {
+			if prev := r.line[len(r.line)-2]; prev.kind == nGlyph && isLetter(prev.c.R) {
 				r.hyphenAt = len(r.line)
 			}
 		}
 	}
 }
 
-func isAlnumRune(ch rune) bool {
-	return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
+func isLetter(ch rune) bool {
+	return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z'
 }
 
 // escape formats the escape sequence whose letter is at s[i] and returns
@@ -185,7 +185,9 @@ func (r *renderer) escape(s string, i int) int {
 		r.addNode(nNbsp, 1)
 	case ':':
 		r.addNode(nBreak, 0)
-	case '|', '^', '%', 'E', '{', '}', '/', ',', 'p', 'r', 'u', 'd', 'a':
+	case '%':
+		r.noHyWord = true
+	case '|', '^', 'E', '{', '}', '/', ',', 'p', 'r', 'u', 'd', 'a':
 	case 'c':
 		if strings.TrimRight(s[i:], " ") == "" {
 			r.cont = true
