@@ -3,9 +3,15 @@
 // names: a name with a space or a newline must come out so that a person can
 // see it and, in the shell styles, paste it back into a shell.
 //
-// Only the C locale is modelled: every byte outside printable ASCII is
-// unprintable, which is what GNU tools do under LC_ALL=C.
+// Two locales are modelled: C (every byte outside printable ASCII is
+// unprintable, as GNU tools see it under LC_ALL=C) and UTF-8 ones such as
+// C.UTF-8 (Options.UTF8: printable characters pass through).
 package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Style is a quoting style.
 type Style int
@@ -45,6 +51,10 @@ func ParseStyle(name string) (Style, bool) {
 // -F indicator characters, and ':' in directory headings).
 type Options struct {
 	Style Style
+	// UTF8 says the locale's character set is UTF-8 (C.UTF-8 and the
+	// like): printable multibyte characters are then shown as they are,
+	// and the locale styles use curly quotes.
+	UTF8  bool
 	extra [256 / 32]uint32
 }
 
@@ -62,6 +72,73 @@ func (s Style) Quote(name string) string {
 // Append appends name, quoted, to dst.
 func (o *Options) Append(dst []byte, name string) []byte {
 	return o.appendStyle(dst, name, o.Style, false, true)
+}
+
+// utf8Char looks at the character at the start of s (whose first byte is
+// not ASCII) as glibc's mbrtowc would in a UTF-8 locale. It returns the
+// bytes it spans (0 or 1 for an invalid byte; the rest of s for a sequence
+// cut short at the end) and whether it is printable.
+func (o *Options) utf8Char(s string) (int, bool) {
+	if !o.UTF8 || s[0] < 0x80 {
+		return 0, false
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && size <= 1 {
+		if !utf8.FullRuneInString(s) {
+			return len(s), false
+		}
+		return 1, false
+	}
+	return size, IsPrint(r)
+}
+
+// IsPrint approximates glibc's iswprint in a UTF-8 locale: graphic
+// characters, spaces and format characters such as U+200B, but not
+// controls, surrogates or unassigned code points.
+func IsPrint(r rune) bool {
+	if r < 0x80 {
+		return r >= 0x20 && r < 0x7f
+	}
+	return unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r)
+}
+
+// RuneWidth approximates glibc's wcwidth for a printable character: 0 for
+// combining and format characters, 2 for East Asian wide ones, else 1.
+func RuneWidth(r rune) int {
+	switch {
+	case r < 0x300:
+		return 1 // ASCII, Latin-1 (U+00AD soft hyphen is 1 in glibc too)
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || (r >= 0x1160 && r <= 0x11ff):
+		return 0
+	}
+	for _, w := range wideRanges {
+		if r >= w[0] && r <= w[1] {
+			return 2
+		}
+	}
+	return 1
+}
+
+// wideRanges are the East Asian Wide and Fullwidth blocks.
+var wideRanges = [...][2]rune{
+	{0x1100, 0x115f}, {0x231a, 0x231b}, {0x2329, 0x232a}, {0x23e9, 0x23ec}, {0x23f0, 0x23f0},
+	{0x23f3, 0x23f3}, {0x25fd, 0x25fe}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267f, 0x267f},
+	{0x2693, 0x2693}, {0x26a1, 0x26a1}, {0x26aa, 0x26ab}, {0x26bd, 0x26be}, {0x26c4, 0x26c5},
+	{0x26ce, 0x26ce}, {0x26d4, 0x26d4}, {0x26ea, 0x26ea}, {0x26f2, 0x26f3}, {0x26f5, 0x26f5},
+	{0x26fa, 0x26fa}, {0x26fd, 0x26fd}, {0x2705, 0x2705}, {0x270a, 0x270b}, {0x2728, 0x2728},
+	{0x274c, 0x274c}, {0x274e, 0x274e}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
+	{0x27b0, 0x27b0}, {0x27bf, 0x27bf}, {0x2b1b, 0x2b1c}, {0x2b50, 0x2b50}, {0x2b55, 0x2b55},
+	{0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
+	{0xa960, 0xa97f}, {0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe10, 0xfe19}, {0xfe30, 0xfe6f},
+	{0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4}, {0x17000, 0x18cff}, {0x1b000, 0x1b2ff},
+	{0x1f004, 0x1f004}, {0x1f0cf, 0x1f0cf}, {0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a}, {0x1f200, 0x1f251},
+	{0x1f300, 0x1f320}, {0x1f32d, 0x1f335}, {0x1f337, 0x1f37c}, {0x1f37e, 0x1f393}, {0x1f3a0, 0x1f3ca},
+	{0x1f3cf, 0x1f3d3}, {0x1f3e0, 0x1f3f0}, {0x1f3f4, 0x1f3f4}, {0x1f3f8, 0x1f43e}, {0x1f440, 0x1f440},
+	{0x1f442, 0x1f4fc}, {0x1f4ff, 0x1f53d}, {0x1f54b, 0x1f54e}, {0x1f550, 0x1f567}, {0x1f57a, 0x1f57a},
+	{0x1f595, 0x1f596}, {0x1f5a4, 0x1f5a4}, {0x1f5fb, 0x1f64f}, {0x1f680, 0x1f6c5}, {0x1f6cc, 0x1f6cc},
+	{0x1f6d0, 0x1f6d2}, {0x1f6d5, 0x1f6d7}, {0x1f6eb, 0x1f6ec}, {0x1f6f4, 0x1f6fc}, {0x1f7e0, 0x1f7eb},
+	{0x1f90c, 0x1f93a}, {0x1f93c, 0x1f945}, {0x1f947, 0x1f9ff}, {0x1fa70, 0x1faff}, {0x20000, 0x2fffd},
+	{0x30000, 0x3fffd},
 }
 
 // printable reports isprint(c) in the C locale.
@@ -103,12 +180,15 @@ func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useEx
 	case Escape:
 		backslash, elide = true, false
 	case Locale, CLocale:
-		q := "'"
-		if style == CLocale {
-			q = `"`
+		open, q := "'", "'"
+		switch {
+		case o.UTF8:
+			open, q = "\u2018", "\u2019"
+		case style == CLocale:
+			open, q = `"`, `"`
 		}
 		if !elide {
-			dst = append(dst, q...)
+			dst = append(dst, open...)
 		}
 		backslash, closeQuote = true, q
 	case ShellEscape:
@@ -227,6 +307,38 @@ func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useEx
 			if harmless(c) {
 				compat = true
 				break
+			}
+			if m, ok := o.utf8Char(name[i:]); m > 1 {
+				// A multibyte character goes out whole: as it is when
+				// printable, else every byte escaped.
+				escape := backslash && !ok
+				if escape && elide {
+					return force()
+				}
+				for k := range m {
+					b := name[i+k]
+					if escape {
+						if shellMode && !inDollarQuote {
+							dst = append(dst, '\'', '$', '\'')
+							inDollarQuote = true
+						}
+						dst = append(dst, '\\', '0'+b>>6, '0'+(b>>3)&7, '0'+b&7)
+						continue
+					}
+					if k == 0 && isCloseQuote {
+						dst = append(dst, '\\')
+					}
+					if inDollarQuote {
+						dst = append(dst, '\'', '\'')
+						inDollarQuote = false
+					}
+					dst = append(dst, b)
+				}
+				if !ok {
+					allCompat = false
+				}
+				i += m - 1
+				continue
 			}
 			p := printable(c)
 			compat = p
