@@ -73,6 +73,7 @@ func buildBinary() (string, error) {
 	// Static: the image has no dynamic loader for a cgo build.
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
 		return "", &buildError{err: err, output: string(msg)}
 	}
 	return out, nil
