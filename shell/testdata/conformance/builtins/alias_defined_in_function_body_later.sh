@@ -1,0 +1,3 @@
+alias sayhi='echo hi'
+f() { sayhi; }
+f

@@ -1,0 +1,4 @@
+alias al='echo from-alias'
+if true; then
+al
+fi

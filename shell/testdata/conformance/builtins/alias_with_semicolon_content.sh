@@ -1,0 +1,2 @@
+alias two='echo one; echo two'
+two

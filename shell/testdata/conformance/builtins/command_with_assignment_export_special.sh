@@ -1,0 +1,2 @@
+command export CX=1
+/usr/bin/env | grep '^CX='

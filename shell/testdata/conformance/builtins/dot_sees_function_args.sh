@@ -1,0 +1,3 @@
+echo 'echo "dot: $1"' > inc
+f() { . ./inc; }
+f farg

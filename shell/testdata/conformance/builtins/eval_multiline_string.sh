@@ -1,0 +1,3 @@
+eval 'if true
+then echo multi
+fi'

@@ -1,0 +1,4 @@
+eval 'x="a  b"'
+echo "$x"
+eval "y='c  d'"
+echo "$y"

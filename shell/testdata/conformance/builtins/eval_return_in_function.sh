@@ -1,0 +1,3 @@
+f() { eval 'return 3'; echo not; }
+f
+echo $?

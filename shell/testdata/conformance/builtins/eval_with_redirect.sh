@@ -1,0 +1,2 @@
+eval 'echo inner' > f
+cat f

@@ -1,0 +1,2 @@
+f() { (exit 3); echo "after sub $?"; }
+f

@@ -1,0 +1,2 @@
+true extra args > /dev/null
+echo $?

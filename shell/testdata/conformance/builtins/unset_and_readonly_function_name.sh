@@ -1,0 +1,3 @@
+f() { echo f; }
+readonly f=1 2>/dev/null
+f

@@ -1,0 +1,1 @@
+case a in a) case b in b) echo nested;; esac;; esac

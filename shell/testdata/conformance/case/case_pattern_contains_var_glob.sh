@@ -1,0 +1,3 @@
+y=b
+case abc in *"$y"*) echo contains;; esac
+case aXc in *"$y"*) echo no;; *) echo not-contains;; esac

@@ -1,0 +1,1 @@
+case "" in ''|x) echo empty-alt;; esac

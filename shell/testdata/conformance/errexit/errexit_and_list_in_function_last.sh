@@ -1,0 +1,4 @@
+set -e
+f() { [ 1 = 2 ] && echo no; }
+f
+echo not reached

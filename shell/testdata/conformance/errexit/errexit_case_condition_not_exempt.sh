@@ -1,0 +1,3 @@
+set -e
+case $(false) in *) echo case-ran;; esac
+echo survived

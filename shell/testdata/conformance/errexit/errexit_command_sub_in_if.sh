@@ -1,0 +1,2 @@
+set -e
+if [ "$(false; echo x)" = x ]; then echo cond-sub-ok; fi

@@ -1,0 +1,4 @@
+set -e
+f() { false; echo not; }
+x=$(f; echo sub-continues)
+echo "[$x]"

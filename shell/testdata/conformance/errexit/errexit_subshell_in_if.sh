@@ -1,0 +1,2 @@
+set -e
+if ( false ); then echo no; else echo else-branch; fi

@@ -1,0 +1,3 @@
+x=prefix_rest
+p=prefix
+echo "${x#${p}_}"

@@ -1,0 +1,2 @@
+set -- a b
+case "$@" in 'a b') echo joined;; *) echo other;; esac

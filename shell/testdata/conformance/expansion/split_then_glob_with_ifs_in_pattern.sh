@@ -1,0 +1,4 @@
+touch a.x b.x
+IFS=.
+x='*.x'
+echo $x

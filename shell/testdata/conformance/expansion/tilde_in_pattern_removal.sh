@@ -1,0 +1,3 @@
+HOME=/h
+x=/h/file
+echo ${x#~/}

@@ -1,0 +1,4 @@
+cat <<'EOF'
+kept \
+line
+EOF

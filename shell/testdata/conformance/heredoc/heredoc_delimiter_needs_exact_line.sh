@@ -1,0 +1,4 @@
+cat <<END
+END2
+ END
+END

@@ -1,0 +1,5 @@
+x=$(cat <<'EOF'
+it's "quoted" $x
+EOF
+)
+echo "$x"

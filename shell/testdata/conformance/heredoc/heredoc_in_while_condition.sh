@@ -1,0 +1,3 @@
+while read x; do echo "got $x"; done <<EOF
+$(echo computed)
+EOF

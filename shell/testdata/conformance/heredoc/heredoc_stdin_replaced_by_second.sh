@@ -1,0 +1,5 @@
+cat <<A <<B
+from a
+A
+from b
+B

@@ -1,0 +1,6 @@
+cat <<A | tr a-z A-Z
+first
+A
+cat <<B
+second
+B

@@ -1,0 +1,4 @@
+set --
+printf '[%s]' "${@:-none}"; echo
+set -- x y
+printf '[%s]' "${@:-none}"; echo

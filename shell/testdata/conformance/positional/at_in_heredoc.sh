@@ -1,0 +1,4 @@
+set -- a "b c"
+cat <<EOF
+<$@>
+EOF

@@ -1,0 +1,3 @@
+set -- "" a "" b ""
+printf '[%s]' $@; echo
+printf '[%s]' "$@"; echo

@@ -1,0 +1,3 @@
+set -- a b
+unset IFS
+echo "$*"

@@ -1,0 +1,2 @@
+printf '%b%s\n' 'one\c' two
+echo after

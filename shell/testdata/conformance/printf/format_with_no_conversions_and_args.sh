@@ -1,0 +1,1 @@
+printf 'fixed\n' a b c

@@ -1,0 +1,3 @@
+exec 4>&1
+echo to-four >&4
+exec 4>&-

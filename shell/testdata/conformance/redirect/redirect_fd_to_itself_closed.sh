@@ -1,0 +1,3 @@
+exec 3>&-
+echo x 3>&3
+echo "status $?"

@@ -1,0 +1,3 @@
+f() { echo call; } >> log
+f; f; f
+cat log

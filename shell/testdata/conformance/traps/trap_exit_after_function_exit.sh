@@ -1,0 +1,3 @@
+f() { exit 5; }
+trap 'echo "exit trap sees $?"' EXIT
+f

@@ -1,0 +1,2 @@
+x=$(trap 'echo in-sub-exit' EXIT; echo body)
+echo "[$x]"

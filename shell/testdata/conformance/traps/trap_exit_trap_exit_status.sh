@@ -1,0 +1,2 @@
+trap 'echo in-trap; exit 9' EXIT
+echo body

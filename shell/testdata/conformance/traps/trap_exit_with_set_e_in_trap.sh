@@ -1,0 +1,3 @@
+trap 'false; echo still-in-trap' EXIT
+set -e
+echo body

@@ -1,0 +1,2 @@
+trap "echo 'a b'" USR2
+trap
