@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
-	"github.com/zinebox/zinebox/pkg/quote"
 	"golang.org/x/sys/unix"
 )
 
@@ -118,7 +117,7 @@ var termPatterns = []string{"Eterm", "ansi", "*color*", "con[0-9]*x[0-9]*", "con
 
 // loadPalette builds the palette from LS_COLORS. It returns nil when colour
 // must stay off, with a warning to print if LS_COLORS could not be parsed.
-func loadPalette(o *applet.IO) (*palette, string) {
+func loadPalette(o *applet.IO, utf8 bool) (*palette, string) {
 	p := &palette{}
 	for i := range p.ind {
 		if d := defaultIndicator(i); d != "" {
@@ -144,7 +143,7 @@ func loadPalette(o *applet.IO) (*palette, string) {
 	}
 	if bad, ok := p.parse(spec); !ok {
 		if bad != "" {
-			o.Errorf("unrecognized prefix: %s", quote.Locale.Quote(bad))
+			o.Errorf("unrecognized prefix: %s", localeQuote(utf8, bad))
 		}
 		return nil, "unparsable value for LS_COLORS environment variable"
 	}

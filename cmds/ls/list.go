@@ -139,7 +139,8 @@ func (l *lister) path(name string) string {
 // fail reports a problem with file and sets the exit status: 2 for serious
 // trouble (command-line operands), else 1.
 func (l *lister) fail(serious bool, format, file string, err error) {
-	msg := strings.Replace(format, "%s", quote.ShellEscapeAlways.Quote(file), 1)
+	q := quote.Options{Style: quote.ShellEscapeAlways, UTF8: l.c.utf8}
+	msg := strings.Replace(format, "%s", string(q.Append(nil, file)), 1)
 	if err != nil {
 		msg += ": " + errno.Message(err)
 	}
@@ -255,7 +256,7 @@ func (l *lister) printDir(name string, cmdline bool) {
 		}
 		if l.active[id] {
 			l.flushLine()
-			l.o.Errorf("%s: not listing already-listed directory", colonQuote(name))
+			l.o.Errorf("%s: not listing already-listed directory", colonQuote(name, l.c.utf8))
 			l.setStatus(true)
 			return
 		}
@@ -980,8 +981,8 @@ func verrevcmp(a, b string) int {
 }
 
 // colonQuote quotes a name for "NAME: message" errors, as gnulib's quotef.
-func colonQuote(name string) string {
-	o := quote.Options{Style: quote.ShellEscape}
+func colonQuote(name string, utf8 bool) string {
+	o := quote.Options{Style: quote.ShellEscape, UTF8: utf8}
 	o.SetExtra(':')
 	return string(o.Append(nil, name))
 }

@@ -205,6 +205,7 @@ type config struct {
 	color                            *palette // nil: no colour
 	eol                              byte
 	isTerminal                       bool
+	utf8                             bool // the locale's character set is UTF-8
 	formatNeedsStat, formatNeedsType bool
 	checkSymlinkMode                 bool
 	colorSymlinkAsReferent           bool
@@ -232,12 +233,12 @@ func argMatch(arg string, groups [][]string) (int, bool) {
 
 // badArg reports an invalid or ambiguous argument as GNU's XARGMATCH does,
 // listing the valid ones, and returns its exit status (1, not ls's 2).
-func badArg(o *applet.IO, option, arg string, groups [][]string) int {
+func badArg(o *applet.IO, utf8 bool, option, arg string, groups [][]string) int {
 	kind := "invalid"
 	if _, ok := argMatch(arg, groups); !ok && arg != "" && ambiguous(arg, groups) {
 		kind = "ambiguous"
 	}
-	o.Errorf("%s argument %s for %s", kind, quote.Locale.Quote(arg), quote.Locale.Quote(option))
+	o.Errorf("%s argument %s for %s", kind, localeQuote(utf8, arg), localeQuote(utf8, option))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:\n")
 	for _, g := range groups {
@@ -246,7 +247,7 @@ func badArg(o *applet.IO, option, arg string, groups [][]string) int {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(quote.Locale.Quote(w))
+			b.WriteString(localeQuote(utf8, w))
 		}
 		b.WriteString("\n")
 	}
@@ -295,6 +296,61 @@ func stdoutIsTerminal(o *applet.IO) bool {
 	return err == nil
 }
 
+// localeQuote quotes s as gnulib's quote() does for messages: 'like this'
+// in the C locale, with curly quotes in a UTF-8 one.
+func localeQuote(utf8 bool, s string) string {
+	o := quote.Options{Style: quote.Locale, UTF8: utf8}
+	return string(o.Append(nil, s))
+}
+
+// localeOf returns the locale setlocale(3) would choose for a category:
+// LC_ALL, else the category's own variable, else LANG.
+func localeOf(o *applet.IO, category string) string {
+	for _, v := range []string{"LC_ALL", category, "LANG"} {
+		if name := o.Getenv(v); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// localeExists reports whether glibc would load the locale name, which
+// is not C or POSIX: C.UTF-8 is built into glibc 2.35 and later, others
+// must be installed under /usr/lib/locale (or setlocale fails and the
+// program runs in the C locale).
+func localeExists(name string) (exists, utf8 bool) {
+	lang, codeset, _ := strings.Cut(name, ".")
+	codeset, modifier, _ := strings.Cut(codeset, "@")
+	norm := strings.ToLower(strings.ReplaceAll(codeset, "-", ""))
+	utf8 = norm == "utf8"
+	if lang == "C" || lang == "POSIX" {
+		return utf8, utf8
+	}
+	dir := "/usr/lib/locale/" + lang
+	if norm != "" {
+		dir += "." + norm
+	}
+	if modifier != "" {
+		dir += "@" + modifier
+	}
+	_, err := os.Stat(dir)
+	return err == nil, utf8 && err == nil
+}
+
+// utf8Locale reports whether the character set of the locale is UTF-8.
+func utf8Locale(o *applet.IO) bool {
+	_, utf8 := localeExists(localeOf(o, "LC_CTYPE"))
+	return utf8
+}
+
+// hardTimeLocale reports whether times are formatted in a locale other
+// than C/POSIX (gnulib's hard_locale): only then do the posix- time
+// styles apply.
+func hardTimeLocale(o *applet.IO) bool {
+	exists, _ := localeExists(localeOf(o, "LC_TIME"))
+	return exists
+}
+
 // realProcess reports whether the applet runs as its own process (its
 // stderr is the process's), not in-process under a test.
 func realProcess(o *applet.IO) bool {
@@ -309,7 +365,9 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	if done {
 		return nil, nil, true, status
 	}
-	c = &config{deref: derefUndefined, tabSize: 8, eol: '\n', blockSize: 1024, fileBlockSize: 1}
+	utf8 := utf8Locale(o)
+	lq := func(s string) string { return localeQuote(utf8, s) }
+	c = &config{deref: derefUndefined, tabSize: 8, eol: '\n', blockSize: 1024, fileBlockSize: 1, utf8: utf8}
 	c.isTerminal = stdoutIsTerminal(o)
 	formatOpt := format(-1)
 	sortOpt := sortType(-1)
@@ -348,7 +406,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			}
 			i, ok := argMatch(opt.Value, colorArgs)
 			if !ok {
-				return nil, nil, true, badArg(o, "--color", opt.Value, colorArgs)
+				return nil, nil, true, badArg(o, utf8, "--color", opt.Value, colorArgs)
 			}
 			colorWhen = i
 		case "directory":
@@ -366,7 +424,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			if opt.HasArg {
 				i, ok := argMatch(opt.Value, colorArgs)
 				if !ok {
-					return nil, nil, true, badArg(o, "--classify", opt.Value, colorArgs)
+					return nil, nil, true, badArg(o, utf8, "--classify", opt.Value, colorArgs)
 				}
 				when = i
 			}
@@ -378,7 +436,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "format":
 			i, ok := argMatch(opt.Value, formatArgs)
 			if !ok {
-				return nil, nil, true, badArg(o, "--format", opt.Value, formatArgs)
+				return nil, nil, true, badArg(o, utf8, "--format", opt.Value, formatArgs)
 			}
 			formatOpt = []format{longFormat, withCommas, horizontal, manyPerLine, oneLine}[i]
 		case "full-time":
@@ -408,7 +466,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "indicator-style":
 			i, ok := argMatch(opt.Value, indicatorArgs)
 			if !ok {
-				return nil, nil, true, badArg(o, "--indicator-style", opt.Value, indicatorArgs)
+				return nil, nil, true, badArg(o, utf8, "--indicator-style", opt.Value, indicatorArgs)
 			}
 			c.indicator = indicatorStyle(i)
 		case "inode":
@@ -442,7 +500,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "quoting-style":
 			i, ok := argMatch(opt.Value, quotingArgs())
 			if !ok {
-				return nil, nil, true, badArg(o, "--quoting-style", opt.Value, quotingArgs())
+				return nil, nil, true, badArg(o, utf8, "--quoting-style", opt.Value, quotingArgs())
 			}
 			quotingStyle = quote.Style(i)
 		case "reverse":
@@ -456,13 +514,13 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "sort":
 			i, ok := argMatch(opt.Value, sortArgs)
 			if !ok {
-				return nil, nil, true, badArg(o, "--sort", opt.Value, sortArgs)
+				return nil, nil, true, badArg(o, utf8, "--sort", opt.Value, sortArgs)
 			}
 			sortOpt = []sortType{sortNone, sortTime, sortSize, sortExtension, sortVersion, sortWidth}[i]
 		case "time":
 			i, ok := argMatch(opt.Value, timeArgs)
 			if !ok {
-				return nil, nil, true, badArg(o, "--time", opt.Value, timeArgs)
+				return nil, nil, true, badArg(o, utf8, "--time", opt.Value, timeArgs)
 			}
 			c.timeType = []timeType{atime, ctime, btime}[i]
 		case "time-style":
@@ -472,7 +530,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "tabsize":
 			n, err := strconv.ParseUint(opt.Value, 10, 63)
 			if err != nil {
-				o.Errorf("invalid tab size: %s", quote.Locale.Quote(opt.Value))
+				o.Errorf("invalid tab size: %s", lq(opt.Value))
 				return nil, nil, true, exitFailure
 			}
 			c.tabSize = int(n)
@@ -485,7 +543,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "width":
 			n, err := strconv.ParseUint(opt.Value, 10, 63)
 			if err != nil {
-				o.Errorf("invalid line width: %s", quote.Locale.Quote(opt.Value))
+				o.Errorf("invalid line width: %s", lq(opt.Value))
 				return nil, nil, true, exitFailure
 			}
 			widthOpt = int(n)
@@ -541,7 +599,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			if n, err := strconv.ParseUint(v, 10, 63); err == nil {
 				c.lineLength = int(n)
 			} else {
-				o.Errorf("ignoring invalid width in environment variable COLUMNS: %s", quote.Locale.Quote(v))
+				o.Errorf("ignoring invalid width in environment variable COLUMNS: %s", lq(v))
 			}
 		}
 	}
@@ -553,7 +611,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			if s, ok := quote.ParseStyle(v); ok {
 				quotingStyle = s
 			} else {
-				o.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quote.Locale.Quote(v))
+				o.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", lq(v))
 			}
 		}
 	}
@@ -569,8 +627,8 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	default:
 		c.qmark = qmark == 1
 	}
-	c.quoting.Style = quotingStyle
-	c.dirQuoting.Style = quotingStyle
+	c.quoting.Style, c.quoting.UTF8 = quotingStyle, utf8
+	c.dirQuoting.Style, c.dirQuoting.UTF8 = quotingStyle, utf8
 	c.alignQuotes = (c.format == longFormat || c.format == manyPerLine || c.format == horizontal) &&
 		(quotingStyle == quote.Shell || quotingStyle == quote.ShellEscape || quotingStyle == quote.CMaybe)
 	if quotingStyle == quote.Escape {
@@ -605,7 +663,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	if blockSizeSet {
 		opts, size, ok := parseBlockSize(blockSizeArg)
 		if !ok {
-			o.Errorf("invalid --block-size argument %s", quote.Locale.Quote(blockSizeArg))
+			o.Errorf("invalid --block-size argument %s", lq(blockSizeArg))
 			return nil, nil, true, exitFailure
 		}
 		c.human, c.blockSize, c.fileBlockSize = opts, size, size
@@ -622,8 +680,12 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			}
 		}
 		for strings.HasPrefix(st, "posix-") {
-			// Only a non-POSIX locale would use the style; ours is C.
-			st = "locale"
+			// posix-STYLE means STYLE, except in the C/POSIX locale.
+			if !hardTimeLocale(o) {
+				st = "locale"
+				break
+			}
+			st = st[len("posix-"):]
 		}
 		c.fmtOld, c.fmtNew = "%b %e  %Y", "%b %e %H:%M"
 		if strings.HasPrefix(st, "+") {
@@ -631,7 +693,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			old, recent, two := strings.Cut(f, "\n")
 			if two {
 				if strings.Contains(recent, "\n") {
-					o.Errorf("invalid time style format %s", quote.Locale.Quote(f))
+					o.Errorf("invalid time style format %s", lq(f))
 					return nil, nil, true, exitFailure
 				}
 				c.fmtOld, c.fmtNew = old, recent
@@ -645,7 +707,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 				if ambiguous(st, [][]string{{"full-iso"}, {"long-iso"}, {"iso"}, {"locale"}}) {
 					kind = "ambiguous"
 				}
-				o.Errorf("%s argument %s for 'time style'", kind, quote.Locale.Quote(st))
+				o.Errorf("%s argument %s for %s", kind, lq(st), lq("time style"))
 				var b strings.Builder
 				b.WriteString("Valid arguments are:\n")
 				for _, a := range timeStyleArgs {
@@ -669,7 +731,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	// Colour: --color=auto colours only on a terminal, and only a terminal
 	// that LS_COLORS, COLORTERM or TERM says understands colour.
 	if colorWhen == 0 || (colorWhen == 2 && c.isTerminal) {
-		p, warn := loadPalette(o)
+		p, warn := loadPalette(o, utf8)
 		if warn != "" {
 			o.Errorf("%s", warn)
 		}

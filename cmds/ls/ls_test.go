@@ -64,6 +64,12 @@ func fixture(t testing.TB) string {
 	write("tab\tname", 1, 0o644)
 	write("ctl\x01x", 1, 0o644)
 	write("caf\xc3\xa9", 1, 0o644)
+	write("wide\u4e2d\u6587", 1, 0o644)
+	write("zw\u200bx", 1, 0o644)
+	write("comb\u0301x", 1, 0o644)
+	write("nel\u0085x", 1, 0o644)
+	write("bad\xff", 1, 0o644)
+	write("inc\xc3", 1, 0o644)
 	write(`q"uote`, 1, 0o644)
 	write("-dash", 1, 0o644)
 	write(`back\slash`, 1, 0o644)
@@ -280,6 +286,12 @@ func env(tz string) []string {
 	return []string{"LC_ALL=C", "TZ=" + tz, "COLUMNS=80", "TERM=xterm"}
 }
 
+// utf8Env is env in the C.UTF-8 locale, where printable multibyte
+// characters are shown as they are and widths count columns.
+func utf8Env() []string {
+	return append(env("UTC"), "LC_ALL=C.UTF-8")
+}
+
 func TestAgainstGNU(t *testing.T) {
 	if _, err := exec.LookPath("ls"); err != nil {
 		t.Skip("ls not installed")
@@ -298,6 +310,22 @@ func TestAgainstGNU(t *testing.T) {
 					args, tz, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
 				_ = name
 			}
+		}
+	}
+}
+
+// TestUTF8 runs the same table in the C.UTF-8 locale.
+func TestUTF8(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := fixture(t)
+	for _, args := range lsCases {
+		got := applettest.Run(&Applet, dir, "", utf8Env(), args...)
+		want := applettest.RunTool(t, "ls", dir, "", utf8Env(), args...)
+		if got != want {
+			t.Errorf("LC_ALL=C.UTF-8 ls %q:\n--- ours (status %d)\n%s%s--- GNU (status %d)\n%s%s",
+				args, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
 		}
 	}
 }

@@ -2,6 +2,9 @@ package ls
 
 import (
 	"strconv"
+	"unicode/utf8"
+
+	"github.com/zinebox/zinebox/pkg/quote"
 
 	"golang.org/x/sys/unix"
 )
@@ -76,7 +79,13 @@ func (l *lister) quoteName(name string) (q []byte, width int, quoted bool) {
 	l.qbuf = c.quoting.Append(l.qbuf[:0], name)
 	q = l.qbuf
 	quoted = string(q) != name
-	if c.qmark && (st == 0 /* literal */ || st == 1 /* shell */ || st == 2 /* shell-always */) {
+	qmark := c.qmark && (st == quote.Literal || st == quote.Shell || st == quote.ShellAlways)
+	if c.utf8 {
+		q, width = utf8Display(q, qmark)
+		l.qbuf = q
+		return q, width, quoted
+	}
+	if qmark {
 		for i, b := range q {
 			if b < 0x20 || b >= 0x7f {
 				q[i] = '?'
@@ -90,6 +99,51 @@ func (l *lister) quoteName(name string) (q []byte, width int, quoted bool) {
 		}
 	}
 	return q, width, quoted
+}
+
+// utf8Display is the display width of q in a UTF-8 locale, as gnulib's
+// mbsnwidth counts it; with qmark, it first replaces each unprintable
+// character (or invalid byte) by a ?, in place, as GNU ls -q does.
+func utf8Display(q []byte, qmark bool) ([]byte, int) {
+	width := 0
+	out := q[:0]
+	for i := 0; i < len(q); {
+		b := q[i]
+		if b >= 0x20 && b < 0x7f {
+			out = append(out, b)
+			width++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(q[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			if !utf8.FullRune(q[i:]) {
+				size = len(q) - i // cut short at the end: one ?
+			}
+			width++
+			if qmark {
+				out = append(out, '?')
+			} else {
+				out = append(out, q[i:i+size]...)
+			}
+		case quote.IsPrint(r):
+			out = append(out, q[i:i+size]...)
+			width += quote.RuneWidth(r)
+		default:
+			if qmark {
+				out = append(out, '?')
+				width++
+			} else {
+				out = append(out, q[i:i+size]...)
+				if !(r < 0x20 || (r >= 0x7f && r < 0xa0)) {
+					width++ // unprintable but not a control: one column
+				}
+			}
+		}
+		i += size
+	}
+	return out, width
 }
 
 // nameWidth is the display width of f's name as printed, alignment pad

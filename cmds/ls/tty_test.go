@@ -114,6 +114,11 @@ func TestTerminal(t *testing.T) {
 		{80, nil, []string{"-b"}},
 		{80, nil, []string{"-R", "sub"}},
 		{80, nil, []string{"-i", "sub"}},
+		{80, []string{"LC_ALL=C.UTF-8"}, nil},
+		{60, []string{"LC_ALL=C.UTF-8"}, []string{"-l"}},
+		{80, []string{"LC_ALL=C.UTF-8"}, []string{"-x", "--color=auto"}},
+		{80, []string{"LC_ALL=C.UTF-8"}, []string{"-N"}},
+		{80, []string{"LC_ALL=C.UTF-8"}, []string{"-m"}},
 	}
 	for _, tc := range cases {
 		env := append(env("UTC"), tc.env...)
