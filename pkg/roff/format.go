@@ -69,9 +69,6 @@ func (r *renderer) addGlyph(ch rune, f Font) {
 func (r *renderer) addSpace(w int) {
 	r.noHyWord = false
 	if len(r.line) == 0 {
-		if r.fill {
-			return // a filled line never starts with a word space
-		}
 		r.startLine()
 	}
 	k := nSpace
@@ -91,6 +88,16 @@ func (r *renderer) addSpace(w int) {
 	r.lineW += w
 }
 
+// lineSpace is the space an input line's end puts before the next word;
+// there is none when nothing has been output on the line yet.
+func (r *renderer) lineSpace(w int) {
+	if len(r.line) == 0 {
+		r.noHyWord = false
+		return
+	}
+	r.addSpace(w)
+}
+
 // addNode adds a non-glyph node (fixed space, nbsp, break point).
 func (r *renderer) addNode(k nodeKind, w int) {
 	if len(r.line) == 0 {
@@ -106,7 +113,7 @@ func (r *renderer) addNode(k nodeKind, w int) {
 // tab moves to the next tab stop; stops are relative to the line's indent.
 func (r *renderer) tab() {
 	if len(r.line) == 0 {
-		r.startLine()
+		r.addNode(nFixed, 0) // starts the line at its indent
 	}
 	pos := r.lineW
 	next := -1

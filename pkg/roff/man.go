@@ -97,9 +97,9 @@ func (r *renderer) inlineLine(s string) {
 	}
 	if r.fill {
 		if r.sentEnd {
-			r.addSpace(2)
+			r.lineSpace(2)
 		} else {
-			r.addSpace(1)
+			r.lineSpace(1)
 		}
 	} else {
 		r.brk()

@@ -8,6 +8,9 @@ import (
 
 // textLine formats one input text line.
 func (r *renderer) textLine(l string) {
+	if strings.Contains(l, `\}`) && strings.TrimSpace(strings.ReplaceAll(l, `\}`, "")) == "" {
+		return // the end of a conditional block, not an empty line
+	}
 	l = r.expand(l, false, 0)
 	if strings.TrimSpace(l) == "" && l != "" && r.fill {
 		// only blanks: a break and a blank line, like an empty line
@@ -32,6 +35,14 @@ func (r *renderer) textLine(l string) {
 			l = l[1:]
 		}
 	}
+	if r.fill {
+		// groff ignores blanks at the end of a filled line
+		t := strings.TrimRight(l, " ")
+		if t != l && strings.HasSuffix(t, `\`) && !endsInEscape(t[:len(t)-1]) {
+			t += " " // an escaped blank stays
+		}
+		l = t
+	}
 	r.cont = false
 	r.inline(l)
 	if r.cont {
@@ -39,9 +50,9 @@ func (r *renderer) textLine(l string) {
 	}
 	if r.fill {
 		if r.sentEnd {
-			r.addSpace(2)
+			r.lineSpace(2)
 		} else {
-			r.addSpace(1)
+			r.lineSpace(1)
 		}
 	} else {
 		if r.center > 0 {
@@ -65,8 +76,14 @@ func (r *renderer) afterText() {
 	}
 }
 
-// setTrap arranges for fn to run after the next text line.
+// setTrap arranges for fn to run after the next text line, after any
+// other function already waiting for it (.TP then .B).
 func (r *renderer) setTrap(fn func()) {
+	if r.trapN == 1 && r.trapFn != nil {
+		prev := r.trapFn
+		r.trapFn = func() { prev(); fn() }
+		return
+	}
 	r.trapN = 1
 	r.trapFn = fn
 }
