@@ -84,10 +84,7 @@ func arithName(x syntax.ArithmExpr) (string, bool) {
 
 // arithVar is the value of a variable used in arithmetic.
 func (s *Shell) arithVar(name string) (int64, error) {
-	v, set := s.getVar(name)
-	if !set && s.opts.nounset {
-		return 0, &shellError{msg: name + ": parameter not set"}
-	}
+	v, _ := s.getVar(name)
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, nil

@@ -50,7 +50,7 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 		if len(a) == 0 {
 			return 0
 		}
-		s.evalString(strings.Join(a, " "), "eval")
+		s.evalString(strings.Join(a, " "), "eval: ")
 		return s.status
 	case "exec":
 		return s.execBuiltin(a)
@@ -182,8 +182,12 @@ func (s *Shell) outBytes(b []byte) int {
 func (s *Shell) evalString(text, what string) {
 	src := s.newSource(text, s.arg0)
 	line := s.lineno
+	old := s.synPrefix
+	if what == "eval: " {
+		s.synPrefix = what
+	}
 	s.runSource(src, strings.NewReader(text), false)
-	_ = what
+	s.synPrefix = old
 	s.lineno = line
 }
 
@@ -472,6 +476,11 @@ func (s *Shell) unsetBuiltin(a []string) int {
 			delete(s.funcs, n)
 			continue
 		}
+		if !isName(n) {
+			s.errorf("unset: %s: bad variable name", n)
+			s.fatal(2)
+			return 2
+		}
 		if err := s.unsetVar(n); err != nil {
 			s.errorf("unset: %s", err)
 			s.fatal(2)
@@ -732,7 +741,7 @@ func (s *Shell) hashBuiltin(a []string) int {
 	}
 	status := 0
 	for _, n := range a {
-		if _, special := builtinKind(n); special || s.funcs[n] != nil {
+		if sp, reg := builtinKind(n); sp || reg || s.funcs[n] != nil {
 			continue
 		}
 		if _, ok := s.lookPath(n); !ok {

@@ -108,7 +108,7 @@ func (s *Shell) printfBuiltin(a []string) int {
 		return 2
 	}
 	if len(a[0]) > 1 && a[0][0] == '-' {
-		s.errorf("printf: Illegal option %s", a[0])
+		s.errorf("printf: Illegal option -%c", a[0][1])
 		return 2
 	}
 	format, args := a[0], a[1:]
@@ -207,7 +207,7 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 				}
 			}
 		}
-		for j < len(f) && strings.IndexByte("hlLqjzt", f[j]) >= 0 {
+		for j < len(f) && strings.IndexByte("hlL", f[j]) >= 0 {
 			j++
 		}
 		if j >= len(f) {
@@ -498,10 +498,23 @@ func splitRead(line []byte, lit []bool, ifs string, n int) []string {
 	}
 	for i < len(line) {
 		if len(fields) == n-1 {
-			// the rest, without trailing IFS whitespace
+			// the rest, without trailing IFS whitespace; if the rest is
+			// one field and a delimiter, the delimiter goes too
 			end := len(line)
 			for end > i && isWS(end-1) {
 				end--
+			}
+			if end > i && isIFS(end-1) {
+				j := i
+				for j < end-1 && !isIFS(j) {
+					j++
+				}
+				if j == end-1 {
+					end--
+					for end > i && isWS(end-1) {
+						end--
+					}
+				}
 			}
 			fields = append(fields, string(line[i:end]))
 			return fields

@@ -306,7 +306,7 @@ func (s *Shell) expandError(err error) {
 		if msg == "unbound variable" {
 			msg = "parameter not set"
 		} else if msg == "" {
-			msg = "parameter null or not set"
+			msg = "parameter not set or null"
 			if e.Node.Exp != nil && e.Node.Exp.Op == syntax.ErrorUnset {
 				msg = "parameter not set"
 			}

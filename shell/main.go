@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
@@ -24,9 +22,9 @@ const stateEnv = "ZINEBOX_SH_STATE"
 // file descriptors 0, 1 and 2, not io's streams: the shell's children must
 // inherit them.
 func Main(aio *applet.IO, args []string) int {
-	// applet.RunProcess may have asked for SIGINT/SIGTERM/SIGHUP to flush a
-	// buffer we never use; the shell decides about its signals itself.
-	signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	// The shell never writes through aio.Stdout, so applet.RunProcess's
+	// flush-on-signal handler (installed on first buffering) never comes
+	// between the shell and its signals.
 	reserveLowFDs()
 	env := aio.Env
 	if fdstr, ok := aio.LookupEnv(stateEnv); ok {
@@ -251,7 +249,17 @@ func (s *Shell) syntaxError(err error) {
 	} else if e, ok := err.(syntax.LangError); ok {
 		line = int(e.Pos.Line())
 	}
-	fmt.Fprintf(os.Stderr, "%s: %d: Syntax error: %s\n", s.errPrefix(), line, msg)
+	if strings.Contains(msg, "is a bash") || strings.Contains(msg, "bash/mksh") {
+		if strings.Contains(msg, "slicing") || strings.Contains(msg, "replace") || strings.Contains(msg, "${") || strings.Contains(msg, "nested") || strings.Contains(msg, "parameter") {
+			fmt.Fprintf(os.Stderr, "%s: %d: %sBad substitution\n", s.errPrefix(), line, s.synPrefix)
+			s.status = 2
+			if !s.opts.interactive {
+				panic(exitStatus(2))
+			}
+			return
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d: %sSyntax error: %s\n", s.errPrefix(), line, s.synPrefix, msg)
 	s.status = 2
 	if !s.opts.interactive {
 		panic(exitStatus(2))

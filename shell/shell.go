@@ -100,7 +100,10 @@ type Shell struct {
 	execEnv    []string // assignments before exec
 	lastOptind int
 	aliasSrc   *source
-	denied     bool // the last PATH search found only non-executable files
+	deniedDir  bool
+	noSlice    bool
+	synPrefix  string // "eval: " while running eval's text
+	denied     bool   // the last PATH search found only non-executable files
 	curBuiltin string
 	lastSig    syscall.Signal // the last reaped child died of this signal
 	lastCore   bool

@@ -165,6 +165,7 @@ func (s *Shell) searchPath(name, path string, remember bool) (string, bool) {
 		}
 		if st.Mode&unix.S_IFMT != unix.S_IFREG || unix.Access(p, unix.X_OK) != nil {
 			s.denied = true
+			s.deniedDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
 			continue
 		}
 		if !remember {
@@ -212,6 +213,9 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 		path = p
 	} else if s.denied {
 		s.errorf("%s: Permission denied", name)
+		if s.deniedDir {
+			return 0, 127 // dash's status for a directory found in PATH
+		}
 		return 0, 126
 	} else {
 		s.errorf("%s: not found", name)

@@ -153,6 +153,13 @@ func (s *Shell) runCmdSubst(w io.Writer, cs *syntax.CmdSubst) (int, error) {
 	if status, ok := s.substInProcess(w, cs); ok {
 		return status, nil
 	}
+	if cs.Backquotes {
+		// the source text of `...` still has its backslashes: print the
+		// parsed commands instead of slicing the text
+		old := s.noSlice
+		s.noSlice = true
+		defer func() { s.noSlice = old }()
+	}
 	p, err := pipe()
 	if err != nil {
 		return 2, &shellError{msg: "cannot create pipe: " + errnoMsg(err)}
@@ -286,7 +293,7 @@ func (s *Shell) substInProcess(w io.Writer, cs *syntax.CmdSubst) (int, bool) {
 // same line numbers as its parent. Nodes with here-documents (whose
 // bodies lie outside the node's span) are printed instead.
 func (s *Shell) sliceSource(a, b syntax.Pos, node syntax.Node) (string, bool) {
-	if s.cur == nil || !a.IsValid() || !b.IsValid() {
+	if s.cur == nil || s.noSlice || !a.IsValid() || !b.IsValid() {
 		return "", false
 	}
 	i, j := int(a.Offset()), int(b.Offset())

@@ -287,9 +287,9 @@ func (t *tester) binary(x, op, y string) bool {
 	ea, eb := unix.Stat(x, &sa), unix.Stat(y, &sb)
 	switch op {
 	case "-nt":
-		return ea == nil && (eb != nil || sa.Mtim.Nano() > sb.Mtim.Nano())
+		return ea == nil && eb == nil && sa.Mtim.Nano() > sb.Mtim.Nano()
 	case "-ot":
-		return eb == nil && (ea != nil || sa.Mtim.Nano() < sb.Mtim.Nano())
+		return ea == nil && eb == nil && sa.Mtim.Nano() < sb.Mtim.Nano()
 	case "-ef":
 		return ea == nil && eb == nil && sa.Dev == sb.Dev && sa.Ino == sb.Ino
 	}

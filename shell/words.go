@@ -416,7 +416,7 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 			}
 			if msg == "" {
 				if colon {
-					msg = "parameter null or not set"
+					msg = "parameter not set or null"
 				} else {
 					msg = "parameter not set"
 				}
