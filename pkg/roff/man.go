@@ -119,6 +119,7 @@ func (r *renderer) tagDone() {
 			r.line[i].kind = nFixed
 		}
 	}
+	r.indent = r.man.margin + r.man.pi
 	w := r.lineW
 	if len(r.line) > 0 {
 		w += r.lineInd - r.man.margin
@@ -182,7 +183,8 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 				m.pi = cols(u)
 			}
 		}
-		r.indent = m.margin + m.pi
+		// the tag is filled at the margin; the body is indented
+		r.indent = m.margin
 		r.tempInd = m.margin
 		r.setTrap(r.tagDone)
 	case "IP":
@@ -340,9 +342,9 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		case "":
 			r.adjust = r.prevAdj
 		case "l", "r", "c", "b":
-			r.adjust, r.prevAdj = a[0], a[0]
+			r.prevAdj, r.adjust = r.adjust, a[0]
 		case "n":
-			r.adjust, r.prevAdj = 'b', 'b'
+			r.prevAdj, r.adjust = r.adjust, 'b'
 		}
 	case "na":
 		if r.adjust != 'l' {

@@ -85,7 +85,7 @@ func (r *renderer) table() {
 		case 2:
 			if t == ".T&" {
 				state = 1
-				fmts = fmts[:fmtIdx:fmtIdx]
+				fmts = fmts[:min(fmtIdx, len(fmts)):min(fmtIdx, len(fmts))]
 				continue
 			}
 			f := fmtRow(fmts, fmtIdx)
@@ -376,7 +376,9 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	// text blocks: line length * C / (N+1), or wider if the column is
 	tbw := make([]int, ncol)
 	for i := range tbw {
-		tbw[i] = max(w[i], r.ll*hUnit/(ncol+1)/hUnit)
+		// groff's tbl sets the block's .ll in basic units; it rounds to
+		// whole columns on a terminal
+		tbw[i] = max(w[i], cols(r.ll*hUnit/(ncol+1)))
 		if col[i].width > 0 {
 			tbw[i] = col[i].width
 		}
