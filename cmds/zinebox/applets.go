@@ -41,12 +41,14 @@ import (
 	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/cmds/stdbuf"
+	stracecmd "github.com/zinebox/zinebox/cmds/strace"
 	"github.com/zinebox/zinebox/cmds/su"
 	"github.com/zinebox/zinebox/cmds/tee"
 	"github.com/zinebox/zinebox/cmds/threads"
 	"github.com/zinebox/zinebox/cmds/timeout"
 	"github.com/zinebox/zinebox/cmds/touch"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
+	"github.com/zinebox/zinebox/cmds/uids"
 	"github.com/zinebox/zinebox/cmds/uname"
 	"github.com/zinebox/zinebox/cmds/uptime"
 	"github.com/zinebox/zinebox/cmds/wc"
@@ -97,12 +99,14 @@ var applets = []*applet.Applet{
 	&sh.Applet,
 	&sleep.Applet,
 	&stdbuf.Applet,
+	&stracecmd.Applet,
 	&su.Applet,
 	&tee.Applet,
 	&threads.Applet,
 	&timeout.Applet,
 	&touch.Applet,
 	&truecmd.Applet,
+	&uids.Applet,
 	&uname.Applet,
 	&uptime.Applet,
 	&wc.Applet,

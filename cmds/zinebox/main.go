@@ -20,6 +20,9 @@ func main() {
 }
 
 func run(argv []string) int {
+	if setuid() {
+		return runSetuid(argv)
+	}
 	if a := fromArgv0(argv[0]); a != nil {
 		return applet.RunProcess(a, strings.TrimPrefix(argv[0], "-"), argv[1:], applets)
 	}
@@ -45,6 +48,28 @@ func run(argv []string) int {
 		return 127
 	}
 	return applet.RunProcess(a, a.Name, argv[2:], applets)
+}
+
+// setuidApplet is the one applet a setuid copy of the binary will run.
+const setuidApplet = "uids"
+
+// setuid reports whether the process runs with privileges its user does
+// not have: a setuid or setgid executable.
+func setuid() bool {
+	return os.Getuid() != os.Geteuid() || os.Getgid() != os.Getegid()
+}
+
+// runSetuid runs only the uids demonstration. A setuid-root copy of a
+// multicall binary is a root shell for anyone who links it as "sh"; the
+// teaching VM has such a copy to show what setuid does, so it must refuse
+// everything else, however it is named.
+func runSetuid(argv []string) int {
+	a := fromArgv0(argv[0])
+	if a == nil || a.Name != setuidApplet {
+		fmt.Fprintf(os.Stderr, "zinebox: running setuid or setgid: only %s may run this way\n", setuidApplet)
+		return 126
+	}
+	return applet.RunProcess(a, a.Name, argv[1:], applets)
 }
 
 // lookup finds an applet by name in the sorted registry.

@@ -462,3 +462,50 @@ func capture(t *testing.T, cmd *exec.Cmd) (string, string, int) {
 	}
 	return out.String(), errb.String(), status
 }
+
+// TestSetuidCopy installs a setuid-root copy and runs it as an ordinary
+// user: uids shows the effective uid 0, and no other applet runs, however
+// the copy is named.
+func TestSetuidCopy(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to make a setuid-root file and switch users")
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o755)
+	os.Chmod(filepath.Dir(dir), 0o755) // t.TempDir's parent is 0700: nobody could not reach the copy
+	suid := filepath.Join(dir, "uids")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(suid, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(suid, os.ModeSetuid|0o755); err != nil {
+		t.Fatal(err)
+	}
+	sh := filepath.Join(dir, "sh")
+	os.Symlink(suid, sh)
+	multicall := filepath.Join(dir, "zinebox")
+	os.Link(suid, multicall)
+	asNobody := func(path string, args ...string) (string, string, int) {
+		cmd := exec.Command(path, args...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil {
+			t.Logf("%s: %v", path, err)
+		}
+		return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+	}
+	out, errs, status := asNobody(suid)
+	if status != 0 || !strings.Contains(out, "real      uid=65534") || !strings.Contains(out, "effective uid=0(root)") {
+		t.Errorf("setuid uids: %q %q %d", out, errs, status)
+	}
+	for _, args := range [][]string{{sh, "-c", "id"}, {multicall, "sh", "-c", "id"}, {multicall, "cat", "/etc/shadow"}} {
+		_, errs, status := asNobody(args[0], args[1:]...)
+		if status != 126 || !strings.Contains(errs, "only uids may run") {
+			t.Errorf("%q ran setuid: status %d %q", args, status, errs)
+		}
+	}
+}
