@@ -288,6 +288,11 @@ func (s *Shell) execBuiltin(a []string) int {
 		s.errorf("exec: %s: not found", name)
 		s.exit(127)
 	}
+	if s.inSub > 0 {
+		// A pseudo-subshell cannot replace itself: run the command and
+		// end the subshell with its status.
+		s.exit(s.runExternal(a, s.execEnv, false))
+	}
 	// Signals the shell caught go back to default across execve by
 	// themselves; ignored ones stay ignored, as POSIX wants.
 	err := unix.Exec(path, a, s.environ(s.execEnv))

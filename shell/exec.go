@@ -780,6 +780,21 @@ func (s *Shell) pipeFDs(in, out int) []savedFD {
 // here when that has no side effects dash's forked child would keep to
 // itself); anything else runs in a re-executed subshell.
 func (s *Shell) startStage(st *syntax.Stmt, o spawnOpts) (int, int) {
+	if pid, status, ok := s.startDirect(st, o); ok {
+		return pid, status
+	}
+	pid, err := s.spawnSubshell(st, nil, o)
+	if err != nil {
+		s.errorf("cannot start subshell: %s", errnoMsg(err))
+		return 0, 2
+	}
+	return pid, 0
+}
+
+// startDirect starts a simple command naming an external program
+// without a subshell in between, as dash's forked child would exec it.
+// ok is false (and nothing happened) when the command is anything else.
+func (s *Shell) startDirect(st *syntax.Stmt, o spawnOpts) (pid, status int, ok bool) {
 	if call, ok := st.Cmd.(*syntax.CallExpr); ok && !st.Negated && len(call.Args) > 0 && pureWords(st, call) {
 		if p := call.Pos(); p.IsValid() {
 			s.lineno = int(p.Line())
@@ -798,17 +813,12 @@ func (s *Shell) startStage(st *syntax.Stmt, o spawnOpts) (int, int) {
 						pid, status = s.startExternal(args, env, o)
 					}
 					s.restore(saved)
-					return pid, status
+					return pid, status, true
 				}
 			}
 		}
 	}
-	pid, err := s.spawnSubshell(st, nil, o)
-	if err != nil {
-		s.errorf("cannot start subshell: %s", errnoMsg(err))
-		return 0, 2
-	}
-	return pid, 0
+	return 0, 0, false
 }
 
 // assignEnvQuiet is assignEnv for words known to be free of side effects.

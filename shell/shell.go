@@ -97,6 +97,7 @@ type Shell struct {
 	bashMode   bool
 	capture    io.Writer // in-process command substitution: builtins' stdout
 	inAlias    int
+	inSub      int      // depth of in-process subshells (command substitution)
 	execEnv    []string // assignments before exec
 	lastOptind int
 	aliasSrc   *source

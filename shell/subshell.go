@@ -166,10 +166,24 @@ func (s *Shell) runCmdSubst(w io.Writer, cs *syntax.CmdSubst) (int, error) {
 	}
 	saved := s.pipeFDs(-1, p[1])
 	var pid, status int
+	direct := false
 	if len(cs.Stmts) == 1 {
 		// one command: started directly when it is a simple external one
-		pid, status = s.startStage(cs.Stmts[0], spawnOpts{pgid: -1})
-	} else {
+		pid, status, direct = s.startDirect(cs.Stmts[0], spawnOpts{pgid: -1})
+	}
+	if !direct && s.inProcessOK(cs) {
+		// builtins, functions, compound commands: run here with the
+		// state a fork would isolate saved and restored around them
+		done := make(chan struct{})
+		go func() { readAllInto(w, p[0]); close(done) }()
+		status = s.subshellInProcess(cs.Stmts)
+		s.restore(saved)
+		unix.Close(p[1])
+		<-done
+		unix.Close(p[0])
+		return status, nil
+	}
+	if !direct {
 		pid, err = s.spawnSubshell(nil, cs.Stmts, spawnOpts{pgid: -1})
 		if err != nil {
 			status = 2
@@ -282,10 +296,129 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 	return s.status
 }
 
-// substInProcess runs a command substitution inside the shell when that
-// cannot be told apart from a subshell; see substSafe.
+// substInProcess is a hook for capturing builtin output without a pipe;
+// the pipe-based in-process subshell below is used instead.
 func (s *Shell) substInProcess(w io.Writer, cs *syntax.CmdSubst) (int, bool) {
 	return 0, false
+}
+
+// inProcessOK reports whether a command substitution may run inside the
+// shell process. What a fork isolates and the shell can put back is put
+// back by subshellInProcess; the few commands whose effects it cannot
+// undo (ulimit, trap on signals, set -m) send the body to a real
+// (re-executed) subshell.
+func (s *Shell) inProcessOK(cs *syntax.CmdSubst) bool {
+	if s.inSub > 32 || s.bashMode {
+		return false
+	}
+	ok := true
+	check := func(n syntax.Node) bool {
+		if w, isWord := n.(*syntax.Word); isWord && len(w.Parts) == 1 {
+			if l, isLit := w.Parts[0].(*syntax.Lit); isLit {
+				switch l.Value {
+				case "ulimit", "trap", "-m", "+m", "monitor", "wait", "jobs", "fg", "bg":
+					ok = false
+				}
+			}
+		}
+		return ok
+	}
+	for _, st := range cs.Stmts {
+		syntax.Walk(st, check)
+	}
+	// functions called from the body may do the same
+	if ok {
+		for _, f := range s.funcs {
+			syntax.Walk(f.body, check)
+			if !ok {
+				break
+			}
+		}
+	}
+	return ok
+}
+
+// subshellInProcess runs commands as a subshell would, inside the shell:
+// variables, functions, aliases, options, positional parameters, traps,
+// the working directory, the umask and fds 0-9 are saved first and
+// restored after, and an exit only ends the pseudo-subshell. `exec cmd`
+// inside runs cmd and ends it with cmd's status, which is what the
+// caller of a real subshell sees.
+func (s *Shell) subshellInProcess(stmts []*syntax.Stmt) (status int) {
+	// save
+	vars := make(map[string]*variable, len(s.vars))
+	for k, v := range s.vars {
+		c := *v
+		vars[k] = &c
+	}
+	funcs := make(map[string]*funcDef, len(s.funcs))
+	for k, v := range s.funcs {
+		funcs[k] = v
+	}
+	aliases := make(map[string]string, len(s.aliases))
+	for k, v := range s.aliases {
+		aliases[k] = v
+	}
+	params, opts, traps, exitTrap := s.params, s.opts, s.traps, s.exitTrap
+	lineno, loops, fdepth, localSaves, noErrex := s.lineno, s.loops, s.funcs_, s.localSaves, s.noErrex
+	getoptsPos, lastOptind, lastBg, jobs := s.getoptsPos, s.lastOptind, s.lastBg, s.jobs
+	cur, ctl, ctlN := s.cur, s.ctl, s.ctlN
+	var fds []savedFD
+	for fd := 0; fd <= 9; fd++ {
+		fds = append(fds, s.saveFD(fd))
+	}
+	cwd, cwdErr := unix.Open(".", unix.O_RDONLY|unix.O_CLOEXEC|unix.O_DIRECTORY, 0)
+	if cwdErr == nil {
+		cwd = moveHigh(cwd)
+	}
+	umask := unix.Umask(0)
+	unix.Umask(umask)
+	pwd := s.vars["PWD"]
+
+	// a subshell forgets traps that are not ignores
+	for i, t := range s.traps {
+		if t != nil && *t != "" {
+			s.traps[i] = nil
+		}
+	}
+	s.exitTrap = nil
+	s.loops, s.localSaves = 0, nil
+	s.jobs = nil
+	s.inSub++
+	s.ctl = ctlNone
+	s.status = 0
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				e, ok := r.(exitStatus)
+				if !ok {
+					panic(r)
+				}
+				status = int(e)
+				s.status = status
+			}
+			status = s.runExitTrap(s.status)
+		}()
+		s.execStmts(stmts)
+		status = s.status
+	}()
+	s.inSub--
+
+	// restore
+	s.vars, s.funcs, s.aliases = vars, funcs, aliases
+	s.envDirty, s.hash = true, nil
+	s.params, s.opts, s.traps, s.exitTrap = params, opts, traps, exitTrap
+	s.lineno, s.loops, s.funcs_, s.localSaves, s.noErrex = lineno, loops, fdepth, localSaves, noErrex
+	s.getoptsPos, s.lastOptind, s.lastBg, s.jobs = getoptsPos, lastOptind, lastBg, jobs
+	s.cur, s.ctl, s.ctlN = cur, ctl, ctlN
+	s.restore(fds)
+	if cwdErr == nil {
+		unix.Fchdir(cwd)
+		unix.Close(cwd)
+	}
+	unix.Umask(umask)
+	_ = pwd
+	return status
 }
 
 // sliceSource returns the source text of a node, padded with newlines so

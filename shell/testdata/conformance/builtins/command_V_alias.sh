@@ -1,0 +1,2 @@
+alias a='echo b'
+command -V a

@@ -1,0 +1,3 @@
+echo text -n
+echo -n -n first
+echo

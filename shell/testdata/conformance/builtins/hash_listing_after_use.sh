@@ -1,0 +1,4 @@
+hash -r
+/bin/true
+cat /dev/null
+hash | sed 's/.*\///'

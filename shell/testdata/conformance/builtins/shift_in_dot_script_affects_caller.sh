@@ -1,0 +1,4 @@
+echo 'shift' > inc
+set -- a b c
+. ./inc
+echo "$*"

@@ -1,0 +1,3 @@
+type exit
+type :
+type export

@@ -1,0 +1,5 @@
+f() { unset IFS; }
+IFS=:
+f
+x='a b:c'
+printf '[%s]' $x; echo

@@ -1,0 +1,5 @@
+f() {
+  # only a comment then a command
+  echo in-f # trailing
+}
+f

@@ -1,0 +1,2 @@
+set -- p q
+for i do echo "$i"; done

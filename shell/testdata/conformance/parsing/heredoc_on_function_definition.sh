@@ -1,0 +1,5 @@
+f() { cat; } <<EOF
+attached body
+EOF
+f
+f

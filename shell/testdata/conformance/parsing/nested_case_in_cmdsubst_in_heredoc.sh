@@ -1,0 +1,3 @@
+cat <<EOF
+$(case x in x) echo matched;; esac)
+EOF

@@ -1,0 +1,4 @@
+set -f -u
+echo "[$-]"
+set +f +u
+echo "[$-]"

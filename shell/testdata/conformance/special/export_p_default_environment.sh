@@ -1,0 +1,1 @@
+export -p | sed "s|$PWD|TMP|"

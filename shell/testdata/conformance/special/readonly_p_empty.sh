@@ -1,0 +1,2 @@
+readonly -p
+echo "status $?"

@@ -1,0 +1,1 @@
+set | grep -v '^PPID=' | sed "s|$PWD|TMP|"
