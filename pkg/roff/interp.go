@@ -69,7 +69,7 @@ func newRenderer(opt Options) *renderer {
 		macros: map[string][]string{},
 	}
 	r.env = env{fill: true, adjust: 'b', prevAdj: 'b', tempInd: -1, ll: ll}
-	r.hyOn, r.hyMode = true, 4
+	r.hyOn, r.hyMode = true, manHY
 	r.man.init()
 	r.man.pd = 1
 	r.indent = r.man.margin

@@ -14,6 +14,7 @@ import (
 const (
 	manIN = 7 // groff's IN register: the default indent, in columns
 	manSN = 3 // indent of .SS headings
+	manHY = 4 // groff's HY register when man-db renders continuously
 )
 
 type rsSave struct{ margin, pi int }
@@ -27,6 +28,9 @@ type manState struct {
 	title  []string // .TH arguments: title, section, date, source, manual
 	url    string
 	syInd  int
+	syAdj  byte
+	inSY   bool
+	exFont Font
 }
 
 func (m *manState) init() {
@@ -245,21 +249,28 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 	case "BR", "RB", "BI", "IB", "IR", "RI":
 		r.fontLine([]string{name[:1], name[1:]}, args)
 	case "EX":
+		// groff's an-ext: no fill, no hyphenation, constant-width font
 		r.brk()
 		r.fill = false
+		r.hyOn = false
+		m.exFont = r.font
 	case "EE":
 		r.brk()
 		r.fill = true
+		r.font = m.exFont
+		r.hyOn, r.hyMode = true, manHY
 	case "UR", "MT":
 		if len(args) > 0 {
 			m.url = args[0]
 		}
+		r.hyOn = false
 	case "UE", "ME":
 		t := `\(la` + m.url + `\(ra`
 		if len(args) > 0 {
 			t += args[0]
 		}
 		r.inlineLine(t)
+		r.hyOn, r.hyMode = true, manHY
 	case "OP":
 		if len(args) > 0 {
 			t := `[\fB` + args[0]
@@ -269,17 +280,34 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 			r.inlineLine(t + `\fR]`)
 		}
 	case "SY":
-		r.brk()
-		if len(args) > 0 {
+		// an-ext: a hanging paragraph as wide as the command name
+		if !m.inSY {
+			m.inSY = true
+			r.hyOn = false
+			m.syAdj = r.adjust
+			r.adjust = 'l'
 			m.syInd = r.indent
-			w := r.textWidth(args[0])
-			r.tempInd = r.indent
-			r.indent += w + 1
-			r.inlineLine(`\fB` + args[0] + `\fR`)
+		} else {
+			r.brk()
+			r.ns = true
+		}
+		w := 0
+		if len(args) > 0 {
+			w = r.textWidth(`\fB` + args[0] + `\fP\ `)
+		}
+		r.paragraph()
+		m.pi = w
+		r.indent = m.margin + m.pi
+		r.tempInd = m.margin
+		if len(args) > 0 {
+			r.fontLine([]string{"B"}, args[:1])
 		}
 	case "YS":
 		r.brk()
-		r.indent = m.margin
+		r.indent = m.syInd
+		r.adjust = m.syAdj
+		r.hyOn, r.hyMode = true, manHY
+		m.inSY = false
 	case "PD":
 		m.pd = 1
 		if len(args) > 0 {
