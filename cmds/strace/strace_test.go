@@ -1,0 +1,364 @@
+package strace
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/zinebox/zinebox/cmds/uname"
+	"github.com/zinebox/zinebox/pkg/applet"
+)
+
+// The test binary doubles as our strace, and as the uname applet (a
+// program of ours to trace), when asked through the environment.
+func TestMain(m *testing.M) {
+	switch os.Getenv("ZB_APPLET_UNDER_TEST") {
+	case "strace":
+		os.Exit(applet.RunProcess(&Applet, "strace", os.Args[1:], nil))
+	case "uname":
+		os.Exit(applet.RunProcess(&uname.Applet, "uname", os.Args[1:], nil))
+	}
+	os.Exit(m.Run())
+}
+
+// fixture compiles testdata/NAME.c into a temporary directory.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no gcc")
+	}
+	src, err := filepath.Abs(filepath.Join("testdata", name+".c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), name)
+	if out, err := exec.Command("gcc", "-O0", "-o", bin, src).CombinedOutput(); err != nil {
+		t.Fatalf("gcc: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type result struct {
+	trace, stderr string
+	status        string
+}
+
+// trace runs a strace (real or ours) with -o FILE and the arguments, in
+// dir, and returns the trace file, standard error and how it ended.
+func trace(t *testing.T, ours bool, dir string, args ...string) result {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "trace")
+	prog := "strace"
+	var env []string
+	if ours {
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, env = self, []string{"ZB_APPLET_UNDER_TEST=strace"}
+	} else if _, err := exec.LookPath("strace"); err != nil {
+		t.Skip("strace not installed")
+	}
+	cmd := exec.Command(prog, append([]string{"-o", out}, args...)...)
+	cmd.Args[0] = "strace"
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "LC_ALL=C"), env...)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	cmd.Run()
+	ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	status := "exit " + string(rune('0'+ws.ExitStatus()))
+	if ws.Signaled() {
+		status = "signal " + ws.Signal().String()
+	}
+	b, _ := os.ReadFile(out)
+	return result{string(b), errb.String(), status}
+}
+
+var (
+	hexRE     = regexp.MustCompile(`0x[0-9a-f]+`)
+	pidRE     = regexp.MustCompile(`^([0-9]+) +`)
+	numRE     = regexp.MustCompile(`[0-9]+`)
+	padRE     = regexp.MustCompile(`\) +=`)
+	resultPidRE = regexp.MustCompile(`(?m)^(?:[0-9]+ )?(?:getpid|clone|fork|vfork)\(.*\) += ([0-9]+)$`)
+	resumedRE = regexp.MustCompile(`^<\.\.\. [a-z0-9_]+ resumed>`)
+)
+
+// normalize turns a trace into one sequence of lines per process, in the
+// order the processes first appear: interrupted calls are joined back
+// (their "<unfinished ...>" and "<... resumed>" halves depend on
+// scheduling), addresses become 0xADDR, process ids P1, P2..., and the
+// alignment padding is dropped. With markers, only the lines between the
+// BEGIN and END writes of each process are kept.
+func normalize(trace string, markers bool) []string {
+	type proc struct {
+		lines []string
+		open  string
+		in    bool
+	}
+	var order []string
+	procs := map[string]*proc{}
+	label := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSuffix(trace, "\n"), "\n") {
+		pid := ""
+		if m := pidRE.FindStringSubmatch(l); m != nil {
+			pid, l = m[1], l[len(m[0]):]
+		}
+		p := procs[pid]
+		if p == nil {
+			p = &proc{in: !markers}
+			procs[pid] = p
+			order = append(order, pid)
+			label[pid] = "P" + string(rune('0'+len(order)))
+		}
+		if rest, ok := strings.CutSuffix(l, " <unfinished ...>"); ok {
+			p.open = rest
+			continue
+		}
+		if loc := resumedRE.FindStringIndex(l); loc != nil {
+			l = p.open + l[loc[1]:]
+			p.open = ""
+		}
+		if (strings.HasSuffix(l, "= ? <unavailable>") || strings.HasSuffix(l, "= ?")) && !strings.HasPrefix(l, "exit") {
+			continue // where a killed process was when it died is chance
+		}
+		if markers && strings.Contains(l, `"BEGIN"`) {
+			p.in = true
+		}
+		if p.in {
+			p.lines = append(p.lines, l)
+		}
+		if markers && strings.Contains(l, `"END"`) {
+			p.in = false
+		}
+	}
+	// Process ids that only show up as results (without -f).
+	for _, m := range resultPidRE.FindAllStringSubmatch(trace, -1) {
+		if _, ok := label[m[1]]; !ok {
+			label[m[1]] = "Q" + string(rune('0'+len(label)))
+		}
+	}
+	var out []string
+	for _, pid := range order {
+		var signals []string
+		for _, l := range procs[pid].lines {
+			if strings.HasPrefix(l, "--- SIGCHLD") {
+				// When SIGCHLD arrives relative to wait4 depends on
+				// scheduling: compare them after the other lines.
+				signals = append(signals, l)
+				continue
+			}
+			l = hexRE.ReplaceAllString(l, "0xADDR")
+			l = padRE.ReplaceAllString(l, ") =")
+			l = numRE.ReplaceAllStringFunc(l, func(n string) string {
+				if lb, ok := label[n]; ok {
+					return lb
+				}
+				return n
+			})
+			out = append(out, label[pid]+" "+l)
+		}
+		for _, l := range signals {
+			l = hexRE.ReplaceAllString(l, "0xADDR")
+			l = numRE.ReplaceAllStringFunc(l, func(n string) string {
+				if lb, ok := label[n]; ok {
+					return lb
+				}
+				return n
+			})
+			out = append(out, label[pid]+" "+l)
+		}
+	}
+	return out
+}
+
+func compareLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") == strings.Join(want, "\n") {
+		return
+	}
+	t.Errorf("%s: traces differ", what)
+	for i := 0; i < len(got) || i < len(want); i++ {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			t.Errorf("line %d:\n ours %s\n real %s", i+1, g, w)
+		}
+	}
+}
+
+// A C program making the system calls the zine talks about, traced by
+// both: every decoded line between the markers must match.
+func TestCallsAgainstStrace(t *testing.T) {
+	bin := fixture(t, "calls")
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"-f", bin},
+		{"-f", "-s", "8", bin},
+		{"-f", "-e", "trace=file,write", bin},
+		{"-f", "-e", "trace=%process,kill", "-e", "signal=none", bin},
+		{"-f", "-e", "trace=!close,mmap", bin},
+	} {
+		want := trace(t, false, dir, args...)
+		got := trace(t, true, dir, args...)
+		compareLines(t, strings.Join(args[:len(args)-1], " "), normalize(got.trace, true), normalize(want.trace, true))
+		if got.status != want.status {
+			t.Errorf("%q: status %s, strace %s", args, got.status, want.status)
+		}
+	}
+}
+
+// Signals, a child killed by SIGKILL, and death by SIGTERM: the lines,
+// the exit lines, and strace's own death by the same signal.
+func TestSignalsAgainstStrace(t *testing.T) {
+	bin := fixture(t, "signals")
+	dir := t.TempDir()
+	for _, args := range [][]string{{"-f", bin}, {"-f", "-e", "trace=none", bin}, {bin}} {
+		want := trace(t, false, dir, args...)
+		got := trace(t, true, dir, args...)
+		g, w := normalize(got.trace, false), normalize(want.trace, false)
+		// Keep from the first marker on (the dynamic loader's start-up is
+		// the same program for both, but the line count is long).
+		cut := func(l []string) []string {
+			for i, s := range l {
+				if strings.Contains(s, `"BEGIN"`) || strings.HasPrefix(s, "---") || strings.Contains(s, "+++") {
+					return l[i:]
+				}
+			}
+			return l
+		}
+		compareLines(t, strings.Join(args[:len(args)-1], " "), cut(g), cut(w))
+		if got.status != want.status {
+			t.Errorf("%q: status %s, strace %s", args, got.status, want.status)
+		}
+	}
+}
+
+// Our own applet (uname, a Go program) traced by both: the calls that do
+// its work are the same.
+func TestOwnAppletAgainstStrace(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Setenv("ZB_APPLET_UNDER_TEST_CHILD", "1")
+	dir := t.TempDir()
+	args := []string{"-e", "trace=uname,write,exit_group", "-e", "signal=none", "-E", "ZB_APPLET_UNDER_TEST=uname", self, "-a"}
+	// Real strace takes -E; ours gets the variable through its own
+	// environment instead, so run it through env(1).
+	want := trace(t, false, dir, args...)
+	got := trace(t, true, dir, "-e", "trace=uname,write,exit_group", "-e", "signal=none", "env", "ZB_APPLET_UNDER_TEST=uname", self, "-a")
+	w := normalize(want.trace, false)
+	g := normalize(got.trace, false)
+	// ours traces env first, which exec's the program: drop env's lines.
+	if len(g) > 0 && len(w) > 0 {
+		g = g[len(g)-len(w):]
+	}
+	compareLines(t, "uname -a", g, w)
+}
+
+// -c prints strace's table: same header, rule and columns.
+func TestSummary(t *testing.T) {
+	bin := fixture(t, "calls")
+	dir := t.TempDir()
+	want := trace(t, false, dir, "-c", bin)
+	got := trace(t, true, dir, "-c", bin)
+	gl, wl := strings.Split(got.trace, "\n"), strings.Split(want.trace, "\n")
+	if len(gl) < 4 || gl[0] != wl[0] || gl[1] != wl[1] {
+		t.Fatalf("-c header:\n%s\nwant\n%s", got.trace, want.trace)
+	}
+	names := func(lines []string) map[string]string {
+		m := map[string]string{}
+		for _, l := range lines[2:] {
+			f := strings.Fields(l)
+			if len(f) >= 5 && f[0] != "------" {
+				// name -> calls and errors (times differ)
+				m[f[len(f)-1]] = strings.Join(f[3:len(f)-1], " ")
+			}
+		}
+		return m
+	}
+	gn, wn := names(gl), names(wl)
+	for k, v := range wn {
+		if gn[k] != v {
+			t.Errorf("-c %s: ours %q, strace %q", k, gn[k], v)
+		}
+	}
+	if len(gn) != len(wn) {
+		t.Errorf("-c rows: ours %d, strace %d", len(gn), len(wn))
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{}, {"nosuchcommand-zb"}, {"-e", "trace=bogus", "true"}, {"-e", "signal=bogus", "true"}} {
+		want := trace(t, false, dir, args...)
+		got := trace(t, true, dir, args...)
+		if got.stderr != want.stderr || got.status != want.status {
+			t.Errorf("strace %q: got %q %s, want %q %s", args, got.stderr, got.status, want.stderr, want.status)
+		}
+	}
+}
+
+// -p attaches to a running process and detaches when interrupted.
+func TestAttach(t *testing.T) {
+	child := exec.Command("sh", "-c", "while :; do sleep 0.05; done")
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { child.Process.Kill(); child.Wait() }()
+	self, _ := os.Executable()
+	out := filepath.Join(t.TempDir(), "trace")
+	cmd := exec.Command(self, "-o", out, "-p", itoa(child.Process.Pid))
+	cmd.Env = append(os.Environ(), "ZB_APPLET_UNDER_TEST=strace")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until something was traced, then interrupt.
+	for i := 0; i < 400; i++ {
+		if b, _ := os.ReadFile(out); bytes.Contains(b, []byte("wait4")) {
+			break
+		}
+		exec.Command("sleep", "0.01").Run()
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Wait()
+	if !strings.Contains(errb.String(), "strace: Process "+itoa(child.Process.Pid)+" attached") ||
+		!strings.Contains(errb.String(), "detached") {
+		t.Errorf("stderr = %q", errb.String())
+	}
+	// The child must still be alive and untraced.
+	if err := child.Process.Signal(syscall.Signal(0)); err != nil {
+		t.Errorf("child gone after detach: %v", err)
+	}
+	b, _ := os.ReadFile("/proc/" + itoa(child.Process.Pid) + "/status")
+	if !bytes.Contains(b, []byte("TracerPid:\t0\n")) {
+		t.Errorf("child still traced:\n%s", b)
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

@@ -1,0 +1,808 @@
+package strace
+
+import (
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// peek reads n bytes of the tracee's memory at addr, with
+// process_vm_readv(2) (one system call, not one ptrace per word).
+func peek(pid int, addr uint64, n int) ([]byte, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	buf := make([]byte, n)
+	local := []unix.Iovec{{Base: &buf[0]}}
+	local[0].SetLen(n)
+	remote := []unix.RemoteIovec{{Base: uintptr(addr), Len: n}}
+	got, err := unix.ProcessVMReadv(pid, local, remote, 0)
+	if err == nil {
+		return buf[:got], nil
+	}
+	// Fall back to PTRACE_PEEKDATA (e.g. memory not readable by
+	// process_vm_readv's permission check).
+	got, err = unix.PtracePeekData(pid, uintptr(addr), buf)
+	return buf[:got], err
+}
+
+// peekString reads a NUL-terminated string of at most max bytes, page by
+// page so that an unmapped page after the string does not fail the read.
+func peekString(pid int, addr uint64, max int) ([]byte, bool, error) {
+	var out []byte
+	for len(out) < max {
+		chunk := 4096 - int(addr%4096)
+		if chunk > max-len(out) {
+			chunk = max - len(out)
+		}
+		b, err := peek(pid, addr, chunk)
+		if len(b) == 0 {
+			if len(out) > 0 {
+				return out, false, nil
+			}
+			return nil, false, err
+		}
+		if i := indexByte(b, 0); i >= 0 {
+			return append(out, b[:i]...), true, nil
+		}
+		out = append(out, b...)
+		addr += uint64(len(b))
+	}
+	return out, false, nil
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// isOut says whether argument kind k is only meaningful after the call.
+func isOut(k argKind) bool {
+	switch k {
+	case aReadBuf, aSigSetOut, aSigActionOut, aStat, aTimespecOut, aPipeFDs, aWaitStatus, aUname,
+		aGetdents, aIovecOut, aGetcwd, aStatx:
+		return true
+	}
+	return false
+}
+
+// splitAt is the index of the first argument shown at exit.
+func splitAt(p *proc, si *sysInfo) int {
+	n := nargsOf(p, si)
+	for i := 0; i < n; i++ {
+		if isOut(si.args[i]) {
+			return i
+		}
+	}
+	switch p.nr {
+	case 16: // ioctl: the third argument is often filled by the kernel
+		return 2
+	case 302: // prlimit64: the old limit is filled in
+		return 3
+	case 97: // getrlimit
+		return 1
+	}
+	return n
+}
+
+// nargsOf is how many arguments strace shows for this call.
+func nargsOf(p *proc, si *sysInfo) int {
+	n := si.nargs
+	switch p.nr {
+	case 2: // open: mode only with O_CREAT or O_TMPFILE
+		if p.args[1]&0o100 == 0 && p.args[1]&0o20000000 == 0 {
+			n = 2
+		}
+	case 257: // openat
+		if p.args[2]&0o100 == 0 && p.args[2]&0o20000000 == 0 {
+			n = 3
+		}
+	case 72: // fcntl: some commands take no argument
+		switch p.args[1] {
+		case 1, 3, 9, 11, 1025, 1032, 1034:
+			n = 2
+		}
+	case 202: // futex: the number of arguments depends on the operation
+		switch p.args[1] & 127 {
+		case 1, 7: // WAKE, UNLOCK_PI
+			n = 3
+		case 0, 6, 8, 13: // WAIT, LOCK_PI, TRYLOCK_PI
+			n = 4
+		}
+	case 14, 13: // rt_sigprocmask, rt_sigaction
+	}
+	return n
+}
+
+// entryArgs formats the arguments known at entry, followed by ", " when
+// more come at exit.
+func (t *Tracer) entryArgs(p *proc) string {
+	si, ok := info(p.nr)
+	if !ok {
+		var parts []string
+		for i := 0; i < 6; i++ {
+			parts = append(parts, hex(p.args[i]))
+		}
+		p.split = 6
+		return strings.Join(parts, ", ")
+	}
+	if p.nr == 15 { // rt_sigreturn: show the mask the signal frame restores
+		p.split = 0
+		b, err := peek(p.pid, p.rsp+296, 8)
+		if err != nil || len(b) < 8 {
+			return "{mask=?}"
+		}
+		return "{mask=" + sigset(le64(b, 0)) + "}"
+	}
+	if p.nr == 56 { // clone
+		p.split = 5
+		return t.cloneArgs(p)
+	}
+	split := splitAt(p, si)
+	p.split = split
+	var parts []string
+	for i := 0; i < split; i++ {
+		parts = append(parts, t.arg(p, si, i, 0))
+	}
+	s := strings.Join(parts, ", ")
+	if split < nargsOf(p, si) && split > 0 {
+		s += ", "
+	}
+	return s
+}
+
+// exitArgs formats the remaining arguments once the result ret is known.
+func (t *Tracer) exitArgs(p *proc, ret uint64) string {
+	si, ok := info(p.nr)
+	if !ok {
+		return ""
+	}
+	n := nargsOf(p, si)
+	var parts []string
+	for i := p.split; i < n; i++ {
+		parts = append(parts, t.arg(p, si, i, ret))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func failed(ret uint64) bool { return int64(ret) < 0 && int64(ret) >= -4095 }
+
+func ptr(x uint64) string {
+	if x == 0 {
+		return "NULL"
+	}
+	return hex(x)
+}
+
+// arg formats argument i of the call (ret is the result, for arguments
+// shown at exit).
+func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
+	x := p.args[i]
+	pid := p.pid
+	if (p.nr == 302 && i >= 2) || (p.nr == 97 || p.nr == 160) && i == 1 {
+		return t.rlimit(p, x, ret, i)
+	}
+	switch si.args[i] {
+	case aFD, aInt:
+		return strconv.FormatInt(int64(int32(x)), 10)
+	case aDirFD:
+		if int32(x) == -100 {
+			return "AT_FDCWD"
+		}
+		return strconv.FormatInt(int64(int32(x)), 10)
+	case aUInt:
+		return strconv.FormatUint(x, 10)
+	case aHex:
+		if x == 0 {
+			return "0"
+		}
+		return hex(x)
+	case aPtr:
+		return ptr(x)
+	case aPath:
+		return t.str(pid, x, 4096, false)
+	case aStr:
+		return t.str(pid, x, t.opt.StrSize, true)
+	case aWriteBuf:
+		return t.buf(pid, x, int(p.args[i+1]), false)
+	case aReadBuf:
+		if failed(ret) || x == 0 {
+			return ptr(x)
+		}
+		return t.buf(pid, x, int(ret), p.nr == 318) // getrandom shows hex
+	case aGetcwd:
+		if failed(ret) || ret == 0 {
+			return ptr(x)
+		}
+		return t.buf(pid, x, int(ret)-1, false)
+	case aOpenFlags:
+		if si.name == "open" || si.name == "openat" {
+			return openFlagsString(x)
+		}
+		return flags(x, openFlags[:], "0")
+	case aMode:
+		return modeString(x)
+	case aOctal:
+		return octal(x)
+	case aAtFlags:
+		return flags(x, atFlags[:], "0")
+	case aProt:
+		return flags(x, protFlags[:], "PROT_NONE")
+	case aMapFlags:
+		typ := []string{"0", "MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED_VALIDATE"}[x&3]
+		if x&^0xf == 0 {
+			return typ
+		}
+		return typ + "|" + flags(x&^0xf, mapFlags[:], "")
+	case aSignal:
+		return signalName(x)
+	case aSigHow:
+		return enum(x, sigHows, "SIG_???")
+	case aSigSetIn, aSigSetOut:
+		if x == 0 {
+			return "NULL"
+		}
+		if si.args[i] == aSigSetOut && failed(ret) {
+			return hex(x)
+		}
+		b, err := peek(pid, x, 8)
+		if err != nil || len(b) < 8 {
+			return hex(x)
+		}
+		return sigset(le64(b, 0))
+	case aSigAction, aSigActionOut:
+		if x == 0 {
+			return "NULL"
+		}
+		if si.args[i] == aSigActionOut && failed(ret) {
+			return hex(x)
+		}
+		return t.sigaction(pid, x)
+	case aIoctl:
+		return enum(x, ioctls, "") + ""
+	case aFamily:
+		return enum(x, families, "AF_???")
+	case aSockType:
+		typ := enum(x&0xf, sockTypes, "SOCK_???")
+		if x&^0xf != 0 {
+			typ += "|" + flags(x&^0xf, sockTypeFlags[:], "")
+		}
+		return typ
+	case aSockProto:
+		if p.args[0] == 2 || p.args[0] == 10 {
+			return enum(x, ipProtos, "IPPROTO_???")
+		}
+		return strconv.FormatUint(x, 10)
+	case aStat:
+		if failed(ret) || x == 0 {
+			return ptr(x)
+		}
+		b, err := peek(pid, x, 144)
+		if err != nil || len(b) < 144 {
+			return hex(x)
+		}
+		mode := le32(b, 24)
+		if t := mode & 0o170000; t == 0o20000 || t == 0o60000 {
+			rdev := le64(b, 40)
+			major := (rdev >> 8) & 0xfff
+			minor := (rdev & 0xff) | ((rdev >> 12) & 0xfff00)
+			return "{st_mode=" + fileMode(mode) + ", st_rdev=makedev(" + hex(major) + ", " + hex(minor) + "), ...}"
+		}
+		return "{st_mode=" + fileMode(mode) + ", st_size=" + strconv.FormatInt(int64(le64(b, 48)), 10) + ", ...}"
+	case aArgv:
+		return t.argv(pid, x)
+	case aEnvp:
+		if x == 0 {
+			return "NULL"
+		}
+		n := 0
+		for ; n < 100000; n++ {
+			b, err := peek(pid, x+uint64(8*n), 8)
+			if err != nil || len(b) < 8 || le64(b, 0) == 0 {
+				break
+			}
+		}
+		return hex(x) + " /* " + strconv.Itoa(n) + " vars */"
+	case aWhence:
+		return enum(x, whences, "SEEK_???")
+	case aAccessMode:
+		return flags(x, accessFlags[:], "F_OK")
+	case aFcntl:
+		return enum(x, fcntlCmds, "F_???")
+	case aTimespecIn, aTimespecOut:
+		if x == 0 {
+			return "NULL"
+		}
+		if si.args[i] == aTimespecOut && failed(ret) {
+			return hex(x)
+		}
+		b, err := peek(pid, x, 16)
+		if err != nil || len(b) < 16 {
+			return hex(x)
+		}
+		return "{tv_sec=" + strconv.FormatInt(int64(le64(b, 0)), 10) + ", tv_nsec=" + strconv.FormatInt(int64(le64(b, 8)), 10) + "}"
+	case aSockaddr:
+		return t.sockaddr(pid, x, int(p.args[i+1]))
+	case aPipeFDs:
+		if failed(ret) {
+			return hex(x)
+		}
+		b, err := peek(pid, x, 8)
+		if err != nil || len(b) < 8 {
+			return hex(x)
+		}
+		return "[" + strconv.Itoa(int(int32(le32(b, 0)))) + ", " + strconv.Itoa(int(int32(le32(b, 4)))) + "]"
+	case aWaitStatus:
+		if x == 0 {
+			return "NULL"
+		}
+		if failed(ret) || ret == 0 {
+			return hex(x)
+		}
+		b, err := peek(pid, x, 4)
+		if err != nil || len(b) < 4 {
+			return hex(x)
+		}
+		return "[" + waitStatus(le32(b, 0)) + "]"
+	case aWaitOptions:
+		return flags(x, waitFlags[:], "0")
+	case aRlimit:
+		return enum(x, rlimits, "RLIMIT_???")
+	case aArchPrctl:
+		return enum(x, archPrctls, "ARCH_???")
+	case aFutexOp:
+		op := x & 127
+		name, ok := futexOps.lookup(op)
+		if !ok {
+			return hex(x)
+		}
+		if x&128 != 0 {
+			name += "_PRIVATE"
+		}
+		if x&256 != 0 {
+			name = "FUTEX_CLOCK_REALTIME|" + name
+		}
+		return name
+	case aUname:
+		if failed(ret) {
+			return hex(x)
+		}
+		b, err := peek(pid, x, 65*2)
+		if err != nil || len(b) < 130 {
+			return hex(x)
+		}
+		return "{sysname=" + quote(cstring(b[:65]), false) + ", nodename=" + quote(cstring(b[65:130]), false) + ", ...}"
+	case aGetdents:
+		if failed(ret) {
+			return hex(x)
+		}
+		b, _ := peek(pid, x, int(ret))
+		n := 0
+		for off := 0; off+18 < len(b); n++ {
+			reclen := int(b[off+16]) | int(b[off+17])<<8
+			if p.nr == 78 { // old getdents: d_reclen at 16 too
+			}
+			if reclen == 0 {
+				break
+			}
+			off += reclen
+		}
+		return hex(x) + " /* " + strconv.Itoa(n) + " entries */"
+	case aIovecIn, aIovecOut:
+		limit := -1
+		if si.args[i] == aIovecOut {
+			if failed(ret) {
+				return hex(x)
+			}
+			limit = int(ret)
+		}
+		return t.iovec(pid, x, int(p.args[i+1]), limit)
+	case aMsgFlags:
+		return flags(x, msgFlags[:], "0")
+	case aClockID:
+		return enum(x, clockIDs, "CLOCK_???")
+	case aCloneFlags:
+		return cloneFlagsString(x)
+	case aGrndFlags:
+		return flags(x, grndFlags[:], "0")
+	case aStatxFlags:
+		s := flags(x, atFlags[:], "")
+		switch x & 0x6000 {
+		case 0:
+			if s == "" {
+				return "AT_STATX_SYNC_AS_STAT"
+			}
+			return "AT_STATX_SYNC_AS_STAT|" + s
+		}
+		return flags(x, append(atFlags[:], flag{0x2000, "AT_STATX_FORCE_SYNC"}, flag{0x4000, "AT_STATX_DONT_SYNC"}), "0")
+	case aStatxMask:
+		return statxMask(x)
+	case aStatx:
+		if failed(ret) || x == 0 {
+			return ptr(x)
+		}
+		b, err := peek(pid, x, 48)
+		if err != nil || len(b) < 48 {
+			return hex(x)
+		}
+		return "{stx_mask=" + statxMask(uint64(le32(b, 0))) + ", stx_attributes=" + flagsOrZero(le64(b, 8)) +
+			", stx_mode=" + fileMode(uint32(b[28])|uint32(b[29])<<8) + ", stx_size=" + strconv.FormatUint(le64(b, 40), 10) + ", ...}"
+	}
+	// aDefault: ioctl's third argument and other unknown arguments.
+	if p.nr == 16 && i == 2 {
+		return t.ioctlArg(p, x, ret)
+	}
+	if p.nr == 72 && i == 2 { // fcntl argument
+		switch p.args[1] {
+		case 2:
+			if x == 1 {
+				return "FD_CLOEXEC"
+			}
+			return strconv.FormatUint(x, 10)
+		case 4:
+			return openFlagsString(x)
+		}
+		return strconv.FormatInt(int64(int32(x)), 10)
+	}
+	if x < 1<<20 {
+		return strconv.FormatUint(x, 10)
+	}
+	return hex(x)
+}
+
+func cstring(b []byte) []byte {
+	if i := indexByte(b, 0); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+// str shows a NUL-terminated string, cut at max bytes with "..." when
+// truncate.
+func (t *Tracer) str(pid int, addr uint64, max int, truncate bool) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	b, complete, err := peekString(pid, addr, max+1)
+	if err != nil && b == nil {
+		return hex(addr)
+	}
+	if len(b) > max {
+		b, complete = b[:max], false
+	}
+	s := quote(b, false)
+	if !complete && truncate {
+		s += "..."
+	}
+	return s
+}
+
+// buf shows n bytes at addr, the first -s of them, with "..." after.
+func (t *Tracer) buf(pid int, addr uint64, n int, forceHex bool) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	show := n
+	if show > t.opt.StrSize {
+		show = t.opt.StrSize
+	}
+	b, err := peek(pid, addr, show)
+	if err != nil && len(b) == 0 && show > 0 {
+		return hex(addr)
+	}
+	s := quote(b, forceHex)
+	if n > show {
+		s += "..."
+	}
+	return s
+}
+
+// strArray is ["ls", "/tmp"] for strings we already have.
+func (t *Tracer) strArray(args []string) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		b := []byte(a)
+		s := ""
+		if len(b) > t.opt.StrSize {
+			s = quote(b[:t.opt.StrSize], false) + "..."
+		} else {
+			s = quote(b, false)
+		}
+		parts[i] = s
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// argv reads an execve argument vector from the tracee.
+func (t *Tracer) argv(pid int, addr uint64) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	var parts []string
+	for n := 0; n < 4096; n++ {
+		b, err := peek(pid, addr+uint64(8*n), 8)
+		if err != nil || len(b) < 8 {
+			return hex(addr)
+		}
+		p := le64(b, 0)
+		if p == 0 {
+			break
+		}
+		parts = append(parts, t.str(pid, p, t.opt.StrSize, true))
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+func (t *Tracer) sigaction(pid int, addr uint64) string {
+	b, err := peek(pid, addr, 32)
+	if err != nil || len(b) < 32 {
+		return hex(addr)
+	}
+	handler, fl, restorer, mask := le64(b, 0), le64(b, 8), le64(b, 16), le64(b, 24)
+	h := hex(handler)
+	switch handler {
+	case 0:
+		h = "SIG_DFL"
+	case 1:
+		h = "SIG_IGN"
+	}
+	s := "{sa_handler=" + h + ", sa_mask=" + sigset(mask) + ", sa_flags=" + flags(fl, saFlags[:], "0")
+	if fl&0x04000000 != 0 {
+		s += ", sa_restorer=" + hex(restorer)
+	}
+	return s + "}"
+}
+
+func waitStatus(s uint32) string {
+	switch {
+	case s&0x7f == 0:
+		return "{WIFEXITED(s) && WEXITSTATUS(s) == " + strconv.Itoa(int(s>>8&0xff)) + "}"
+	case s&0xff == 0x7f:
+		return "{WIFSTOPPED(s) && WSTOPSIG(s) == " + signalName(uint64(s>>8&0xff)) + "}"
+	case s == 0xffff:
+		return "{WIFCONTINUED(s)}"
+	}
+	r := "{WIFSIGNALED(s) && WTERMSIG(s) == " + signalName(uint64(s&0x7f))
+	if s&0x80 != 0 {
+		r += " && WCOREDUMP(s)"
+	}
+	return r + "}"
+}
+
+func cloneFlagsString(x uint64) string {
+	sig := x & 0xff
+	rest := x &^ 0xff
+	var parts []string
+	if rest != 0 {
+		parts = append(parts, flags(rest, cloneFlags[:], ""))
+	}
+	if sig != 0 {
+		parts = append(parts, signalName(sig))
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, "|")
+}
+
+// cloneArgs is strace's keyword form of clone's arguments.
+func (t *Tracer) cloneArgs(p *proc) string {
+	fl := p.args[0]
+	s := "child_stack=" + ptr(p.args[1]) + ", flags=" + cloneFlagsString(fl)
+	if fl&(0x100000|0x1000) != 0 {
+		s += ", parent_tid=" + ptr(p.args[2])
+	}
+	if fl&0x80000 != 0 {
+		s += ", tls=" + ptr(p.args[4])
+	}
+	if fl&(0x1000000|0x200000) != 0 {
+		s += ", child_tidptr=" + ptr(p.args[3])
+	}
+	return s
+}
+
+// sockaddr decodes the common address families.
+func (t *Tracer) sockaddr(pid int, addr uint64, n int) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	if n > 128 {
+		n = 128
+	}
+	b, err := peek(pid, addr, n)
+	if err != nil || len(b) < 2 {
+		return hex(addr)
+	}
+	fam := uint64(b[0]) | uint64(b[1])<<8
+	s := "{sa_family=" + enum(fam, families, "AF_???")
+	switch fam {
+	case 1:
+		path := b[2:]
+		if len(path) > 0 && path[0] == 0 {
+			s += ", sun_path=@" + quote(cstring(path[1:]), false)
+		} else {
+			s += ", sun_path=" + quote(cstring(path), false)
+		}
+	case 2:
+		if len(b) >= 8 {
+			s += ", sin_port=htons(" + strconv.Itoa(int(b[2])<<8|int(b[3])) + "), sin_addr=inet_addr(\"" +
+				strconv.Itoa(int(b[4])) + "." + strconv.Itoa(int(b[5])) + "." + strconv.Itoa(int(b[6])) + "." + strconv.Itoa(int(b[7])) + "\")"
+		}
+	default:
+		s += ", sa_data=" + quote(b[2:], false)
+	}
+	return s + "}"
+}
+
+func (t *Tracer) iovec(pid int, addr uint64, cnt int, limit int) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	var parts []string
+	for i := 0; i < cnt && i < 64; i++ {
+		b, err := peek(pid, addr+uint64(16*i), 16)
+		if err != nil || len(b) < 16 {
+			return hex(addr)
+		}
+		base, l := le64(b, 0), int(le64(b, 8))
+		n := l
+		if limit >= 0 && n > limit {
+			n = limit
+		}
+		if limit >= 0 {
+			limit -= n
+		}
+		parts = append(parts, "{iov_base="+t.buf(pid, base, n, false)+", iov_len="+strconv.Itoa(l)+"}")
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// ioctlArg decodes what a terminal ioctl returned.
+func (t *Tracer) ioctlArg(p *proc, x, ret uint64) string {
+	req := p.args[1]
+	if failed(ret) || x == 0 {
+		if req == 0x5421 || req == 0x5410 || req == 0x5414 || req == 0x5402 || req == 0x5403 || req == 0x5404 {
+			// input arguments are shown even on failure
+		} else {
+			return ptr(x)
+		}
+	}
+	switch req {
+	case 0x5401, 0x5402, 0x5403, 0x5404: // TCGETS, TCSETS*
+		b, err := peek(p.pid, x, 36)
+		if err != nil || len(b) < 36 {
+			return hex(x)
+		}
+		iflag, oflag, cflag, lflag := le32(b, 0), le32(b, 4), le32(b, 8), le32(b, 12)
+		_ = iflag
+		speeds := [...]string{"B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200",
+			"B1800", "B2400", "B4800", "B9600", "B19200", "B38400"}
+		sp := "B" + strconv.Itoa(int(cflag&0o10017))
+		if cflag&0o10017 < 16 {
+			sp = speeds[cflag&0o17]
+		}
+		on := func(set bool, name string) string {
+			if set {
+				return name
+			}
+			return "-" + name
+		}
+		return "{" + sp + " " + on(oflag&1 != 0, "opost") + " " + on(lflag&1 != 0, "isig") + " " +
+			on(lflag&2 != 0, "icanon") + " " + on(lflag&8 != 0, "echo") + " ...}"
+	case 0x5413, 0x5414: // TIOCGWINSZ, TIOCSWINSZ
+		b, err := peek(p.pid, x, 8)
+		if err != nil || len(b) < 8 {
+			return hex(x)
+		}
+		u16 := func(o int) string { return strconv.Itoa(int(b[o]) | int(b[o+1])<<8) }
+		return "{ws_row=" + u16(0) + ", ws_col=" + u16(2) + ", ws_xpixel=" + u16(4) + ", ws_ypixel=" + u16(6) + "}"
+	case 0x540F, 0x5410, 0x541B, 0x5421, 0x5429, 0x80045430: // int pointers
+		b, err := peek(p.pid, x, 4)
+		if err != nil || len(b) < 4 {
+			return hex(x)
+		}
+		return "[" + strconv.Itoa(int(int32(le32(b, 0)))) + "]"
+	}
+	return ptr(x)
+}
+
+// rlimit shows {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}.
+func (t *Tracer) rlimit(p *proc, x, ret uint64, i int) string {
+	if x == 0 {
+		return "NULL"
+	}
+	out := (p.nr == 302 && i == 3) || p.nr == 97
+	if out && failed(ret) {
+		return hex(x)
+	}
+	b, err := peek(p.pid, x, 16)
+	if err != nil || len(b) < 16 {
+		return hex(x)
+	}
+	v := func(n uint64) string {
+		switch {
+		case n == ^uint64(0):
+			return "RLIM64_INFINITY"
+		case n > 0 && n%1024 == 0:
+			return strconv.FormatUint(n/1024, 10) + "*1024"
+		}
+		return strconv.FormatUint(n, 10)
+	}
+	return "{rlim_cur=" + v(le64(b, 0)) + ", rlim_max=" + v(le64(b, 8)) + "}"
+}
+
+// siginfo reads the pending signal's siginfo_t and formats it as strace
+// does: {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}.
+// An error means the stop is a group-stop, not a signal delivery.
+func siginfo(pid int) (string, error) {
+	var b [128]byte
+	_, _, e := unix.Syscall6(unix.SYS_PTRACE, unix.PTRACE_GETSIGINFO, uintptr(pid), 0, uintptr(unsafe.Pointer(&b[0])), 0, 0)
+	if e != 0 {
+		return "", e
+	}
+	signo := uint64(le32(b[:], 0))
+	code := int32(le32(b[:], 8))
+	s := "{si_signo=" + signalName(signo) + ", si_code="
+	pidUID := func() string {
+		return ", si_pid=" + strconv.Itoa(int(int32(le32(b[:], 16)))) + ", si_uid=" + strconv.Itoa(int(le32(b[:], 20)))
+	}
+	switch {
+	case code == 0:
+		return s + "SI_USER" + pidUID() + "}", nil
+	case code == -6:
+		return s + "SI_TKILL" + pidUID() + "}", nil
+	case code == -1:
+		v := le64(b[:], 24)
+		return s + "SI_QUEUE" + pidUID() + ", si_int=" + strconv.Itoa(int(int32(v))) + ", si_ptr=" + hex(v) + "}", nil
+	case code == 0x80:
+		return s + "SI_KERNEL}", nil
+	case signo == 17 && code >= 1 && code <= 6:
+		names := [...]string{1: "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED"}
+		status := strconv.Itoa(int(int32(le32(b[:], 24))))
+		if code != 1 {
+			status = signalName(uint64(le32(b[:], 24)))
+		}
+		return s + names[code] + pidUID() + ", si_status=" + status +
+			", si_utime=" + strconv.FormatUint(le64(b[:], 32), 10) + ", si_stime=" + strconv.FormatUint(le64(b[:], 40), 10) + "}", nil
+	case (signo == 11 || signo == 7 || signo == 4 || signo == 8) && code > 0:
+		var names []string
+		switch signo {
+		case 11:
+			names = []string{1: "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR"}
+		case 7:
+			names = []string{1: "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR"}
+		case 4:
+			names = []string{1: "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK"}
+		case 8:
+			names = []string{1: "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB"}
+		}
+		c := strconv.Itoa(int(code))
+		if int(code) < len(names) {
+			c = names[code]
+		}
+		return s + c + ", si_addr=" + ptr(le64(b[:], 16)) + "}", nil
+	}
+	return s + strconv.Itoa(int(code)) + "}", nil
+}
+
+var grndFlags = [...]flag{{1, "GRND_NONBLOCK"}, {2, "GRND_RANDOM"}, {4, "GRND_INSECURE"}}
+
+var statxFlags = [...]flag{{0x7ff, "STATX_BASIC_STATS"}, {1, "STATX_TYPE"}, {2, "STATX_MODE"}, {4, "STATX_NLINK"},
+	{8, "STATX_UID"}, {0x10, "STATX_GID"}, {0x20, "STATX_ATIME"}, {0x40, "STATX_MTIME"}, {0x80, "STATX_CTIME"},
+	{0x100, "STATX_INO"}, {0x200, "STATX_SIZE"}, {0x400, "STATX_BLOCKS"}, {0x800, "STATX_BTIME"},
+	{0x1000, "STATX_MNT_ID"}, {0x2000, "STATX_DIOALIGN"}}
+
+func statxMask(x uint64) string { return flags(x, statxFlags[:], "0") }
+
+func flagsOrZero(x uint64) string {
+	if x == 0 {
+		return "0"
+	}
+	return hex(x)
+}
