@@ -92,10 +92,11 @@ func run(io *applet.IO, args []string) int {
 	opWidth := 0
 	if pad {
 		for _, n := range r.Operands {
-			opWidth = max(opWidth, utf8.RuneCountInString(displayName(n)))
+			opWidth = max(opWidth, utf8.RuneCountInString(n))
 		}
 	}
 	width := opWidth
+	status := 0
 	out := func(name string) {
 		var res magic.Result
 		if name == "-" {
@@ -110,10 +111,14 @@ func run(io *applet.IO, args []string) int {
 				io.Stdout.WriteByte(0)
 			}
 			io.Stdout.WriteString(sep)
-			for i := utf8.RuneCountInString(n); i < width; i++ {
+			// file(1) pads by the width of the name as given ("-").
+			for i := utf8.RuneCountInString(name); i < width; i++ {
 				io.Stdout.WriteByte(' ')
 			}
 			io.Stdout.WriteByte(' ')
+		}
+		if res.Failed(opts.Mime) {
+			status = 1
 		}
 		io.Stdout.WriteString(res.String(opts.Mime))
 		io.Stdout.WriteByte('\n')
@@ -129,7 +134,7 @@ func run(io *applet.IO, args []string) int {
 		width = 0
 		for _, n := range names {
 			if pad {
-				width = max(width, utf8.RuneCountInString(displayName(n)))
+				width = max(width, utf8.RuneCountInString(n))
 			}
 		}
 		for _, n := range names {
@@ -140,7 +145,7 @@ func run(io *applet.IO, args []string) int {
 	for _, n := range r.Operands {
 		out(n)
 	}
-	return io.Finish(0)
+	return io.Finish(status)
 }
 
 // displayName is how a file is named in the output: standard input is

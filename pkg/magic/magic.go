@@ -52,10 +52,26 @@ type Result struct {
 	Desc     string // file(1)'s description
 	MimeType string
 	Charset  string // "binary" for non-text
+	// Error is set when the file could not be examined: Desc is then the
+	// message, printed whatever the mode.
+	Error bool
+	// brokenLink: MIME output for a dangling symlink is peculiar.
+	brokenLink bool
 }
 
 // String returns the result in the form mode asks for.
 func (r Result) String(mode MimeMode) string {
+	if r.Error {
+		return r.Desc
+	}
+	if r.brokenLink {
+		switch mode {
+		case MimeType, MimeBoth:
+			return "inode/symlink"
+		case MimeEncoding:
+			return "ERROR: (null)" // what file(1) 5.44 prints
+		}
+	}
 	switch mode {
 	case MimeType:
 		return r.MimeType
@@ -65,6 +81,13 @@ func (r Result) String(mode MimeMode) string {
 		return r.MimeType + "; charset=" + r.Charset
 	}
 	return r.Desc
+}
+
+// Failed reports whether printing the result in mode is an error for
+// file(1)'s exit status: only the MIME encoding of a dangling symbolic
+// link, which libmagic cannot produce.
+func (r Result) Failed(mode MimeMode) bool {
+	return r.brokenLink && mode == MimeEncoding
 }
 
 // Describe examines the file name. Errors are part of the description, as
@@ -78,17 +101,11 @@ func Describe(name string, o Options) Result {
 	var err error
 	if o.Follow {
 		err = unix.Stat(path, &st)
-		if err != nil {
-			// file -L on a dangling link still says what it is.
-			if lerr := unix.Lstat(path, &st); lerr == nil && st.Mode&unix.S_IFMT == unix.S_IFLNK {
-				err = nil
-			}
-		}
 	} else {
 		err = unix.Lstat(path, &st)
 	}
 	if err != nil {
-		return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+		return cannotOpen(name, err)
 	}
 	var prefix []string
 	if st.Mode&unix.S_ISUID != 0 {
@@ -120,13 +137,18 @@ func Describe(name string, o Options) Result {
 			return inode(fmt.Sprintf("unreadable symlink `%s' (%s)", name, errno.Message(err)), "inode/symlink")
 		}
 		if _, err := os.Stat(path); err != nil {
-			return inode("broken symbolic link to "+target, "inode/symlink")
+			if o.Follow {
+				return cannotOpen(name, err)
+			}
+			r := inode("broken symbolic link to "+target, "inode/symlink")
+			r.brokenLink = true
+			return r
 		}
 		return inode("symbolic link to "+target, "inode/symlink")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+		return cannotOpen(name, err)
 	}
 	defer f.Close()
 	if st.Size == 0 {
@@ -140,12 +162,16 @@ func Describe(name string, o Options) Result {
 	return r
 }
 
+func cannotOpen(name string, err error) Result {
+	return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), Error: true}
+}
+
 // DescribeStdin examines standard input, which file(1) reads to the end
 // of its buffer like any other file.
 func DescribeStdin(r io.Reader, o Options) Result {
 	buf, err := io.ReadAll(io.LimitReader(r, bufSize))
 	if err != nil && len(buf) == 0 {
-		return Result{Desc: fmt.Sprintf("cannot read `/dev/stdin' (%s)", errno.Message(err)), MimeType: "cannot open", Charset: "cannot open"}
+		return Result{Desc: fmt.Sprintf("cannot read `/dev/stdin' (%s)", errno.Message(err)), Error: true}
 	}
 	if len(buf) == 0 {
 		return Result{Desc: "empty", MimeType: "inode/x-empty", Charset: "binary"}
@@ -168,7 +194,7 @@ func describeReader(r io.ReaderAt, size int64, o Options) Result {
 	buf := make([]byte, n)
 	m, err := r.ReadAt(buf, 0)
 	if err != nil && !errors.Is(err, io.EOF) && m == 0 {
-		return Result{Desc: "cannot read (" + errno.Message(err) + ")", MimeType: "cannot open", Charset: "cannot open"}
+		return Result{Desc: "cannot read (" + errno.Message(err) + ")", Error: true}
 	}
 	buf = buf[:m]
 	if len(buf) == 1 {
@@ -200,6 +226,9 @@ func (d *detection) run() Result {
 		d.sqlite, d.ar, d.cpio, d.tar, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
 	} {
 		if r, ok := try(); ok {
+			if r.Charset == "binary" {
+				r.Charset = charset(d.buf) // an all-text header (cpio, ar) is us-ascii
+			}
 			return r
 		}
 	}

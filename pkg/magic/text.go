@@ -36,7 +36,10 @@ func encoding(buf []byte) (textEncoding, bool) {
 		return textEncoding{"ASCII", "us-ascii", bytesToRunes(buf)}, true
 	}
 	if bytes.HasPrefix(buf, []byte("\xef\xbb\xbf")) {
-		if r, ok := utf8Runes(buf[3:]); ok {
+		if r, ok := utf8Runes(buf[3:]); ok || allText(buf[3:]) {
+			if !ok {
+				r = bytesToRunes(buf[3:])
+			}
 			return textEncoding{"Unicode text, UTF-8 (with BOM)", "utf-8", r}, true
 		}
 	}
@@ -80,6 +83,15 @@ func encoding(buf []byte) (textEncoding, bool) {
 		return textEncoding{"Non-ISO extended-ASCII", "unknown-8bit", bytesToRunes(buf)}, true
 	}
 	return textEncoding{}, false
+}
+
+func allText(b []byte) bool {
+	for _, c := range b {
+		if !isText(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func bytesToRunes(b []byte) []rune {
@@ -386,12 +398,12 @@ type textRule struct {
 // few, and nothing may be built at package initialisation.
 func textRules() []textRule {
 	return []textRule{
-		{"magic text file for file(1) cmd", "text/x-file", func(s string) bool { return strings.HasPrefix(s, "# Magic") }},
-		{"libtool library file", "text/x-libtool", func(s string) bool {
+		{"magic text file for file(1) cmd", "text/plain", func(s string) bool { return strings.HasPrefix(s, "# Magic") }},
+		{"libtool library file", "text/plain", func(s string) bool {
 			first, _, _ := strings.Cut(s, "\n")
 			return strings.HasPrefix(first, "# ") && strings.Contains(first, "libtool library file")
 		}},
-		{"Perl5 module source", "text/x-perl", perlModule},
+		{"Perl5 module source", "text/plain", perlModule},
 		{"Python script executable", "text/x-script.python", pythonSource},
 		{"Perl POD document", "text/plain", func(s string) bool {
 			return anyLine(s, func(l string) bool {
