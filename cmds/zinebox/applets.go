@@ -40,6 +40,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/rm"
 	"github.com/zinebox/zinebox/cmds/sh"
 	"github.com/zinebox/zinebox/cmds/sleep"
+	"github.com/zinebox/zinebox/cmds/stat"
 	"github.com/zinebox/zinebox/cmds/stdbuf"
 	stracecmd "github.com/zinebox/zinebox/cmds/strace"
 	"github.com/zinebox/zinebox/cmds/su"
@@ -98,6 +99,7 @@ var applets = []*applet.Applet{
 	&rm.Applet,
 	&sh.Applet,
 	&sleep.Applet,
+	&stat.Applet,
 	&stdbuf.Applet,
 	&stracecmd.Applet,
 	&su.Applet,
