@@ -1,4 +1,5 @@
 mkdir -p base/x x
+top=$PWD
 CDPATH=$PWD/base
 cd ./x
-echo "$PWD" | sed 's|.*/\([^/]*/[^/]*\)$|\1|'
+[ "$PWD" = "$top/x" ] && echo "cwd-relative x"
