@@ -355,3 +355,29 @@ func TestLSColors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLSColors feeds arbitrary LS_COLORS values to the parser: no panics,
+// and a value that parses yields a palette.
+func FuzzLSColors(f *testing.F) {
+	for _, s := range []string{"di=01;34:ln=target:*.txt=04", "rs=1:ec=\\e[0m:fi=^[[32m", "*=", "x", ":::",
+		"di=\\x1", "di=^", "*.a\\", "lc=\\033["} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := &palette{}
+		p.parse(s)
+	})
+}
+
+// FuzzVersionSort checks that filevercmp is a consistent order: antisymmetric
+// and zero only for equal names.
+func FuzzVersionSort(f *testing.F) {
+	f.Add("a1.2.tar.gz", "a1.10.tar.gz")
+	f.Add(".x", "..")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		x, y := filevercmp(a, b), filevercmp(b, a)
+		if (x < 0) != (y > 0) || (x == 0) != (y == 0) {
+			t.Errorf("filevercmp(%q, %q) = %d but reversed %d", a, b, x, y)
+		}
+	})
+}

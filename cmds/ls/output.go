@@ -393,69 +393,54 @@ func (l *lister) printWithSeparator(sep byte) {
 // minColumnWidth is the narrowest column: one character and two spaces.
 const minColumnWidth = 3
 
-// columnWidths finds the most columns that fit the line, as GNU's
-// calculate_columns does, and returns the width of each column.
+// columnWidths finds the most columns that fit the line and returns the
+// width of each column. It gives the layout GNU's calculate_columns gives:
+// a layout of k columns is valid when the sum of its column widths (each
+// the widest entry in it plus two spaces of separation, the last without,
+// and at least three) stays under the line length. GNU grows every
+// candidate layout at once in a triangle of widths; trying the candidates
+// from the widest down, and giving up on one as soon as it overflows, finds
+// the same answer in memory proportional to the columns.
 func (l *lister) columnWidths(widths []int, byColumns bool) []int {
 	n := len(widths)
-	maxIdx := l.c.lineLength / minColumnWidth
-	if maxIdx == 0 {
-		maxIdx = 1
+	maxCols := l.c.lineLength / minColumnWidth
+	if maxCols == 0 {
+		maxCols = 1
 	}
-	maxCols := maxIdx
 	if maxCols > n {
 		maxCols = n
 	}
-	type colInfo struct {
-		valid   bool
-		lineLen int
-		arr     []int
-	}
-	// One backing array for all candidate layouts: 1+2+...+maxCols ints.
-	backing := make([]int, maxCols*(maxCols+1)/2)
-	info := make([]colInfo, maxCols)
-	off := 0
-	for i := range info {
-		info[i].valid = true
-		info[i].lineLen = (i + 1) * minColumnWidth
-		info[i].arr = backing[off : off+i+1]
-		off += i + 1
-		for j := range info[i].arr {
-			info[i].arr[j] = minColumnWidth
+	arr := make([]int, maxCols)
+	for k := maxCols; k >= 1; k-- {
+		arr = arr[:k]
+		for j := range arr {
+			arr[j] = minColumnWidth
 		}
-	}
-	for filesno, w := range widths {
-		for i := 0; i < maxCols; i++ {
-			ci := &info[i]
-			if !ci.valid {
-				continue
-			}
-			var idx int
+		lineLen := k * minColumnWidth
+		valid := true
+		rows := (n + k - 1) / k
+		for filesno, w := range widths {
+			idx := filesno % k
 			if byColumns {
-				idx = filesno / ((n + i) / (i + 1))
-			} else {
-				idx = filesno % (i + 1)
+				idx = filesno / rows
 			}
-			real := w
-			if idx != i {
-				real += 2
+			if idx != k-1 {
+				w += 2
 			}
-			if ci.arr[idx] < real {
-				ci.lineLen += real - ci.arr[idx]
-				ci.arr[idx] = real
-				ci.valid = ci.lineLen < l.c.lineLength
+			if arr[idx] < w {
+				lineLen += w - arr[idx]
+				arr[idx] = w
+				if lineLen >= l.c.lineLength {
+					valid = false
+					break
+				}
 			}
 		}
-	}
-	cols := maxCols
-	for ; cols > 1; cols-- {
-		if info[cols-1].valid {
-			break
+		if valid || k == 1 {
+			return arr
 		}
 	}
-	if cols < 1 {
-		cols = 1
-	}
-	return info[cols-1].arr
+	return arr
 }
 
 func (l *lister) allWidths() []int {
