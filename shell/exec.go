@@ -703,6 +703,14 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 		stages = append(stages, st)
 	}
 	flatten(&syntax.Stmt{Cmd: c})
+	negate := false
+	if stages[0].Negated {
+		// `! a | b`: the parser puts the ! on a; it belongs to the pipeline
+		first := *stages[0]
+		first.Negated = false
+		stages[0] = &first
+		negate = true
+	}
 	pids := make([]int, len(stages))
 	statuses := make([]int, len(stages))
 	prevRead := -1
@@ -756,6 +764,12 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 				status = st
 			}
 		}
+	}
+	if negate {
+		if status == 0 {
+			return 1
+		}
+		return 0
 	}
 	return status
 }

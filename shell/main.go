@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -26,6 +27,7 @@ func Main(aio *applet.IO, args []string) int {
 	// flush-on-signal handler (installed on first buffering) never comes
 	// between the shell and its signals.
 	reserveLowFDs()
+	defaultSignals()
 	env := aio.Env
 	if fdstr, ok := aio.LookupEnv(stateEnv); ok {
 		env = withoutVar(env, stateEnv)
@@ -57,6 +59,19 @@ func withoutVar(env []string, name string) []string {
 // may dup2 onto any of 0-9 (`exec 3>f`). Free slots 3-9 are filled with
 // placeholders while the poller starts, then released.
 func reserveLowFDs() {
+	// Go 1.25's runtime keeps the cgroup CPU quota files open (at 3 and
+	// 4, close-on-exec) to adjust GOMAXPROCS. They are not the user's:
+	// close them. The runtime only ever pread(2)s them, which fails
+	// harmlessly on whatever the user opens there later.
+	for fd := 3; fd <= 9; fd++ {
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+		if err != nil || flags&unix.FD_CLOEXEC == 0 {
+			continue
+		}
+		if target, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(fd)); err == nil && strings.HasPrefix(target, "/sys/fs/cgroup/") {
+			unix.Close(fd)
+		}
+	}
 	var held []int
 	for fd := 3; fd <= 9; fd++ {
 		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err == nil {

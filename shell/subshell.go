@@ -102,6 +102,13 @@ func (s *Shell) spawnSubshell(st *syntax.Stmt, list []*syntax.Stmt, o spawnOpts)
 		var ok bool
 		if text, ok = s.sliceSource(st.Pos(), end, st); !ok {
 			text = printNode(int(st.Pos().Line()), st)
+		} else if !st.Negated {
+			// the first stage of `! a | b` starts at the `!`, which
+			// belongs to the whole pipeline
+			body := strings.TrimLeft(text, "\n")
+			if strings.HasPrefix(body, "!") {
+				text = text[:len(text)-len(body)] + " " + body[1:]
+			}
 		}
 	} else if len(list) > 0 {
 		var ok bool
@@ -382,6 +389,7 @@ func (s *Shell) subshellInProcess(stmts []*syntax.Stmt) (status int) {
 		}
 	}
 	s.exitTrap = nil
+	s.noErrex = 0 // -e applies again inside, even in an if condition
 	s.loops, s.localSaves = 0, nil
 	s.jobs = nil
 	s.inSub++

@@ -18,6 +18,44 @@ import (
 // then, as POSIX says ("traps run between commands"). An ignored signal
 // (trap '' SIG) is really SIG_IGN, so children inherit it.
 
+// goIgnores lists the signals whose default action kills a process but
+// which the Go runtime catches and drops when nobody asked for them
+// ("other signals will be caught but no action will be taken"). A shell
+// must die of them like dash: `kill -USR1 $$`.
+var goIgnores = [...]syscall.Signal{syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGPIPE}
+
+// defaultSignals gives those signals their kernel default action.
+func defaultSignals() {
+	for _, sig := range goIgnores {
+		setDefault(sig)
+	}
+}
+
+// setDefault makes sig SIG_DFL in the kernel. signal.Ignore first tells
+// the runtime it no longer handles sig, so that a later signal.Notify
+// (a trap) installs its handler again.
+func setDefault(sig syscall.Signal) {
+	signal.Ignore(sig)
+	type sigaction struct {
+		handler  uintptr
+		flags    uint64
+		restorer uintptr
+		mask     uint64
+	}
+	sa := sigaction{}
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
+}
+
+func goIgnored(sig syscall.Signal) bool {
+	for _, g := range goIgnores {
+		if g == sig {
+			return true
+		}
+	}
+	return false
+}
+
 // restoreSignal puts a signal back to what the shell's trap table says.
 func (s *Shell) restoreSignal(sig syscall.Signal) {
 	t := s.traps[sig]
@@ -26,6 +64,9 @@ func (s *Shell) restoreSignal(sig syscall.Signal) {
 		signal.Ignore(sig)
 	case t == nil:
 		signal.Reset(sig)
+		if goIgnored(sig) {
+			setDefault(sig)
+		}
 	case *t == "":
 		signal.Ignore(sig)
 	default:

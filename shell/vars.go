@@ -221,5 +221,27 @@ func isName(s string) bool {
 // shellQuote quotes a value the way dash's `set` and `export -p` print it:
 // always in single quotes, an embedded single quote as '"'"'.
 func shellQuote(v string) string {
-	return "'" + strings.ReplaceAll(v, "'", `'"'"'`) + "'"
+	if v == "" {
+		return "''"
+	}
+	// dash: runs without ' in single quotes, runs of ' in double quotes
+	var b strings.Builder
+	for len(v) > 0 {
+		i := strings.IndexByte(v, '\'')
+		if i != 0 {
+			if i < 0 {
+				i = len(v)
+			}
+			b.WriteString("'" + v[:i] + "'")
+			v = v[i:]
+			continue
+		}
+		j := 0
+		for j < len(v) && v[j] == '\'' {
+			j++
+		}
+		b.WriteString("\"" + v[:j] + "\"")
+		v = v[j:]
+	}
+	return b.String()
 }
