@@ -403,6 +403,9 @@ func TestConformance(t *testing.T) {
 	t.Cleanup(func() { // runs after every parallel subtest has finished
 		t.Logf("conformance: %d/%d scripts identical to dash (%d documented deviations)",
 			identical.Load(), total.Load(), deviations.Load())
+		if f := failuresByTopic(report); f != "" {
+			t.Logf("conformance: failures by topic: %s", f)
+		}
 		if path := os.Getenv("ZINEBOX_CONFORMANCE_REPORT"); path != "" {
 			sort.Strings(report)
 			if err := os.WriteFile(path, []byte(strings.Join(report, "\n")+"\n"), 0o644); err != nil {
@@ -459,6 +462,35 @@ func TestConformance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// failuresByTopic summarises report lines ("topic/name\tverdict\t...") as
+// "syntax 20, builtins 14, ..." (most failures first) so the lead sees where
+// the work is without reading every subtest.
+func failuresByTopic(report []string) string {
+	count := map[string]int{}
+	for _, line := range report {
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) >= 2 && f[1] == "fail" {
+			topic, _, _ := strings.Cut(f[0], "/")
+			count[topic]++
+		}
+	}
+	topics := make([]string, 0, len(count))
+	for topic := range count {
+		topics = append(topics, topic)
+	}
+	sort.Slice(topics, func(i, j int) bool {
+		if count[topics[i]] != count[topics[j]] {
+			return count[topics[i]] > count[topics[j]]
+		}
+		return topics[i] < topics[j]
+	})
+	parts := make([]string, len(topics))
+	for i, topic := range topics {
+		parts[i] = fmt.Sprintf("%s %d", topic, count[topic])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // skipNearDeadline skips a script when the whole test binary's -timeout
