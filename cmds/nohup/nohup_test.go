@@ -48,7 +48,7 @@ func openPty(t *testing.T) (master, slave *os.File) {
 
 type outcome struct {
 	tty, stdout, nohupOut, mode string
-	status                     int
+	status                      int
 }
 
 // runWith runs argv (GNU nohup or ours) in a fresh directory with the

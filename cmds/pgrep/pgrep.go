@@ -90,14 +90,14 @@ func specFor(kill bool) *getopt.Spec {
 }
 
 type matcher struct {
-	re                                    *regexp.Regexp
-	full, inverse, newest, oldest, ignAnc bool
-	threads                               bool
+	re                                     *regexp.Regexp
+	full, inverse, newest, oldest, ignAnc  bool
+	threads                                bool
 	pgrps, sids, ppids, euids, ruids, gids []int
-	ttys                                  []string
-	states                                string
-	older                                 float64
-	hasOlder                              bool
+	ttys                                   []string
+	states                                 string
+	older                                  float64
+	hasOlder                               bool
 }
 
 // Match is one selected process (or thread with -w).
