@@ -242,11 +242,11 @@ func (l *lister) printDir(name string, cmdline bool) {
 		l.fail(cmdline, "cannot open directory %s", name, err)
 		return
 	}
-	defer unix.Close(fd)
 	var id devIno
 	if c.recursive {
 		var st unix.Stat_t
 		if err := unix.Fstat(fd, &st); err != nil {
+			unix.Close(fd)
 			l.fail(cmdline, "cannot determine device and inode of %s", name, err)
 			return
 		}
@@ -255,6 +255,7 @@ func (l *lister) printDir(name string, cmdline bool) {
 			l.active = make(map[devIno]bool)
 		}
 		if l.active[id] {
+			unix.Close(fd)
 			l.flushLine()
 			l.o.Errorf("%s: not listing already-listed directory", colonQuote(name, l.c.utf8))
 			l.setStatus(true)
@@ -275,6 +276,9 @@ func (l *lister) printDir(name string, cmdline bool) {
 	}
 
 	total := l.readDir(fd, name)
+	// Closed before going deeper: a deep tree must not hold a descriptor
+	// per level.
+	unix.Close(fd)
 
 	l.sortFiles()
 	var subdirs []string
@@ -294,6 +298,9 @@ func (l *lister) printDir(name string, cmdline bool) {
 		l.printCurrentFiles()
 	}
 	for _, d := range subdirs {
+		if l.o.Stdout.Err() != nil {
+			return // the reader has gone: nothing more can be shown
+		}
 		l.printDir(d, false)
 	}
 }

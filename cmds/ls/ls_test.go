@@ -381,3 +381,42 @@ func FuzzVersionSort(f *testing.F) {
 		}
 	})
 }
+
+// TestACL checks the + after the mode of a file with a POSIX ACL, and the
+// blank that the other files then get, against GNU ls. The ACL is written
+// as the kernel's system.posix_acl_access attribute, so that no setfacl
+// is needed.
+func TestACL(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"plain", "withacl"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// version 2, then {tag, perm, id}: user::rw- user:1:r-- group::r--
+	// mask::r-- other::r--
+	le := func(b []byte, v uint32, n int) []byte {
+		for i := 0; i < n; i++ {
+			b = append(b, byte(v>>(8*i)))
+		}
+		return b
+	}
+	acl := le(nil, 2, 4)
+	for _, e := range [][3]uint32{{0x01, 6, 0xffffffff}, {0x02, 4, 1}, {0x04, 4, 0xffffffff}, {0x10, 4, 0xffffffff}, {0x20, 4, 0xffffffff}} {
+		acl = le(le(le(acl, e[0], 2), e[1], 2), e[2], 4)
+	}
+	if err := unix.Setxattr(filepath.Join(dir, "withacl"), "system.posix_acl_access", acl, 0); err != nil {
+		t.Skipf("cannot set an ACL here: %v", err)
+	}
+	for _, args := range [][]string{{"-l"}, {"-ls"}, {"-l", "plain"}, {"-l", "withacl", "plain"}, {"-ld", "."}, {"-lR"}} {
+		got := applettest.Run(&Applet, dir, "", env("UTC"), args...)
+		want := applettest.RunTool(t, "ls", dir, "", env("UTC"), args...)
+		if got != want {
+			t.Errorf("ls %q:\n--- ours (status %d)\n%s%s--- GNU (status %d)\n%s%s",
+				args, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+		}
+	}
+}
