@@ -325,21 +325,42 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 			ind += target - w
 		}
 	}
-	line := make(Line, 0, ind+w+8)
-	col := 0
-	for ; col < ind; col++ {
-		line = append(line, Cell{' ', Roman})
+	// place the nodes with a cursor: a negative motion (\h'-N') moves it
+	// back, and what follows is printed over what was there
+	var line Line
+	col := ind
+	put := func(c Cell) {
+		if col < 0 {
+			col++
+			return
+		}
+		for len(line) <= col {
+			line = append(line, Cell{' ', Roman})
+		}
+		if c.R != ' ' || line[col].R == ' ' {
+			line[col] = c
+		}
+		col++
 	}
 	for i, nd := range nodes {
 		if nd.kind == nGlyph {
-			line = append(line, nd.c)
+			put(nd.c)
 			for k := 1; k < nd.w; k++ {
-				line = append(line, Cell{0, nd.c.F}) // second half of a wide glyph
+				put(Cell{0, nd.c.F}) // second half of a wide glyph
 			}
 			continue
 		}
+		if widths[i] < 0 {
+			col += widths[i]
+			continue
+		}
 		for k := 0; k < widths[i]; k++ {
-			line = append(line, Cell{' ', Roman})
+			put(Cell{' ', Roman})
+		}
+	}
+	for k := 0; k < ind && k < len(line); k++ {
+		if line[k].R == 0 {
+			line[k].R = ' '
 		}
 	}
 	r.output(line)

@@ -359,6 +359,21 @@ func (r *renderer) register(name string) int {
 		return 0
 	case ".k":
 		return r.lineW * hUnit
+	// the man macros' registers that pages read
+	case "an-margin":
+		return r.man.margin * hUnit
+	case "an-prevailing-indent":
+		return r.man.pi * hUnit
+	case "IN":
+		return manIN * hUnit
+	case "PD":
+		return r.man.pd * vUnit
+	case "LL":
+		return LineLength(r.opt.Width) * hUnit
+	case "HY":
+		return manHY
+	case "cR":
+		return 1
 	}
 	return r.regs[name]
 }

@@ -258,10 +258,8 @@ func (r *renderer) escape(s string, i int) int {
 	case 'h':
 		arg, j := readDelimited(s, i)
 		if u, ok := evalExpr(r.expand(arg, false, 0), 'm'); ok {
-			if n := cols(u); n > 0 {
+			if n := cols(u); n != 0 {
 				r.addNode(nFixed, n)
-			} else if n < 0 {
-				r.backspace(-n)
 			}
 		}
 		return j
@@ -288,24 +286,6 @@ func (r *renderer) escape(s string, i int) int {
 		return i - 1 + n
 	}
 	return i
-}
-
-// backspace undoes n columns of trailing fixed space (\h'-N').
-func (r *renderer) backspace(n int) {
-	for n > 0 && len(r.line) > 0 {
-		last := &r.line[len(r.line)-1]
-		if last.kind == nGlyph {
-			return
-		}
-		if last.w > n {
-			last.w -= n
-			r.lineW -= n
-			return
-		}
-		n -= last.w
-		r.lineW -= last.w
-		r.line = r.line[:len(r.line)-1]
-	}
 }
 
 // drawLine handles \l'N c': a horizontal line of N columns.
