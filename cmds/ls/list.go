@@ -542,6 +542,8 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 			f.tsec, f.tnsec = st.Ctim.Sec, st.Ctim.Nsec
 		case atime:
 			f.tsec, f.tnsec = st.Atim.Sec, st.Atim.Nsec
+		case btime:
+			f.tsec, f.tnsec = l.birthTime(name, dirfd, namez != nil, deref)
 		default:
 			f.tsec, f.tnsec = st.Mtim.Sec, st.Mtim.Nsec
 		}
@@ -575,6 +577,26 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 	l.noteInode(f)
 	l.noteQuoting(f)
 	return blocks
+}
+
+// birthTime asks statx for a file's creation time, which stat does not
+// give; -1, -1 when the file system does not record it (GNU then shows ?).
+func (l *lister) birthTime(name string, dirfd int, inDir, follow bool) (int64, int64) {
+	flags := unix.AT_SYMLINK_NOFOLLOW
+	if follow {
+		flags = 0
+	}
+	var sx unix.Statx_t
+	var err error
+	if inDir {
+		err = unix.Statx(dirfd, name, flags, unix.STATX_BTIME, &sx)
+	} else {
+		err = unix.Statx(unix.AT_FDCWD, l.path(name), flags, unix.STATX_BTIME, &sx)
+	}
+	if err != nil || sx.Mask&unix.STATX_BTIME == 0 {
+		return -1, -1
+	}
+	return sx.Btime.Sec, int64(sx.Btime.Nsec)
 }
 
 // messageName is how an entry is named in an error message.

@@ -128,7 +128,7 @@ func (l *lister) printLong(f *fileInfo) {
 		l.line = padLeft(l.line, s, w.size)
 		l.line = append(l.line, ' ')
 	}
-	if f.statOK {
+	if f.statOK && f.tnsec >= 0 {
 		l.line = l.appendTime(l.line, f.tsec, f.tnsec)
 	} else {
 		l.line = padLeft(l.line, []byte{'?'}, l.timeWidth())

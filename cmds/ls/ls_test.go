@@ -259,6 +259,8 @@ var lsCases = [][]string{
 	{"--format=long"},
 	{"--indicator-style=classify"},
 	{"--time=ctime", "-l"},
+	{"--time=birth", "-l", "reg", "sub"},
+	{"--time=birth", "-l", "/proc/self/status"},
 	{"-f"},
 	{"-z"},
 	{"--nonexistent-option"},
