@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"strconv"
 	"strings"
 
@@ -18,6 +20,11 @@ import (
 // tells a re-executed subshell which inherited fd holds its state.
 const stateEnv = "ZINEBOX_SH_STATE"
 
+// ignoreEnv carries, from a shell to a zinebox sh it runs, the signals
+// the parent ignores: a Go program cannot inherit SIG_IGN for most
+// signals (the runtime installs its own handlers at start).
+const ignoreEnv = "ZINEBOX_SH_IGNORE"
+
 // Main runs the shell as a process: `sh [-abCefimnuvx] [-o opt]... [-c
 // string [name [arg...]] | -s [arg...] | file [arg...]]`. It uses the real
 // file descriptors 0, 1 and 2, not io's streams: the shell's children must
@@ -29,6 +36,18 @@ func Main(aio *applet.IO, args []string) int {
 	reserveLowFDs()
 	defaultSignals()
 	env := aio.Env
+	var inherited []syscall.Signal
+	if list, ok := aio.LookupEnv(ignoreEnv); ok {
+		// our parent shell ignores these (trap '' SIG): Go's runtime did
+		// not keep them ignored for us, so ignore them again
+		env = withoutVar(env, ignoreEnv)
+		for _, f := range strings.Split(list, ",") {
+			if n, err := strconv.Atoi(f); err == nil && n > 0 && n <= maxSig {
+				signal.Ignore(syscall.Signal(n))
+				inherited = append(inherited, syscall.Signal(n))
+			}
+		}
+	}
 	if fdstr, ok := aio.LookupEnv(stateEnv); ok {
 		env = withoutVar(env, stateEnv)
 		s := New(aio.Applets, env)
@@ -36,6 +55,9 @@ func Main(aio *applet.IO, args []string) int {
 		return s.runSubshell(fdstr)
 	}
 	s := New(aio.Applets, env)
+	for _, sig := range inherited {
+		s.ignored[sig] = true
+	}
 	s.bashMode = aio.Name == "bash"
 	s.arg0 = aio.Name
 	if strings.HasPrefix(s.arg0, "-") {

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -222,6 +223,9 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 		return 0, 127
 	}
 	env := s.environ(extraEnv)
+	if path == s.selfExe() && (name == "sh" || name == "bash") {
+		env = s.withIgnoreList(env)
+	}
 	pid, err := s.spawn(path, args, env, o)
 	if err == nil {
 		return pid, 0
@@ -240,6 +244,21 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 	}
 	s.errorf("%s: %s", name, errnoMsg(err))
 	return 0, 126
+}
+
+// withIgnoreList adds ignoreEnv to a zinebox shell child's environment
+// when the shell ignores signals.
+func (s *Shell) withIgnoreList(env []string) []string {
+	var list []string
+	for sig := 1; sig <= maxSig; sig++ {
+		if s.ignored[sig] || (s.traps[sig] != nil && *s.traps[sig] == "") {
+			list = append(list, strconv.Itoa(sig))
+		}
+	}
+	if len(list) == 0 {
+		return env
+	}
+	return append(env[:len(env):len(env)], ignoreEnv+"="+strings.Join(list, ","))
 }
 
 // runExternal runs a command in the foreground and waits for it.

@@ -1,0 +1,4 @@
+f() { (exit 6) & }
+f
+wait $!
+echo "status $?"

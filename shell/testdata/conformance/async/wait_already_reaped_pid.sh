@@ -1,0 +1,5 @@
+true &
+p=$!
+wait
+wait $p
+echo "status $?"

@@ -1,0 +1,1 @@
+for f in *.none; do [ -e "$f" ] || { echo "no match: $f"; continue; }; echo found; done

@@ -1,0 +1,2 @@
+case '[x]' in '[x]') echo quoted-brackets;; esac
+case x in '[x]') echo no;; [x]) echo class;; esac

@@ -1,0 +1,2 @@
+# expect: $"..." (bash locale translation) is not in dash: $ stays literal
+echo $"text"

@@ -1,0 +1,1 @@
+echo 'a\0b' | od -An -c

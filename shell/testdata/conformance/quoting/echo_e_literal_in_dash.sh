@@ -1,0 +1,3 @@
+echo -e 'x'
+echo -en 'y'
+echo

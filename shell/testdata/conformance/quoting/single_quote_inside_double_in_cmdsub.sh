@@ -1,0 +1,2 @@
+x="$(echo "it's")"
+echo "$x"

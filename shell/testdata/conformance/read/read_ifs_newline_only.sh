@@ -1,0 +1,2 @@
+printf 'a b\tc\n' | { IFS='
+' read x y; echo "[$x][$y]"; }

@@ -1,0 +1,1 @@
+printf '   \n' | { read a b; echo "[$a][$b]"; }

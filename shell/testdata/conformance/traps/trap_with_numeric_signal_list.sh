@@ -1,0 +1,3 @@
+trap 'echo got' 15 10
+trap > f
+sort f
