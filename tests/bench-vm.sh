@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 ./initramfs/fetch-kernel.sh >/dev/null
 echo "== VM: boot to prompt, zinebox vs busybox (medians of 5 alternate boots)"
 go test -run '^$' -bench BootToPrompt -benchtime 5x -count 1 ./tests/vm |
-	sed -n 's/^BenchmarkBootToPrompt[^ ]*[ 	]*//p; s/^.*image sizes: /  image sizes: /p' | sort -u | sed 's/^/  /'
+	sed -n 's/^BenchmarkBootToPrompt[^ ]*[ 	]*//p; s/^.*image sizes/  image sizes/p' | sort -u | sed 's/^/  /'
