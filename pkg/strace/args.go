@@ -140,9 +140,9 @@ func (t *Tracer) entryArgs(p *proc) string {
 		}
 		return "{mask=" + sigset(le64(b, 0)) + "}"
 	}
-	if p.nr == 56 { // clone
-		p.split = 5
-		return t.cloneArgs(p)
+	if p.nr == 56 { // clone: the rest is shown once the kernel filled it in
+		p.split = 2
+		return "child_stack=" + ptr(p.args[1]) + ", flags=" + cloneFlagsString(p.args[0])
 	}
 	split := splitAt(p, si)
 	p.split = split
@@ -162,6 +162,9 @@ func (t *Tracer) exitArgs(p *proc, ret uint64) string {
 	si, ok := info(p.nr)
 	if !ok {
 		return ""
+	}
+	if p.nr == 56 {
+		return t.cloneExit(p)
 	}
 	n := nargsOf(p, si)
 	var parts []string
@@ -198,6 +201,8 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		return strconv.FormatInt(int64(int32(x)), 10)
 	case aUInt:
 		return strconv.FormatUint(x, 10)
+	case aOff:
+		return strconv.FormatInt(int64(x), 10)
 	case aHex:
 		if x == 0 {
 			return "0"
@@ -591,10 +596,10 @@ func cloneFlagsString(x uint64) string {
 	return strings.Join(parts, "|")
 }
 
-// cloneArgs is strace's keyword form of clone's arguments.
-func (t *Tracer) cloneArgs(p *proc) string {
+// cloneExit is the part of clone's keyword arguments strace shows at exit.
+func (t *Tracer) cloneExit(p *proc) string {
 	fl := p.args[0]
-	s := "child_stack=" + ptr(p.args[1]) + ", flags=" + cloneFlagsString(fl)
+	s := ""
 	if fl&(0x100000|0x1000) != 0 {
 		s += ", parent_tid=" + ptr(p.args[2])
 	}

@@ -156,19 +156,19 @@ func openFlagsString(x uint64) string {
 	return acc + "|" + flags(rest, openFlags[:], "")
 }
 
-// modeString is a mode argument: setuid bits by name, then %#03o.
-func modeString(m uint64) string {
+// modeString is a mode argument as strace shows it: C's %#03o.
+func modeString(m uint64) string { return octal(m) }
+
+// statMode is the permission part of st_mode: setuid bits by name, then
+// the octal permissions.
+func statMode(m uint64) string {
 	var parts []string
 	for _, f := range []flag{{0o4000, "S_ISUID"}, {0o2000, "S_ISGID"}, {0o1000, "S_ISVTX"}} {
 		if m&f.val != 0 {
 			parts = append(parts, f.name)
 		}
 	}
-	parts = append(parts, octal(m&0o777))
-	if m&^0o7777 != 0 {
-		return octal(m)
-	}
-	return strings.Join(parts, "|")
+	return strings.Join(append(parts, octal(m&0o777)), "|")
 }
 
 // octal is C's "%#03o".
@@ -204,7 +204,7 @@ func fileMode(m uint32) string {
 	default:
 		t = octal(uint64(m & 0o170000))
 	}
-	return t + "|" + modeString(uint64(m&0o7777))
+	return t + "|" + statMode(uint64(m&0o7777))
 }
 
 // signalName is strace's name of a signal: SIGINT, SIGRTMIN, SIGRT_8.

@@ -72,6 +72,7 @@ const (
 	aStatxFlags                  // AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT
 	aStatxMask                   // STATX_BASIC_STATS
 	aStatx                       // {stx_mask=..., stx_mode=..., stx_size=..., ...}
+	aOff                         // a 64-bit signed offset or length
 )
 
 // class is strace's grouping of system calls for -e trace=CLASS.

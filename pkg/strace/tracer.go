@@ -375,9 +375,9 @@ func (t *Tracer) message(format string, args ...any) {
 // startLine writes the prefix of a line: [pid N] or PID, and -tt's clock.
 func (t *Tracer) startLine(p *proc) {
 	t.col = 0
-	// With -o and -f every line names its process; on stderr only once
-	// there is more than one process.
-	if t.opt.Follow && (t.opt.OutIsFile || t.multi) {
+	// With -o and -f every line names its process; on stderr only while
+	// more than one process is traced.
+	if t.opt.Follow && (t.opt.OutIsFile || len(t.procs) > 1) {
 		if t.opt.OutIsFile {
 			t.write(fmt.Sprintf("%-5d ", p.pid))
 		} else {
@@ -426,16 +426,22 @@ func (t *Tracer) syscallStop(p *proc) {
 		if p.hidden {
 			return
 		}
-		if t.opt.Summary || t.opt.Durations {
-			p.start = time.Now()
-		}
 		if t.opt.Summary {
+			p.start = time.Now()
 			return
 		}
 		t.breakLine()
 		t.startLine(p)
 		t.write(SyscallName(p.nr) + "(" + t.entryArgs(p))
 		t.open = p.pid
+		if !t.opt.OutIsFile {
+			// On a terminal, show the call as it starts, as strace does:
+			// the program's own output then lands inside the line.
+			t.w.Flush()
+		}
+		if t.opt.Durations {
+			p.start = time.Now()
+		}
 		if p.nr == 60 || p.nr == 231 { // exit, exit_group: no return
 			t.write(")")
 			t.pad()
