@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -96,6 +97,8 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	width := opWidth
+	// In the C locale file(1) escapes bytes that are not printable ASCII.
+	utf8Locale := isUTF8Locale(io)
 	status := 0
 	out := func(name string) {
 		var res magic.Result
@@ -106,6 +109,9 @@ func run(io *applet.IO, args []string) int {
 		}
 		if !brief {
 			n := displayName(name)
+			if !utf8Locale {
+				n = magic.Printable(n)
+			}
 			io.Stdout.WriteString(n)
 			if nul {
 				io.Stdout.WriteByte(0)
@@ -146,6 +152,18 @@ func run(io *applet.IO, args []string) int {
 		out(n)
 	}
 	return io.Finish(status)
+}
+
+// isUTF8Locale reports whether the locale's character set is UTF-8, the
+// way setlocale(3) would pick it from LC_ALL, LC_CTYPE and LANG.
+func isUTF8Locale(io *applet.IO) bool {
+	for _, v := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if l := io.Getenv(v); l != "" {
+			l = strings.ToLower(l)
+			return strings.Contains(l, "utf-8") || strings.Contains(l, "utf8")
+		}
+	}
+	return false
 }
 
 // displayName is how a file is named in the output: standard input is

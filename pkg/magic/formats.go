@@ -84,6 +84,10 @@ func gzipOS(b byte) string {
 	return ""
 }
 
+// Printable renders a name as file(1) does in the C locale: bytes that are
+// not printable ASCII as octal escapes.
+func Printable(s string) string { return printable([]byte(s)) }
+
 // printable renders bytes as file(1) does in quoted strings: non-printing
 // bytes as octal escapes.
 func printable(b []byte) string {

@@ -405,6 +405,30 @@ func textRules() []textRule {
 		}},
 		{"Perl5 module source", "text/plain", perlModule},
 		{"Python script executable", "text/x-script.python", pythonSource},
+		{"C source", "text/x-c", func(s string) bool {
+			return anyLine(s, func(l string) bool {
+				if rest, ok := strings.CutPrefix(l, "#include"); ok {
+					rest = strings.TrimLeft(rest, " \t")
+					return strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "\"")
+				}
+				if rest, ok := strings.CutPrefix(l, "#"); ok {
+					rest = strings.TrimLeft(rest, " \t")
+					if rest, ok := strings.CutPrefix(rest, "pragma"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+						return true
+					}
+				}
+				return false
+			}) || anyLine(s[:min(len(s), 8192)], func(l string) bool {
+				// "#ifdef"/"#ifndef" count only near the start (libmagic
+				// searches 8 KiB for them).
+				rest, ok := strings.CutPrefix(l, "#")
+				if !ok {
+					return false
+				}
+				rest = strings.TrimLeft(rest, " \t")
+				return strings.HasPrefix(rest, "ifdef") || strings.HasPrefix(rest, "ifndef")
+			})
+		}},
 		{"Perl POD document", "text/plain", func(s string) bool {
 			return anyLine(s, func(l string) bool {
 				return l == "=pod" || strings.HasPrefix(l, "=head1 ") || strings.HasPrefix(l, "=head2 ") || strings.HasPrefix(l, "=encoding ")
@@ -412,20 +436,6 @@ func textRules() []textRule {
 		}},
 		{"troff or preprocessor input", "text/troff", func(s string) bool {
 			return strings.HasPrefix(s, ".\\\"") || strings.HasPrefix(s, "'\\\"") || strings.HasPrefix(s, ".TH ") || strings.HasPrefix(s, "'.\\\"")
-		}},
-		{"C source", "text/x-c", func(s string) bool {
-			return anyLine(s, func(l string) bool {
-				if rest, ok := strings.CutPrefix(l, "#include"); ok {
-					rest = strings.TrimLeft(rest, " \t")
-					return strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "\"")
-				}
-				for _, d := range []string{"#pragma", "#ifdef", "#ifndef", "#define"} {
-					if rest, ok := strings.CutPrefix(l, d); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-						return true
-					}
-				}
-				return false
-			})
 		}},
 		{"assembler source", "text/x-asm", func(s string) bool {
 			return anyLine(s, func(l string) bool {
