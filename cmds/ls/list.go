@@ -3,6 +3,7 @@ package ls
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -114,6 +115,11 @@ type lister struct {
 	dents     []byte // getdents buffer
 	usedColor bool
 
+	// --dired: bytes written so far, colour bytes among them (dired
+	// offsets do not count them), and the offsets of names and headings.
+	written, colorBytes   int
+	diredPos, subdiredPos []int
+
 	noACL     map[uint64]bool // devices where ACLs are unsupported
 	lastUID   uint32
 	lastUser  string
@@ -203,11 +209,32 @@ func (l *lister) main(operands []string) int {
 	for _, d := range pending {
 		l.printDir(d.name, d.cmdline)
 	}
+	if c.dired {
+		l.dumpOffsets("//DIRED//", l.diredPos)
+		l.dumpOffsets("//SUBDIRED//", l.subdiredPos)
+		l.line = append(l.line, "//DIRED-OPTIONS// --quoting-style="+c.quoting.Style.String()+"\n"...)
+	}
 	l.flushLine()
 	if c.color != nil && l.usedColor && !c.color.defaultDelims() {
 		l.o.Stdout.Write(c.color.restore())
 	}
 	return l.status
+}
+
+// offset is the --dired position of the next byte written: colour
+// sequences do not count.
+func (l *lister) offset() int { return l.written + len(l.line) - l.colorBytes }
+
+func (l *lister) dumpOffsets(prefix string, offs []int) {
+	if len(offs) == 0 {
+		return
+	}
+	l.line = append(l.line, prefix...)
+	for _, n := range offs {
+		l.line = append(l.line, ' ')
+		l.line = strconv.AppendInt(l.line, int64(n), 10)
+	}
+	l.line = append(l.line, '\n')
 }
 
 func (l *lister) clearFiles() {
@@ -271,7 +298,14 @@ func (l *lister) printDir(name string, cmdline bool) {
 			l.putByte('\n')
 		}
 		l.firstDir = false
+		if c.dired {
+			l.line = append(l.line, ' ', ' ')
+			l.subdiredPos = append(l.subdiredPos, l.offset())
+		}
 		l.line = c.dirQuoting.Append(l.line, name)
+		if c.dired {
+			l.subdiredPos = append(l.subdiredPos, l.offset())
+		}
 		l.line = append(l.line, ':', '\n')
 	}
 
@@ -290,6 +324,9 @@ func (l *lister) printDir(name string, cmdline bool) {
 		}
 	}
 	if c.format == longFormat || c.printBlocks {
+		if c.dired {
+			l.line = append(l.line, ' ', ' ')
+		}
 		l.line = append(l.line, "total "...)
 		l.line = humanReadable(l.line, uint64(total), c.human, 512, c.blockSize)
 		l.putByte(c.eol)

@@ -66,6 +66,9 @@ func (l *lister) printLong(f *fileInfo) {
 	w := &l.w
 	var tmp [64]byte
 	l.setNormalColor()
+	if c.dired {
+		l.line = append(l.line, ' ', ' ')
+	}
 	start := len(l.line)
 	if c.printInode {
 		l.line = padLeft(l.line, l.inodeString(tmp[:0], f), w.inode)

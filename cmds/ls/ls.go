@@ -62,6 +62,7 @@ var spec = getopt.Spec{
 		{Short: 'C', Help: "list entries in columns, down then across"},
 		{Long: "color", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "colour names: always, auto (on a terminal) or never"},
 		{Short: 'd', Long: "directory", Help: "list directories themselves, not their contents"},
+		{Short: 'D', Long: "dired", Help: "with -l, add the name offsets Emacs's dired mode reads"},
 		{Short: 'f', Help: "do not sort, show all entries, and turn off -l, -s, --color"},
 		{Short: 'F', Long: "classify", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "append a type indicator (one of */=>@|)"},
 		{Long: "file-type", Help: "like -F, but without * for executables"},
@@ -206,6 +207,7 @@ type config struct {
 	eol                              byte
 	isTerminal                       bool
 	utf8                             bool // the locale's character set is UTF-8
+	dired                            bool // -D with -l: indent, and report name offsets
 	formatNeedsStat, formatNeedsType bool
 	checkSymlinkMode                 bool
 	colorSymlinkAsReferent           bool
@@ -379,6 +381,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	timeStyleSet := false
 	c.printOwner, c.printGroup = true, true
 	kibibytes := false
+	dired := false
 	var blockSizeArg string
 	blockSizeSet := false
 	for _, opt := range r.Opts {
@@ -411,6 +414,8 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			colorWhen = i
 		case "directory":
 			c.immediateDirs = true
+		case "dired":
+			dired = true
 		case "f":
 			c.ignore = ignoreMinimal
 			sortOpt = sortNone
@@ -583,6 +588,8 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		}
 		qmark = 0
 	}
+
+	c.dired = dired && c.format == longFormat
 
 	// The screen width: -w, else the terminal's, else COLUMNS, else 80.
 	c.lineLength = 80

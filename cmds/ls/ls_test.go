@@ -280,6 +280,11 @@ var lsCases = [][]string{
 	{"-ld", "."},
 	{"-l", "/dev/null"},
 	{"--zero"},
+	{"-D"},
+	{"-Dl"},
+	{"-DlR", "sub", "reg", "a b"},
+	{"-Dl", "-Q", "--color=always", "sub", "link"},
+	{"-Dl", "empty"},
 }
 
 // env is the environment both implementations run with: what a listing

@@ -15,6 +15,7 @@ const flushAt = 32 << 10
 func (l *lister) flushLine() {
 	if len(l.line) > 0 {
 		l.o.Stdout.Write(l.line)
+		l.written += len(l.line)
 		l.line = l.line[:0]
 	}
 }
@@ -192,12 +193,19 @@ func (l *lister) printName(f *fileInfo, target bool, startCol int) int {
 		l.putIndicator(c.color.ind[cRight])
 	}
 	// q lives in l.qbuf, which putIndicator does not touch.
+	record := c.dired && !target
+	if record {
+		l.diredPos = append(l.diredPos, l.offset())
+	}
 	n := len(q)
 	if literal {
 		l.line = append(l.line, name...)
 		n = len(name)
 	} else {
 		l.line = append(l.line, q...)
+	}
+	if record {
+		l.diredPos = append(l.diredPos, l.offset())
 	}
 	if pad {
 		n++
@@ -219,6 +227,7 @@ func (l *lister) putIndicator(s []byte) {
 		l.prepNonFilename()
 	}
 	l.line = append(l.line, s...)
+	l.colorBytes += len(s)
 }
 
 func (l *lister) prepNonFilename() {
