@@ -192,11 +192,20 @@ func readName(s string, i int) (string, int) {
 		}
 		return s[i+1:], len(s)
 	case '[':
-		j := strings.IndexByte(s[i:], ']')
-		if j < 0 {
-			return s[i+1:], len(s)
+		// names may nest: \n[indent\n[level]]
+		depth := 0
+		for j := i + 1; j < len(s); j++ {
+			switch s[j] {
+			case '[':
+				depth++
+			case ']':
+				if depth == 0 {
+					return s[i+1 : j], j + 1
+				}
+				depth--
+			}
 		}
-		return s[i+1 : i+j], i + j + 1
+		return s[i+1:], len(s)
 	}
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return s[i : i+n], i + n
@@ -248,6 +257,9 @@ func (r *renderer) expand(s string, copyMode bool, depth int) string {
 		case '*':
 			name, j := readName(s, i+2)
 			i = j
+			if strings.IndexByte(name, '\\') >= 0 && depth < maxExpand {
+				name = r.expand(name, copyMode, depth+1)
+			}
 			if depth < maxExpand {
 				if v, ok := r.strs[name]; ok {
 					b.WriteString(r.expand(v, copyMode, depth+1))
@@ -262,6 +274,9 @@ func (r *renderer) expand(s string, copyMode bool, depth int) string {
 			}
 			name, k := readName(s, j)
 			i = k
+			if strings.IndexByte(name, '\\') >= 0 && depth < maxExpand {
+				name = r.expand(name, copyMode, depth+1)
+			}
 			b.WriteString(strconv.Itoa(r.register(name)))
 		case '$':
 			name, j := readName(s, i+2)

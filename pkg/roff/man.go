@@ -31,6 +31,7 @@ type manState struct {
 	syAdj  byte
 	inSY   bool
 	exFont Font
+	pre    []Line // output before .TH
 }
 
 func (m *manState) init() {
@@ -143,6 +144,10 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 	switch name {
 	case "TH":
 		r.brk()
+		if !m.th {
+			// what came before the first .TH is printed before the header
+			m.pre, r.out = r.out, nil
+		}
 		m.th = true
 		m.title = args
 		m.init()
@@ -612,13 +617,32 @@ func (r *renderer) finish() []Line {
 		manual = manSectionName(a(1))
 	}
 	out := make([]Line, 0, len(body)+4)
+	if len(r.man.pre) > 0 {
+		// cat -s keeps one blank line at the top
+		if len(squeeze(r.man.pre)) < len(r.man.pre) {
+			out = append(out, nil)
+		}
+		out = append(out, squeeze(r.man.pre)...)
+	}
 	out = append(out, titleLine(name, manual, name, ll), nil)
 	out = append(out, body...)
 	if len(body) > 0 {
 		out = append(out, nil)
 	}
 	out = append(out, titleLine(r.titleText(a(3)), r.titleText(a(2)), name, ll))
-	return squeeze(out)
+	return catS(out)
+}
+
+// catS squeezes runs of blank lines to one, as cat -s does.
+func catS(ls []Line) []Line {
+	out := ls[:0]
+	for i, l := range ls {
+		if len(l) == 0 && i > 0 && len(ls[i-1]) == 0 {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // titleText renders a .TH argument to plain text.
@@ -639,19 +663,23 @@ func (r *renderer) titleText(s string) string {
 }
 
 // titleLine is groff's .tl: left, centre and right parts on one line.
+// Parts that overlap are printed over each other, blanks not covering.
 func titleLine(left, center, right string, ll int) Line {
-	b := []rune(left)
-	cw := utf8.RuneCountInString(center)
-	cpos := (ll - cw + 1) / 2
-	for len(b) < cpos {
-		b = append(b, ' ')
+	var b []rune
+	put := func(at int, s string) {
+		for _, ch := range s {
+			for len(b) <= at {
+				b = append(b, ' ')
+			}
+			if ch != ' ' {
+				b[at] = ch
+			}
+			at++
+		}
 	}
-	b = append(b, []rune(center)...)
-	rpos := ll - utf8.RuneCountInString(right)
-	for len(b) < rpos {
-		b = append(b, ' ')
-	}
-	b = append(b, []rune(right)...)
+	put(0, left)
+	put((ll-utf8.RuneCountInString(center)+1)/2, center)
+	put(ll-utf8.RuneCountInString(right), right)
 	l := make(Line, len(b))
 	for i, ch := range b {
 		l[i] = Cell{ch, Roman}
