@@ -1,16 +1,29 @@
 package ps
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"golang.org/x/sys/unix"
 )
+
+// The test binary doubles as ps when asked, to run on a real terminal.
+func TestMain(m *testing.M) {
+	if os.Getenv("ZB_PS_UNDER_TEST") == "1" {
+		os.Exit(applet.RunProcess(&Applet, "ps", os.Args[1:], nil))
+	}
+	os.Exit(m.Run())
+}
 
 // children starts a small family of live processes: a shell that runs a
 // sleep in the background and another in the foreground, in a new session,
@@ -135,5 +148,67 @@ func TestThreads(t *testing.T) {
 	nlwp := strings.Fields(lines[0])[2]
 	if strconv.Itoa(len(lines)) != nlwp {
 		t.Errorf("%d lines but NLWP %s", len(lines), nlwp)
+	}
+}
+
+// openPty returns a pseudo-terminal's master and slave.
+func openPty(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(); s.Close() })
+	return m, s
+}
+
+// On a terminal of its own (a new session whose controlling tty is a
+// pty), plain `ps` lists the processes of that terminal: the shell, a
+// sleep and ps itself, with the tty named pts/N. Both ps are run the same
+// way and compared with process ids and times masked.
+func TestDefaultOnTerminal(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(ps string, env ...string) string {
+		_, slave := openPty(t)
+		var out bytes.Buffer
+		cmd := exec.Command("sh", "-c", "sleep 30 & PS=1 "+ps+" "+"; kill $!")
+		cmd.Env = append(append(os.Environ(), "LC_ALL=C"), env...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, &out, &out
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%s: %v\n%s", ps, err, out.String())
+		}
+		o := regexp.MustCompile(`(?m)^ *[0-9]+ `).ReplaceAllString(out.String(), "PID ")
+		// Each run has its own pty: the number differs, the name must not.
+		want := "pts/" + strings.TrimPrefix(slave.Name(), "/dev/pts/")
+		if !strings.Contains(o, want+" ") {
+			t.Errorf("%s: no %s in %q", ps, want, o)
+		}
+		return strings.ReplaceAll(o, want+" ", "pts/N ")
+	}
+	want := run("ps")
+	// Our ps is the test binary, which runs the applet when asked; its
+	// command name then differs from "ps", so map it back.
+	got := run("ZB_PS_UNDER_TEST=1 " + self)
+	got = strings.ReplaceAll(got, filepath.Base(self)[:min(15, len(filepath.Base(self)))], "ps")
+	if got != want {
+		t.Errorf("ps on a terminal:\n got %q\nwant %q", got, want)
 	}
 }

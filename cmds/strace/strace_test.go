@@ -219,6 +219,16 @@ func TestCallsAgainstStrace(t *testing.T) {
 	}
 }
 
+// Every flag of open, mmap, clone, the *at calls, access, lseek, sigprocmask,
+// fcntl and wait4, decoded as strace decodes them.
+func TestFlagsAgainstStrace(t *testing.T) {
+	bin := fixture(t, "flags")
+	dir := t.TempDir()
+	want := trace(t, false, dir, bin)
+	got := trace(t, true, dir, bin)
+	compareLines(t, "flags", normalize(got.trace, true), normalize(want.trace, true))
+}
+
 // Signals, a child killed by SIGKILL, and death by SIGTERM: the lines,
 // the exit lines, and strace's own death by the same signal.
 func TestSignalsAgainstStrace(t *testing.T) {
