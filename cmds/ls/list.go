@@ -785,7 +785,7 @@ func (l *lister) noteWidths(f *fileInfo, deref bool) {
 		}
 	} else {
 		var tmp [32]byte
-		if n := len(humanReadable(tmp[:0], uint64(f.size), c.human, 1, c.fileBlockSize)); n > w.size {
+		if n := len(humanReadable(tmp[:0], uint64(f.size), c.fileHuman, 1, c.fileBlockSize)); n > w.size {
 			w.size = n
 		}
 	}

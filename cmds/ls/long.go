@@ -124,7 +124,7 @@ func (l *lister) printLong(f *fileInfo) {
 	} else {
 		var s []byte
 		if f.statOK {
-			s = humanReadable(tmp[:0], uint64(f.size), c.human, 1, c.fileBlockSize)
+			s = humanReadable(tmp[:0], uint64(f.size), c.fileHuman, 1, c.fileBlockSize)
 		} else {
 			s = append(tmp[:0], '?')
 		}

@@ -193,9 +193,10 @@ type config struct {
 	numericIDs                                                                 bool
 
 	human          humanOpts
-	blockSize      uint64 // units of -s and the total line
-	fileBlockSize  uint64 // units of the -l size column
-	fmtOld, fmtNew string // strftime formats of the -l time column
+	blockSize      uint64    // units of -s and the total line
+	fileBlockSize  uint64    // units of the -l size column
+	fileHuman      humanOpts // human for the -l size column
+	fmtOld, fmtNew string    // strftime formats of the -l time column
 
 	quoting                          quote.Options // for file names
 	dirQuoting                       quote.Options // for "dir:" headings
@@ -211,6 +212,29 @@ type config struct {
 	formatNeedsStat, formatNeedsType bool
 	checkSymlinkMode                 bool
 	colorSymlinkAsReferent           bool
+}
+
+// setBlockSizeFromEnv sets the default units from LS_BLOCK_SIZE or
+// BLOCK_SIZE (which then apply to the -l size column too), else 1024-byte
+// blocks, or 512-byte ones when POSIXLY_CORRECT is set, as GNU does. An
+// unparsable value gives the default blocks.
+func (c *config) setBlockSizeFromEnv(o *applet.IO) {
+	c.blockSize, c.human = 1024, 0
+	if _, ok := o.LookupEnv("POSIXLY_CORRECT"); ok {
+		c.blockSize = 512
+	}
+	c.fileBlockSize, c.fileHuman = 1, 0
+	spec, ok := o.LookupEnv("LS_BLOCK_SIZE")
+	if !ok {
+		spec, ok = o.LookupEnv("BLOCK_SIZE")
+	}
+	if !ok {
+		return
+	}
+	if opts, size, valid := parseBlockSize(spec); valid {
+		c.human, c.blockSize = opts, size
+	}
+	c.fileHuman, c.fileBlockSize = c.human, c.blockSize
 }
 
 // argMatch finds arg among the groups of synonyms, accepting an unambiguous
@@ -384,6 +408,8 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	dired := false
 	var blockSizeArg string
 	blockSizeSet := false
+	sizeOpt := false // -h, --si or --block-size was given
+	c.setBlockSizeFromEnv(o)
 	for _, opt := range r.Opts {
 		switch opt.Key {
 		case "all":
@@ -395,7 +421,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "escape":
 			quotingStyle = quote.Escape
 		case "block-size":
-			blockSizeArg, blockSizeSet = opt.Value, true
+			blockSizeArg, blockSizeSet, sizeOpt = opt.Value, true, true
 		case "ignore-backups":
 			c.ignorePatterns = append(c.ignorePatterns, "*~", ".*~")
 		case "c":
@@ -456,12 +482,14 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			c.printGroup = false
 		case "human-readable":
 			c.human = humanAutoscale | humanSI | humanBase1024
+			c.fileHuman = c.human
 			c.blockSize, c.fileBlockSize = 1, 1
-			blockSizeSet = false
+			blockSizeSet, sizeOpt = false, true
 		case "si":
 			c.human = humanAutoscale | humanSI
+			c.fileHuman = c.human
 			c.blockSize, c.fileBlockSize = 1, 1
-			blockSizeSet = false
+			blockSizeSet, sizeOpt = false, true
 		case "dereference-command-line":
 			c.deref = derefCommandLine
 		case "dereference-command-line-symlink-to-dir":
@@ -673,9 +701,9 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			o.Errorf("invalid --block-size argument %s", lq(blockSizeArg))
 			return nil, nil, true, exitFailure
 		}
-		c.human, c.blockSize, c.fileBlockSize = opts, size, size
-	} else if kibibytes && c.human == 0 {
-		c.blockSize = 1024
+		c.human, c.blockSize, c.fileHuman, c.fileBlockSize = opts, size, opts, size
+	} else if kibibytes && !sizeOpt {
+		c.human, c.blockSize = 0, 1024
 	}
 
 	if c.format == longFormat {

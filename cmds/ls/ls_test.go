@@ -393,6 +393,28 @@ func FuzzVersionSort(f *testing.F) {
 // blank that the other files then get, against GNU ls. The ACL is written
 // as the kernel's system.posix_acl_access attribute, so that no setfacl
 // is needed.
+// TestBlockSizeEnv checks the units that LS_BLOCK_SIZE, BLOCK_SIZE and
+// POSIXLY_CORRECT choose, and how -k, -h and --block-size override them.
+func TestBlockSizeEnv(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := fixture(t)
+	for _, e := range [][]string{{"BLOCK_SIZE=512"}, {"LS_BLOCK_SIZE=K"}, {"POSIXLY_CORRECT=1"},
+		{"BLOCK_SIZE=human-readable"}, {"BLOCK_SIZE=bogus"}, {"LS_BLOCK_SIZE=1M", "BLOCK_SIZE=512"},
+		{"BLOCK_SIZE=si"}, {"BLOCK_SIZE=1000"}, {"BLOCK_SIZE="}} {
+		for _, args := range [][]string{{"-ls", "sub", "big", "k1025"}, {"-lsk", "big"}, {"-lsh", "big"}, {"-s", "--block-size=1K", "big"}} {
+			env := append(env("UTC"), e...)
+			got := applettest.Run(&Applet, dir, "", env, args...)
+			want := applettest.RunTool(t, "ls", dir, "", env, args...)
+			if got != want {
+				t.Errorf("%q ls %q:\n--- ours (status %d)\n%s%s--- GNU (status %d)\n%s%s",
+					e, args, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+			}
+		}
+	}
+}
+
 func TestACL(t *testing.T) {
 	if _, err := exec.LookPath("ls"); err != nil {
 		t.Skip("ls not installed")
