@@ -47,12 +47,19 @@ func ReadAll(fd int, buf []byte) ([]byte, error) {
 // than "." and "..", and the records after it; ok is false at the end.
 // name aliases records and is followed in memory by a NUL byte.
 func Next(records []byte) (name []byte, typ uint8, rest []byte, ok bool) {
+	name, typ, _, rest, ok = NextIno(records)
+	return name, typ, rest, ok
+}
+
+// NextIno is Next that also returns the entry's inode number.
+func NextIno(records []byte) (name []byte, typ uint8, ino uint64, rest []byte, ok bool) {
 	for len(records) >= 19 {
 		// struct linux_dirent64: u64 ino, s64 off, u16 reclen, u8 type, name
 		reclen := int(*(*uint16)(unsafe.Pointer(&records[16])))
 		if reclen < 19 || reclen > len(records) {
-			return nil, 0, nil, false
+			return nil, 0, 0, nil, false
 		}
+		ino = *(*uint64)(unsafe.Pointer(&records[0]))
 		typ = records[18]
 		name = records[19:reclen]
 		for i, c := range name {
@@ -65,7 +72,7 @@ func Next(records []byte) (name []byte, typ uint8, rest []byte, ok bool) {
 		if len(name) == 1 && name[0] == '.' || len(name) == 2 && name[0] == '.' && name[1] == '.' {
 			continue
 		}
-		return name, typ, records, true
+		return name, typ, ino, records, true
 	}
-	return nil, 0, nil, false
+	return nil, 0, 0, nil, false
 }

@@ -1,0 +1,790 @@
+// Package cp implements cp(1): copy files and directories.
+//
+// Copying makes a new inode with the same contents: a new owner (the one
+// who copies), new times and the source's permission bits minus the umask,
+// without set-user-ID and set-group-ID, unless -p or -a asks to preserve
+// them (the zine's "permissions" page: a copied setuid binary is not
+// setuid). Options, messages and exit codes follow GNU cp 9.1. Data moves
+// with copy_file_range(2) when the kernel can, read/write otherwise; a
+// failed write (ENOSPC) is reported and makes the exit status 1.
+package cp
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/ask"
+	"github.com/zinebox/zinebox/pkg/backup"
+	"github.com/zinebox/zinebox/pkg/dirent"
+	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
+	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/mode"
+	"github.com/zinebox/zinebox/pkg/msgquote"
+)
+
+//go:embed cp.1
+var manPage string
+
+var Applet = applet.Applet{
+	Name:    "cp",
+	Summary: "copy files and directories",
+	Man:     manPage,
+	Main:    run,
+}
+
+var spec = getopt.Spec{
+	Prog: "cp",
+	Usage: []string{
+		"[OPTION]... [-T] SOURCE DEST",
+		"[OPTION]... SOURCE... DIRECTORY",
+		"[OPTION]... -t DIRECTORY SOURCE...",
+	},
+	Summary: "Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.\n\n" +
+		"Mandatory arguments to long options are mandatory for short options too.",
+	Options: []getopt.Option{
+		{Short: 'a', Long: "archive", Help: "same as -dR --preserve=all"},
+		{Long: "attributes-only", Help: "don't copy the file data, just the attributes"},
+		{Long: "backup", Arg: getopt.OptionalArg, ArgName: "CONTROL", Help: "make a backup of each existing destination file"},
+		{Short: 'b', Help: "like --backup but does not accept an argument"},
+		{Long: "copy-contents", Help: "copy contents of special files when recursive"},
+		{Short: 'd', Help: "same as --no-dereference --preserve=links"},
+		{Short: 'f', Long: "force", Help: "if an existing destination file cannot be\nopened, remove it and try again (this option\nis ignored when the -n option is also used)"},
+		{Short: 'i', Long: "interactive", Help: "prompt before overwrite (overrides a previous -n\noption)"},
+		{Short: 'H', Help: "follow command-line symbolic links in SOURCE"},
+		{Short: 'l', Long: "link", Help: "hard link files instead of copying"},
+		{Short: 'L', Long: "dereference", Help: "always follow symbolic links in SOURCE"},
+		{Short: 'n', Long: "no-clobber", Help: "do not overwrite an existing file (overrides\na previous -i option)"},
+		{Short: 'P', Long: "no-dereference", Help: "never follow symbolic links in SOURCE"},
+		{Short: 'p', Help: "same as --preserve=mode,ownership,timestamps"},
+		{Long: "preserve", Arg: getopt.OptionalArg, ArgName: "ATTR_LIST", Help: "preserve the specified attributes (default:\nmode,ownership,timestamps), if possible\nadditional attributes: context, links, xattr,\nall"},
+		{Long: "no-preserve", Arg: getopt.RequiredArg, ArgName: "ATTR_LIST", Help: "don't preserve the specified attributes"},
+		{Long: "parents", Help: "use full source file name under DIRECTORY"},
+		{Short: 'R', Long: "recursive", Help: "copy directories recursively"},
+		{Short: 'r', Help: "same as -R"},
+		{Long: "reflink", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "control clone/CoW copies (accepted, ignored)"},
+		{Long: "remove-destination", Help: "remove each existing destination file before\nattempting to open it (contrast with --force)"},
+		{Long: "sparse", Arg: getopt.RequiredArg, ArgName: "WHEN", Help: "control creation of sparse files (accepted, ignored)"},
+		{Long: "strip-trailing-slashes", Help: "remove any trailing slashes from each SOURCE\nargument"},
+		{Short: 's', Long: "symbolic-link", Help: "make symbolic links instead of copying"},
+		{Short: 'S', Long: "suffix", Arg: getopt.RequiredArg, ArgName: "SUFFIX", Help: "override the usual backup suffix"},
+		{Short: 't', Long: "target-directory", Arg: getopt.RequiredArg, ArgName: "DIRECTORY", Help: "copy all SOURCE arguments into DIRECTORY"},
+		{Short: 'T', Long: "no-target-directory", Help: "treat DEST as a normal file"},
+		{Short: 'u', Long: "update", Help: "copy only when the SOURCE file is newer\nthan the destination file or when the\ndestination file is missing"},
+		{Short: 'v', Long: "verbose", Help: "explain what is being done"},
+		{Short: 'x', Long: "one-file-system", Help: "stay on this file system"},
+	},
+	Footer: "By default, sparse SOURCE files are not treated specially.\n\n" +
+		"The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n" +
+		"The version control method may be selected via the --backup option or through\n" +
+		"the VERSION_CONTROL environment variable.\n\n" +
+		"As a special case, cp makes a backup of SOURCE when the force and backup\n" +
+		"options are given and SOURCE and DEST are the same name for an existing,\n" +
+		"regular file.",
+}
+
+// When to follow symbolic links in sources.
+const (
+	derefUnset = iota
+	derefNever
+	derefCommandLine
+	derefAlways
+)
+
+type cp struct {
+	io      *applet.IO
+	q       msgquote.Quoter
+	answers *ask.Reader
+	umask   uint32
+
+	recursive, force, interactive, noClobber, verbose, update bool
+	hardLink, symLink, removeDest, oneFS, copyContents       bool
+	attrsOnly                                                bool
+	deref                                                    int
+	keepMode, keepOwner, keepTimes, keepLinks                bool
+	backup                                                   backup.Options
+
+	links  map[[2]uint64]string // source (dev, ino) -> first copy, for --preserve=links
+	failed bool
+	// The operand being copied, to stop when the copy meets itself (cp -r
+	// d d/sub finds d/sub/d while copying d).
+	topSrc, topDst string
+	created        map[[2]uint64]bool // directories this run made
+	abort          bool
+	buf    []byte
+	recs   [][]byte
+}
+
+var preserveWords = [...]string{"mode", "timestamps", "ownership", "links", "context", "xattr", "all"}
+
+func run(io *applet.IO, args []string) int {
+	r, done, status := io.Parse(&spec, args, 1)
+	if done {
+		return status
+	}
+	x := &cp{io: io, q: msgquote.ForEnv(io.Env), umask: mode.Umask(), links: map[[2]uint64]string{}}
+	noTargetDir := false
+	targetDir, hasTargetDir := "", false
+	makeBackup, control, suffix, hasSuffix := false, "", "", false
+	stripSlashes := false
+	for _, o := range r.Opts {
+		switch o.Key {
+		case "archive":
+			x.recursive, x.deref = true, derefNever
+			x.keepMode, x.keepOwner, x.keepTimes, x.keepLinks = true, true, true, true
+		case "attributes-only":
+			x.attrsOnly = true
+		case "backup":
+			makeBackup = true
+			if o.HasArg {
+				control = o.Value
+			}
+		case "b":
+			makeBackup = true
+		case "copy-contents":
+			x.copyContents = true
+		case "d":
+			x.deref, x.keepLinks = derefNever, true
+		case "force":
+			x.force = true
+		case "interactive":
+			x.interactive, x.noClobber = true, false
+		case "H":
+			x.deref = derefCommandLine
+		case "link":
+			x.hardLink = true
+		case "dereference":
+			x.deref = derefAlways
+		case "no-clobber":
+			x.noClobber, x.interactive = true, false
+		case "no-dereference":
+			x.deref = derefNever
+		case "p":
+			x.keepMode, x.keepOwner, x.keepTimes = true, true, true
+		case "preserve", "no-preserve":
+			on := o.Key == "preserve"
+			list := "mode,ownership,timestamps"
+			if o.HasArg {
+				list = o.Value
+			}
+			for _, w := range strings.Split(list, ",") {
+				if !x.setPreserve(w, on, o.Key) {
+					return 1
+				}
+			}
+		case "parents":
+			io.Errorf("--parents is not supported")
+			return 1
+		case "recursive", "r":
+			x.recursive = true
+		case "remove-destination":
+			x.removeDest = true
+		case "strip-trailing-slashes":
+			stripSlashes = true
+		case "symbolic-link":
+			x.symLink = true
+		case "suffix":
+			makeBackup, suffix, hasSuffix = true, o.Value, true
+		case "target-directory":
+			if hasTargetDir {
+				io.Errorf("multiple target directories specified")
+				return 1
+			}
+			targetDir, hasTargetDir = o.Value, true
+		case "no-target-directory":
+			noTargetDir = true
+		case "update":
+			x.update = true
+		case "verbose":
+			x.verbose = true
+		case "one-file-system":
+			x.oneFS = true
+		}
+	}
+	if x.deref == derefUnset {
+		if x.recursive && !x.hardLink {
+			x.deref = derefNever
+		} else {
+			x.deref = derefAlways
+		}
+	}
+	if makeBackup {
+		b, ok := backup.FromEnv(io.Getenv)
+		if !ok {
+			return x.badWord(io.Getenv("VERSION_CONTROL"), "$VERSION_CONTROL", backup.ValidList)
+		}
+		if control != "" {
+			k, ok, ambiguous := backup.Parse(control)
+			if !ok {
+				what := "invalid"
+				if ambiguous {
+					what = "ambiguous"
+				}
+				return x.badWordWhat(what, control, "backup type", backup.ValidList)
+			}
+			b.Kind = k
+		}
+		if hasSuffix {
+			b.Suffix = suffix
+		}
+		x.backup = b
+	}
+	if x.hardLink && x.symLink {
+		io.Errorf("cannot make both hard and symbolic links")
+		return x.usageHint()
+	}
+	if noTargetDir && hasTargetDir {
+		io.Errorf("cannot combine --target-directory (-t) and --no-target-directory (-T)")
+		return 1
+	}
+	files := r.Operands
+	if stripSlashes {
+		for i, f := range files {
+			if t := strings.TrimRight(f, "/"); t != "" {
+				files[i] = t
+			}
+		}
+	}
+	if len(files) == 0 {
+		return io.UsageError(1, "missing file operand")
+	}
+	x.answers = ask.New(io.Stdin)
+	switch {
+	case hasTargetDir:
+		var st unix.Stat_t
+		if err := unix.Stat(x.path(targetDir), &st); err != nil || st.Mode&mode.TypeMask != mode.TypeDir {
+			if err == nil {
+				err = unix.ENOTDIR
+			}
+			io.Errorf("target directory %s: %s", x.q.Always(targetDir), errno.Message(err))
+			return 1
+		}
+	case noTargetDir:
+		if len(files) < 2 {
+			return io.UsageError(1, "missing destination file operand after %s", x.q.Always(files[0]))
+		}
+		if len(files) > 2 {
+			return io.UsageError(1, "extra operand %s", x.q.Always(files[2]))
+		}
+		x.copyTop(files[0], files[1])
+		return x.finish()
+	case len(files) == 1:
+		return io.UsageError(1, "missing destination file operand after %s", x.q.Always(files[0]))
+	default:
+		last := files[len(files)-1]
+		var st unix.Stat_t
+		err := unix.Stat(x.path(last), &st)
+		if err == nil && st.Mode&mode.TypeMask == mode.TypeDir {
+			targetDir, files = last, files[:len(files)-1]
+		} else if len(files) > 2 {
+			if err == nil {
+				err = unix.ENOTDIR
+			}
+			io.Errorf("target %s: %s", x.q.Always(last), errno.Message(err))
+			return 1
+		} else {
+			x.copyTop(files[0], files[1])
+			return x.finish()
+		}
+	}
+	for _, f := range files {
+		base := strings.TrimRight(lastComponent(f), "/")
+		x.copyTop(f, concat(targetDir, base))
+	}
+	return x.finish()
+}
+
+func (x *cp) finish() int {
+	if x.failed {
+		return x.io.Finish(1)
+	}
+	return x.io.Finish(0)
+}
+
+func (x *cp) usageHint() int {
+	fmt.Fprintf(x.io.Stderr, "Try '%s --help' for more information.\n", x.io.Name)
+	return 1
+}
+
+func (x *cp) badWord(v, what, valid string) int { return x.badWordWhat("invalid", v, what, valid) }
+
+func (x *cp) badWordWhat(kind, v, what, valid string) int {
+	x.io.Errorf("%s argument %s for %s", kind, x.q.Locale(v), x.q.Locale(what))
+	fmt.Fprint(x.io.Stderr, valid)
+	return x.usageHint()
+}
+
+// setPreserve turns one --preserve/--no-preserve attribute on or off.
+func (x *cp) setPreserve(w string, on bool, opt string) bool {
+	found := ""
+	for _, p := range preserveWords {
+		if p == w {
+			found = p
+			break
+		}
+		if w != "" && strings.HasPrefix(p, w) {
+			if found != "" {
+				found = "?"
+			} else {
+				found = p
+			}
+		}
+	}
+	switch found {
+	case "mode":
+		x.keepMode = on
+	case "timestamps":
+		x.keepTimes = on
+	case "ownership":
+		x.keepOwner = on
+	case "links":
+		x.keepLinks = on
+	case "context", "xattr":
+	case "all":
+		x.keepMode, x.keepTimes, x.keepOwner, x.keepLinks = on, on, on, on
+	default:
+		kind := "invalid"
+		if found == "?" {
+			kind = "ambiguous"
+		}
+		var valid strings.Builder
+		valid.WriteString("Valid arguments are:\n")
+		for _, p := range preserveWords {
+			fmt.Fprintf(&valid, "  - '%s'\n", p)
+		}
+		x.badWordWhat(kind, w, "--"+opt, valid.String())
+		return false
+	}
+	return true
+}
+
+func (x *cp) path(name string) string { return fsname.Join(x.io.Dir, name) }
+
+func (x *cp) errorf(format string, args ...any) {
+	x.io.Errorf(format, args...)
+	x.failed = true
+}
+
+func lastComponent(name string) string {
+	trimmed := strings.TrimRight(name, "/")
+	if trimmed == "" {
+		return name
+	}
+	return name[strings.LastIndexByte(trimmed, '/')+1:]
+}
+
+func concat(dir, base string) string {
+	if strings.HasSuffix(dir, "/") {
+		return dir + base
+	}
+	return dir + "/" + base
+}
+
+// copyTop copies one command-line operand.
+func (x *cp) copyTop(src, dst string) {
+	x.topSrc, x.topDst, x.abort = src, dst, false
+	x.copy(src, dst, true, 0)
+}
+
+// statSource stats a source as the dereference mode says.
+func (x *cp) statSource(src string, top bool, st *unix.Stat_t) error {
+	if x.deref == derefAlways || x.deref == derefCommandLine && top {
+		return unix.Stat(x.path(src), st)
+	}
+	return unix.Lstat(x.path(src), st)
+}
+
+// copy copies src to dst (names as the user sees them).
+func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
+	var st unix.Stat_t
+	if err := x.statSource(src, top, &st); err != nil {
+		x.errorf("cannot stat %s: %s", x.q.Always(src), errno.Message(err))
+		return
+	}
+	if top {
+		rootDev = st.Dev
+	}
+	typ := st.Mode & mode.TypeMask
+	if typ == mode.TypeDir && !x.recursive {
+		x.errorf("-r not specified; omitting directory %s", x.q.Always(src))
+		return
+	}
+	if typ == mode.TypeDir && !top && x.created[[2]uint64{st.Dev, st.Ino}] {
+		x.errorf("cannot copy a directory, %s, into itself, %s", x.q.Always(x.topSrc), x.q.Always(x.topDst))
+		x.abort = true
+		return
+	}
+	var dst0 unix.Stat_t
+	dstExists := unix.Stat(x.path(dst), &dst0) == nil
+	var dstL unix.Stat_t
+	dstLinkExists := unix.Lstat(x.path(dst), &dstL) == nil
+	if dstExists && dst0.Dev == st.Dev && dst0.Ino == st.Ino && !(typ == mode.TypeLink && dstL.Mode&mode.TypeMask != mode.TypeLink) {
+		if !(typ == mode.TypeLink && (dstL.Dev != st.Dev || dstL.Ino != st.Ino)) {
+			x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
+			return
+		}
+	}
+	if typ == mode.TypeDir {
+		x.copyDir(src, dst, &st, dstExists, &dst0, rootDev)
+		return
+	}
+	if dstExists && dst0.Mode&mode.TypeMask == mode.TypeDir {
+		x.errorf("cannot overwrite directory %s with non-directory", x.q.Always(dst))
+		return
+	}
+	backupName := ""
+	if dstLinkExists {
+		if x.noClobber {
+			return
+		}
+		if x.interactive {
+			x.io.Stdout.Flush()
+			fmt.Fprintf(x.io.Stderr, "%s: overwrite %s? ", x.io.Name, x.q.Always(dst))
+			if !x.answers.Yes() {
+				return
+			}
+		}
+		if x.update && dstExists && !newer(&st, &dst0) {
+			return
+		}
+		if x.backup.Kind != backup.None {
+			p := x.backup.Name(x.path(dst))
+			if err := unix.Rename(x.path(dst), p); err != nil {
+				x.errorf("cannot backup %s: %s", x.q.Always(dst), errno.Message(err))
+				return
+			}
+			backupName = dst + p[len(x.path(dst)):]
+			dstExists, dstLinkExists = false, false
+		} else if x.removeDest || typ == mode.TypeLink && x.deref != derefAlways || x.hardLink || x.symLink ||
+			typ != mode.TypeReg && !(top && x.deref != derefNever) && x.recursive && !x.copyContents {
+			if err := unix.Unlink(x.path(dst)); err != nil && err != unix.ENOENT {
+				x.errorf("cannot remove %s: %s", x.q.Always(dst), errno.Message(err))
+				return
+			}
+			if x.verbose {
+				fmt.Fprintf(x.io.Stdout, "removed %s\n", x.q.Always(dst))
+			}
+			dstExists, dstLinkExists = false, false
+		}
+	}
+	// GNU cp says what it is about to do before doing it.
+	if x.verbose {
+		fmt.Fprintf(x.io.Stdout, "%s -> %s", x.q.Always(src), x.q.Always(dst))
+		if backupName != "" {
+			fmt.Fprintf(x.io.Stdout, " (backup: %s)", x.q.Always(backupName))
+		}
+		fmt.Fprintln(x.io.Stdout)
+	}
+	ok := false
+	switch {
+	case x.symLink:
+		if !strings.HasPrefix(src, "/") && strings.Contains(dst, "/") {
+			x.errorf("%s: can make relative symbolic links only in current directory", x.q.ShellColon(dst))
+			return
+		}
+		ok = x.check(unix.Symlink(src, x.path(dst)), "cannot create symbolic link %s to %s", dst, src)
+	case x.hardLink:
+		flags := 0
+		if x.deref == derefAlways || x.deref == derefCommandLine && top {
+			flags = unix.AT_SYMLINK_FOLLOW
+		}
+		ok = x.check(unix.Linkat(unix.AT_FDCWD, x.path(src), unix.AT_FDCWD, x.path(dst), flags),
+			"cannot create hard link %s to %s", dst, src)
+	case x.keepLinks && st.Nlink > 1 && x.links[[2]uint64{st.Dev, st.Ino}] != "":
+		first := x.links[[2]uint64{st.Dev, st.Ino}]
+		ok = x.check(unix.Link(x.path(first), x.path(dst)), "cannot create hard link %s to %s", dst, first)
+	case typ == mode.TypeLink:
+		target, err := readlink(x.path(src))
+		if err != nil {
+			x.errorf("cannot read symbolic link %s: %s", x.q.Always(src), errno.Message(err))
+			return
+		}
+		ok = x.check(unix.Symlink(target, x.path(dst)), "cannot create symbolic link %s", dst, "")
+	case typ == mode.TypeReg || !x.recursive || x.copyContents:
+		ok = x.copyFile(src, dst, &st, dstExists)
+	case typ == mode.TypeFifo:
+		ok = x.check(unix.Mkfifo(x.path(dst), st.Mode&^x.umask&0o777), "cannot create fifo %s", dst, "")
+	default: // devices and sockets
+		ok = x.check(unix.Mknod(x.path(dst), st.Mode&mode.TypeMask|st.Mode&^x.umask&0o777, int(st.Rdev)),
+			"cannot create special file %s", dst, "")
+	}
+	if !ok {
+		return
+	}
+	if x.keepLinks && st.Nlink > 1 {
+		if _, seen := x.links[[2]uint64{st.Dev, st.Ino}]; !seen {
+			x.links[[2]uint64{st.Dev, st.Ino}] = dst
+		}
+	}
+	if typ != mode.TypeReg && !x.symLink && !x.hardLink {
+		x.preserve(src, dst, &st, typ == mode.TypeLink)
+	}
+}
+
+// check reports a failed creation; format takes dst (and src when not "").
+func (x *cp) check(err error, format, dst, src string) bool {
+	if err == nil {
+		return true
+	}
+	if src != "" {
+		x.errorf(format+": %s", x.q.Always(dst), x.q.Always(src), errno.Message(err))
+	} else {
+		x.errorf(format+": %s", x.q.Always(dst), errno.Message(err))
+	}
+	return false
+}
+
+func newer(a, b *unix.Stat_t) bool {
+	return a.Mtim.Sec > b.Mtim.Sec || a.Mtim.Sec == b.Mtim.Sec && a.Mtim.Nsec > b.Mtim.Nsec
+}
+
+func readlink(path string) (string, error) {
+	for size := 256; ; size *= 2 {
+		buf := make([]byte, size)
+		n, err := unix.Readlink(path, buf)
+		if err != nil {
+			return "", err
+		}
+		if n < size {
+			return string(buf[:n]), nil
+		}
+	}
+}
+
+// copyFile copies the contents of a regular file (or, without -R, of
+// whatever src is) to dst, creating or truncating it.
+func (x *cp) copyFile(src, dst string, st *unix.Stat_t, dstExists bool) bool {
+	in, err := unix.Open(x.path(src), unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOCTTY, 0)
+	if err != nil {
+		x.errorf("cannot open %s for reading: %s", x.q.Always(src), errno.Message(err))
+		return false
+	}
+	defer unix.Close(in)
+	perm := st.Mode & 0o777 // set-ID and sticky bits only with -p
+	var out int
+	if dstExists {
+		out, err = unix.Open(x.path(dst), unix.O_WRONLY|unix.O_TRUNC|unix.O_CLOEXEC|unix.O_NOCTTY, 0)
+		if err != nil && x.force {
+			unix.Unlink(x.path(dst))
+			dstExists = false
+		} else if err != nil {
+			x.errorf("cannot open %s for writing: %s", x.q.Always(dst), errno.Message(err))
+			return false
+		}
+	}
+	if !dstExists {
+		create := perm
+		if x.keepMode {
+			create &= 0o700 // others get access only once the copy is complete
+		}
+		out, err = unix.Open(x.path(dst), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC|unix.O_NOCTTY, create)
+		if err != nil {
+			x.errorf("cannot create regular file %s: %s", x.q.Always(dst), errno.Message(err))
+			return false
+		}
+	}
+	ok := x.attrsOnly || x.copyData(in, out, src, dst)
+	if ok {
+		ok = x.preserveFd(out, src, dst, st)
+	}
+	if err := unix.Close(out); err != nil && ok {
+		x.errorf("failed to close %s: %s", x.q.Always(dst), errno.Message(err))
+		return false
+	}
+	return ok
+}
+
+// copyData moves the bytes, first with copy_file_range(2) (in the kernel,
+// and a reflink on file systems that can), then with read and write.
+func (x *cp) copyData(in, out int, src, dst string) bool {
+	useRange := true
+	for {
+		if useRange {
+			n, err := unix.CopyFileRange(in, nil, out, nil, 1<<30, 0)
+			if err == nil && n > 0 {
+				continue
+			}
+			if err == nil {
+				return true
+			}
+			if err != unix.EXDEV && err != unix.EINVAL && err != unix.ENOSYS && err != unix.EOPNOTSUPP && err != unix.EBADF {
+				if err == unix.EIO || err == unix.ENOSPC || err == unix.EDQUOT || err == unix.EFBIG {
+					x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
+					return false
+				}
+			}
+			useRange = false
+		}
+		if x.buf == nil {
+			x.buf = make([]byte, 128<<10)
+		}
+		n, err := unix.Read(in, x.buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			x.errorf("error reading %s: %s", x.q.Always(src), errno.Message(err))
+			return false
+		}
+		if n == 0 {
+			return true
+		}
+		for p := x.buf[:n]; len(p) > 0; {
+			m, err := unix.Write(out, p)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
+				return false
+			}
+			p = p[m:]
+		}
+	}
+}
+
+// preserveFd sets owner, mode and times of a copied regular file.
+func (x *cp) preserveFd(fd int, src, dst string, st *unix.Stat_t) bool {
+	if x.keepOwner {
+		if err := unix.Fchown(fd, int(st.Uid), int(st.Gid)); err != nil && err != unix.EPERM {
+			x.errorf("failed to preserve ownership for %s: %s", x.q.Always(dst), errno.Message(err))
+		}
+	}
+	if x.keepMode {
+		if err := unix.Fchmod(fd, st.Mode&mode.All); err != nil {
+			x.errorf("preserving permissions for %s: %s", x.q.Always(dst), errno.Message(err))
+			return false
+		}
+	}
+	if x.keepTimes {
+		ts := []unix.Timespec{st.Atim, st.Mtim}
+		if err := unix.UtimesNanoAt(fd, "", ts, unix.AT_EMPTY_PATH); err != nil {
+			p := fmt.Sprintf("/proc/self/fd/%d", fd)
+			if err := unix.UtimesNanoAt(unix.AT_FDCWD, p, ts, 0); err != nil {
+				x.errorf("preserving times for %s: %s", x.q.Always(dst), errno.Message(err))
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// preserve sets owner, mode and times of a copy that is not a regular
+// file (a directory after its contents, a link, a special file).
+func (x *cp) preserve(src, dst string, st *unix.Stat_t, isLink bool) {
+	p := x.path(dst)
+	if x.keepOwner {
+		if err := unix.Lchown(p, int(st.Uid), int(st.Gid)); err != nil && err != unix.EPERM {
+			x.errorf("failed to preserve ownership for %s: %s", x.q.Always(dst), errno.Message(err))
+		}
+	}
+	if x.keepMode && !isLink {
+		if err := unix.Chmod(p, st.Mode&mode.All); err != nil {
+			x.errorf("preserving permissions for %s: %s", x.q.Always(dst), errno.Message(err))
+		}
+	}
+	if x.keepTimes {
+		ts := []unix.Timespec{st.Atim, st.Mtim}
+		if err := unix.UtimesNanoAt(unix.AT_FDCWD, p, ts, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			x.errorf("preserving times for %s: %s", x.q.Always(dst), errno.Message(err))
+		}
+	}
+}
+
+// copyDir copies a directory and, recursively, its entries.
+func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *unix.Stat_t, rootDev uint64) {
+	if dstExists && dstSt.Mode&mode.TypeMask != mode.TypeDir {
+		x.errorf("cannot overwrite non-directory %s with directory %s", x.q.Always(dst), x.q.Always(src))
+		return
+	}
+	created := false
+	if !dstExists {
+		if err := unix.Mkdir(x.path(dst), st.Mode&0o1777|0o700); err != nil {
+			x.errorf("cannot create directory %s: %s", x.q.Always(dst), errno.Message(err))
+			return
+		}
+		created = true
+		if x.verbose {
+			fmt.Fprintf(x.io.Stdout, "%s -> %s\n", x.q.Always(src), x.q.Always(dst))
+		}
+	}
+	if created {
+		var d unix.Stat_t
+		if unix.Stat(x.path(dst), &d) == nil {
+			if x.created == nil {
+				x.created = map[[2]uint64]bool{}
+			}
+			x.created[[2]uint64{d.Dev, d.Ino}] = true
+		}
+	}
+	if x.oneFS && st.Dev != rootDev {
+		return
+	}
+	for _, name := range x.entries(src) {
+		if x.abort {
+			return
+		}
+		x.copy(concat(src, name), concat(dst, name), false, rootDev)
+	}
+	if x.abort {
+		return
+	}
+	switch {
+	case x.keepMode || x.keepOwner || x.keepTimes:
+		x.preserve(src, dst, st, false)
+	case created:
+		// mkdir(2) gave us u+rwx to fill it; now the mode it should have.
+		if want := st.Mode & 0o1777 &^ x.umask; want != (st.Mode&0o1777|0o700)&^x.umask {
+			unix.Chmod(x.path(dst), want)
+		}
+	}
+}
+
+// entries lists a source directory in the order GNU cp visits it: by
+// inode number (faster on most file systems), except on tmpfs and NFS
+// where directory order is kept.
+func (x *cp) entries(dir string) []string {
+	fd, err := unix.Open(x.path(dir), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		x.errorf("cannot access %s: %s", x.q.Always(dir), errno.Message(err))
+		return nil
+	}
+	defer unix.Close(fd)
+	var buf []byte
+	if n := len(x.recs); n > 0 {
+		buf, x.recs = x.recs[n-1], x.recs[:n-1]
+	}
+	recs, err := dirent.ReadAll(fd, buf)
+	defer func() { x.recs = append(x.recs, recs[:cap(recs)]) }()
+	if err != nil {
+		x.errorf("cannot access %s: %s", x.q.Always(dir), errno.Message(err))
+		return nil
+	}
+	type entry struct {
+		name string
+		ino  uint64
+	}
+	var list []entry
+	for r := recs; ; {
+		name, _, ino, rest, ok := dirent.NextIno(r)
+		if !ok {
+			break
+		}
+		list = append(list, entry{string(name), ino})
+		r = rest
+	}
+	var fs unix.Statfs_t
+	if unix.Fstatfs(fd, &fs) == nil && fs.Type != unix.TMPFS_MAGIC && fs.Type != unix.NFS_SUPER_MAGIC {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].ino < list[j].ino })
+	}
+	names := make([]string, len(list))
+	for i, e := range list {
+		names[i] = e.name
+	}
+	return names
+}
