@@ -1,0 +1,2 @@
+# expect: $[...] is obsolete bash arithmetic; dash leaves it literal (and globs it)
+echo $[1+1]

@@ -1,0 +1,2 @@
+cat <<<"here string"
+echo not reached

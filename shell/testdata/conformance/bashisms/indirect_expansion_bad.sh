@@ -1,0 +1,4 @@
+x=y
+y=z
+echo ${!x}
+echo not reached

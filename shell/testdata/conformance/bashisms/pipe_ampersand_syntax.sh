@@ -1,0 +1,2 @@
+# expect: |& is bash-only: in dash '|' then '&' is a syntax error
+echo x |& cat

@@ -1,0 +1,2 @@
+printf -v var '%s' x
+echo "status $? [${var-unset}]"

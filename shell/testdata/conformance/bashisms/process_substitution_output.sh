@@ -1,0 +1,2 @@
+# expect: >( ) is bash-only: a syntax error in dash
+echo x > >(cat)

@@ -1,0 +1,2 @@
+pushd / >/dev/null
+echo "status $?"

@@ -1,0 +1,1 @@
+echo 'a b' | { read -a arr; echo "status $?"; }

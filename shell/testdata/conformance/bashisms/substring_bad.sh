@@ -1,0 +1,3 @@
+x=abcdef
+echo ${x:1:2}
+echo not reached

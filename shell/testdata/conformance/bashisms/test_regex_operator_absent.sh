@@ -1,0 +1,2 @@
+[ abc =~ b ]
+echo "status $?"

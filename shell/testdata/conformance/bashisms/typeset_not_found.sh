@@ -1,0 +1,2 @@
+typeset x=1
+echo "status $?"
