@@ -5,6 +5,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/cat"
 	"github.com/zinebox/zinebox/cmds/chmod"
 	"github.com/zinebox/zinebox/cmds/count"
+	"github.com/zinebox/zinebox/cmds/cp"
 	"github.com/zinebox/zinebox/cmds/dirname"
 	"github.com/zinebox/zinebox/cmds/echo"
 	"github.com/zinebox/zinebox/cmds/env"
@@ -64,6 +65,7 @@ var applets = []*applet.Applet{
 	&cat.Applet,
 	&chmod.Applet,
 	&count.Applet,
+	&cp.Applet,
 	&dirname.Applet,
 	&echo.Applet,
 	&env.Applet,
