@@ -95,14 +95,11 @@ func run(io *applet.IO, args []string) int {
 	users := userdb.New("/etc")
 	cfg, err := parseArgs(args, users)
 	if err != nil {
-		io.Errorf("%s", err)
-		fmt.Fprintf(io.Stderr, "\nUsage:\n ps [options]\n\n Try 'ps --help'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n")
-		return 1
+		return usageError(io, err)
 	}
 	cols, err := columns(cfg)
 	if err != nil {
-		io.Errorf("%s", err)
-		return 1
+		return usageError(io, err)
 	}
 	c := &ctx{
 		now:    time.Now(),
@@ -141,6 +138,18 @@ func run(io *applet.IO, args []string) int {
 		return io.Finish(1)
 	}
 	return io.Finish(0)
+}
+
+// usageError prints a command-line error the way procps ps does: the
+// message, without the program name, then the short usage.
+func usageError(io *applet.IO, err error) int {
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "error: ") {
+		msg = "error: " + msg
+	}
+	io.Stdout.Flush()
+	fmt.Fprintf(io.Stderr, "%s\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n", msg)
+	return 1
 }
 
 // screenWidth is the terminal's width when standard output is one (lines
@@ -268,7 +277,7 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 			takeArg := func(key string) error {
 				v, err := next(rest)
 				if err != nil {
-					return fmt.Errorf("list of %s must follow -%c", key, l)
+					return fmt.Errorf("error: list of %s must follow -%c", key, l)
 				}
 				k = len(letters)
 				return cfg.addList(key, v, users)
@@ -299,7 +308,7 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 				case 'w':
 					cfg.wide++
 				case 'y', 'c', 'M', 'Z', 'N':
-				case 'p':
+				case 'p', 'q':
 					err = takeArg("pid")
 				case 'u':
 					err = takeArg("user")
