@@ -103,11 +103,11 @@ type cp struct {
 	umask   uint32
 
 	recursive, force, interactive, noClobber, verbose, update bool
-	hardLink, symLink, removeDest, oneFS, copyContents       bool
-	attrsOnly                                                bool
-	deref                                                    int
-	keepMode, keepOwner, keepTimes, keepLinks                bool
-	backup                                                   backup.Options
+	hardLink, symLink, removeDest, oneFS, copyContents        bool
+	attrsOnly                                                 bool
+	deref                                                     int
+	keepMode, keepOwner, keepTimes, keepLinks                 bool
+	backup                                                    backup.Options
 
 	links  map[[2]uint64]string // source (dev, ino) -> first copy, for --preserve=links
 	failed bool
@@ -116,8 +116,8 @@ type cp struct {
 	topSrc, topDst string
 	created        map[[2]uint64]bool // directories this run made
 	abort          bool
-	buf    []byte
-	recs   [][]byte
+	buf            []byte
+	recs           [][]byte
 }
 
 var preserveWords = [...]string{"mode", "timestamps", "ownership", "links", "context", "xattr", "all"}
