@@ -69,7 +69,6 @@ func (l *lister) printLong(f *fileInfo) {
 	if c.dired {
 		l.line = append(l.line, ' ', ' ')
 	}
-	start := len(l.line)
 	if c.printInode {
 		l.line = padLeft(l.line, l.inodeString(tmp[:0], f), w.inode)
 		l.line = append(l.line, ' ')
@@ -140,8 +139,7 @@ func (l *lister) printLong(f *fileInfo) {
 	// GNU passes the name's start column for the clear-to-end-of-line
 	// decision, but in 9.1 its buffer pointer has been rewound by then, so
 	// the column is counted from 0; we do the same.
-	prefix := 0
-	_ = start
+	const prefix = 0
 	n := l.printName(f, false, prefix)
 	if f.typ == ftLink {
 		if f.link != "" {

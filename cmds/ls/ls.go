@@ -795,11 +795,20 @@ func run(o *applet.IO, args []string) int {
 	if realProcess(o) {
 		// ls is short-lived and its memory is mostly the listing it is
 		// about to print: collecting garbage as the heap grows costs more
-		// than it saves. Collect only past a generous limit (a huge -R
-		// still runs in bounded memory). Only in a process of our own: an
-		// in-process run (tests) must not retune its host.
+		// than it saves. Collect only past a limit, a quarter of the RAM
+		// and at most 256 MiB, so that a huge -R on a small machine (the
+		// teaching VM has under 100 MiB) still runs in bounded memory.
+		// Only in a process of our own: an in-process run (tests) must
+		// not retune its host.
+		limit := int64(256 << 20)
+		var si unix.Sysinfo_t
+		if unix.Sysinfo(&si) == nil {
+			if ram := int64(si.Totalram) * int64(si.Unit) / 4; ram > 0 && ram < limit {
+				limit = ram
+			}
+		}
 		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(512 << 20)
+		debug.SetMemoryLimit(limit)
 	}
 	l := newLister(o, c, userdb.New("/etc"))
 	return l.main(operands)
