@@ -909,6 +909,15 @@ func (l *lister) sortFiles() {
 		key = func(a, b *fileInfo) int { return strings.Compare(a.name, b.name) }
 	}
 	rev, dirsFirst := c.reverse, c.dirsFirst
+	if c.sort == sortName && !dirsFirst {
+		// The common case, without the indirections of the general one.
+		if rev {
+			slices.SortFunc(l.sorted, func(a, b *fileInfo) int { return strings.Compare(b.name, a.name) })
+		} else {
+			slices.SortFunc(l.sorted, func(a, b *fileInfo) int { return strings.Compare(a.name, b.name) })
+		}
+		return
+	}
 	// Every comparison ends with the names, so no two distinct entries
 	// are equal and an unstable sort gives GNU's order.
 	slices.SortFunc(l.sorted, func(a, b *fileInfo) int {
