@@ -360,3 +360,19 @@ func TestAttach(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// -tt and -T decorate each line: time of day with microseconds before,
+// the time spent in the call after.
+func TestTimes(t *testing.T) {
+	dir := t.TempDir()
+	got := trace(t, true, dir, "-tt", "-T", "-e", "trace=write", "echo", "hi")
+	re := regexp.MustCompile(`^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]\.[0-9]{6} write\(1, "hi\\n", 3\) += 3 <[0-9]+\.[0-9]{6}>\n` +
+		`[0-2][0-9]:[0-5][0-9]:[0-5][0-9]\.[0-9]{6} \+\+\+ exited with 0 \+\+\+\n$`)
+	if !re.MatchString(got.trace) {
+		t.Errorf("-tt -T trace:\n%s", got.trace)
+	}
+	want := trace(t, false, dir, "-tt", "-T", "-e", "trace=write", "echo", "hi")
+	if !re.MatchString(want.trace) {
+		t.Errorf("the pattern does not fit real strace either:\n%s", want.trace)
+	}
+}

@@ -140,6 +140,10 @@ func (t *Tracer) entryArgs(p *proc) string {
 		}
 		return "{mask=" + sigset(le64(b, 0)) + "}"
 	}
+	if p.nr == 435 { // clone3: the struct at entry, what the kernel wrote at exit
+		p.split = 1
+		return t.clone3Args(p)
+	}
 	if p.nr == 56 { // clone: the rest is shown once the kernel filled it in
 		p.split = 2
 		return "child_stack=" + ptr(p.args[1]) + ", flags=" + cloneFlagsString(p.args[0])
@@ -165,6 +169,9 @@ func (t *Tracer) exitArgs(p *proc, ret uint64) string {
 	}
 	if p.nr == 56 {
 		return t.cloneExit(p)
+	}
+	if p.nr == 435 {
+		return t.clone3Exit(p, ret)
 	}
 	n := nargsOf(p, si)
 	var parts []string
@@ -810,4 +817,46 @@ func flagsOrZero(x uint64) string {
 		return "0"
 	}
 	return hex(x)
+}
+
+// clone3Args shows struct clone_args as strace does.
+func (t *Tracer) clone3Args(p *proc) string {
+	b, err := peek(p.pid, p.args[0], 64)
+	if err != nil || len(b) < 64 {
+		return ptr(p.args[0])
+	}
+	fl := le64(b, 0)
+	s := "{flags=" + flags(fl, cloneFlags[:], "0")
+	if fl&0x1000 != 0 {
+		s += ", pidfd=" + ptr(le64(b, 8))
+	}
+	if fl&(0x1000000|0x200000) != 0 {
+		s += ", child_tid=" + ptr(le64(b, 16))
+	}
+	if fl&0x100000 != 0 {
+		s += ", parent_tid=" + ptr(le64(b, 24))
+	}
+	sig := le64(b, 32)
+	if sig == 0 {
+		s += ", exit_signal=0"
+	} else {
+		s += ", exit_signal=" + signalName(sig)
+	}
+	s += ", stack=" + ptr(le64(b, 40)) + ", stack_size=" + hex(le64(b, 48))
+	if fl&0x80000 != 0 {
+		s += ", tls=" + ptr(le64(b, 56))
+	}
+	return s + "}"
+}
+
+// clone3Exit is " => {parent_tid=[N]}, SIZE": what the kernel stored.
+func (t *Tracer) clone3Exit(p *proc, ret uint64) string {
+	s := ""
+	b, err := peek(p.pid, p.args[0], 32)
+	if err == nil && len(b) >= 32 && !failed(ret) && le64(b, 0)&0x100000 != 0 {
+		if v, err := peek(p.pid, le64(b, 24), 4); err == nil && len(v) == 4 {
+			s = " => {parent_tid=[" + strconv.Itoa(int(int32(le32(v, 0)))) + "]}"
+		}
+	}
+	return s + ", " + strconv.FormatUint(p.args[1], 10)
 }
