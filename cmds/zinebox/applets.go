@@ -26,6 +26,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/mem"
 	"github.com/zinebox/zinebox/cmds/mkdir"
 	"github.com/zinebox/zinebox/cmds/mkfifo"
+	"github.com/zinebox/zinebox/cmds/mv"
 	"github.com/zinebox/zinebox/cmds/nc"
 	"github.com/zinebox/zinebox/cmds/nohup"
 	"github.com/zinebox/zinebox/cmds/pgrep"
@@ -86,6 +87,7 @@ var applets = []*applet.Applet{
 	&mem.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
+	&mv.Applet,
 	&nc.Applet,
 	&nohup.Applet,
 	&pgrep.Applet,
