@@ -635,7 +635,7 @@ func (r *renderer) finish() []Line {
 
 // catS squeezes runs of blank lines to one, as cat -s does.
 func catS(ls []Line) []Line {
-	out := ls[:0]
+	out := make([]Line, 0, len(ls))
 	for i, l := range ls {
 		if len(l) == 0 && i > 0 && len(ls[i-1]) == 0 {
 			continue
