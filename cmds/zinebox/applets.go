@@ -15,6 +15,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/free"
 	"github.com/zinebox/zinebox/cmds/halt"
 	"github.com/zinebox/zinebox/cmds/head"
+	"github.com/zinebox/zinebox/cmds/id"
 	initcmd "github.com/zinebox/zinebox/cmds/init"
 	"github.com/zinebox/zinebox/cmds/initramfs"
 	"github.com/zinebox/zinebox/cmds/kill"
@@ -76,6 +77,7 @@ var applets = []*applet.Applet{
 	&free.Applet,
 	&halt.Applet,
 	&head.Applet,
+	&id.Applet,
 	&initcmd.Applet,
 	&initramfs.Applet,
 	&kill.Applet,
