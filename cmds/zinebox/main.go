@@ -3,6 +3,15 @@
 // Like busybox, it picks the applet from the name it was run as
 // (argv[0], so a link named ls runs ls) or, when run as itself, from its
 // first argument (`zinebox ls -l`).
+//
+// The go:debug lines switch off the Go runtime's container-aware GOMAXPROCS
+// (Go 1.25): it reads /proc/self/cgroup and mountinfo at every start and
+// keeps two cgroup files open on fds 3 and 4, which would show up in the
+// zine's `ls -l /proc/self/fd` and cost start-up time. A teaching tool's
+// descriptors must be only the ones its code opened.
+//
+//go:debug containermaxprocs=0
+//go:debug updatemaxprocs=0
 package main
 
 import (
