@@ -25,8 +25,7 @@ func (r *renderer) textLine(l string) {
 				r.output(nil)
 			}
 		}
-		r.afterText()
-		return
+		return // a blank line is like .sp: it does not spring the trap
 	}
 	if r.fill && (l[0] == ' ' || l[0] == '\t') {
 		r.brk()
