@@ -524,7 +524,7 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		if arg(0) == "www.tmac" {
 			// groff's www macros: on a terminal a link shows its text, or
 			// its address when it has no text, then the trailing text
-			body := []string{`.ie '\$2'' \&\$1\$3`, `.el \&\$2\$3`}
+			body := []string{`.ie '\$2'' \&\$1\$3`, `.el \&\$2 <\$1>\$3`}
 			r.macros["URL"] = body
 			r.macros["FTP"] = body
 			r.macros["MTO"] = body
