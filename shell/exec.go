@@ -230,6 +230,11 @@ func (s *Shell) execFor(c *syntax.ForClause) int {
 		s.errorf("unsupported for loop")
 		return 2
 	}
+	if !isName(wi.Name.Value) {
+		s.lineno = int(c.Pos().Line())
+		s.errorf("Syntax error: Bad for loop variable")
+		s.exit(2)
+	}
 	var items []string
 	if wi.InPos.IsValid() {
 		var err error
@@ -352,6 +357,15 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 		return s.execAssignOnly(st, call)
 	}
 	name := args[0]
+	if w := call.Args[0]; len(w.Parts) == 1 {
+		if l, ok := w.Parts[0].(*syntax.Lit); ok {
+			switch l.Value {
+			case "then", "else", "elif", "fi", "do", "done", "esac", "}", ";;":
+				s.errorf("Syntax error: \"%s\" unexpected", l.Value)
+				s.exit(2)
+			}
+		}
+	}
 	special, regular := builtinKind(name)
 	if s.bashMode && (name == "local" || name == "declare" || name == "typeset") {
 		regular = true

@@ -248,20 +248,81 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 	s.cur = src
 	defer func() { s.cur = prev }()
 	p := s.newParser()
+	// dash parses a whole line before running any of it: a syntax error
+	// later on the same line means none of the line runs. Statements are
+	// held until one starting on a later line has been parsed.
+	var pending []*syntax.Stmt
+	verboseOff := 0
+	flush := func(beforeLine uint) bool {
+		n := 0
+		for _, st := range pending {
+			if beforeLine > 0 && st.Pos().Line() >= beforeLine {
+				break
+			}
+			n++
+			if s.opts.verbose {
+				verboseOff = s.echoInput(src, verboseOff, st.End())
+			}
+			if s.opts.noexec && !s.opts.interactive {
+				continue
+			}
+			s.execStmt(st)
+			if s.ctl != ctlNone {
+				pending = nil
+				return false
+			}
+		}
+		pending = pending[n:]
+		return true
+	}
 	err := p.Stmts(r, func(st *syntax.Stmt) bool {
-		if s.opts.verbose {
-			// approximate: print the statement's source text
-			fmt.Fprintf(os.Stderr, "%s\n", stmtText(src, st))
+		if len(pending) > 0 && st.Pos().Line() > pending[len(pending)-1].End().Line() {
+			if !flush(0) {
+				return false
+			}
 		}
-		if s.opts.noexec && !s.opts.interactive {
-			return true
-		}
-		s.execStmt(st)
-		return s.ctl == ctlNone
+		pending = append(pending, st)
+		return true
 	})
 	if err != nil {
+		line := uint(1 << 30)
+		if pe, ok := err.(syntax.ParseError); ok {
+			line = pe.Pos.Line()
+			if pe.Incomplete {
+				line = uint(strings.Count(src.text, "\n") + 1)
+			}
+		}
+		if !flush(line) {
+			return
+		}
+		if s.opts.verbose && verboseOff < len(src.text) {
+			writeAll(2, []byte(src.text[verboseOff:]))
+		}
 		s.syntaxError(err)
+		return
 	}
+	if flush(0) && s.opts.verbose && verboseOff < len(src.text) {
+		writeAll(2, []byte(src.text[verboseOff:]))
+	}
+}
+
+// echoInput writes the input from off to the end of the line holding
+// end, for set -v, and returns the new offset.
+func (s *Shell) echoInput(src *source, off int, end syntax.Pos) int {
+	e := int(end.Offset())
+	if e > len(src.text) {
+		e = len(src.text)
+	}
+	if i := strings.IndexByte(src.text[e:], '\n'); i >= 0 {
+		e += i + 1
+	} else {
+		e = len(src.text)
+	}
+	if e > off {
+		writeAll(2, []byte(src.text[off:e]))
+		return e
+	}
+	return off
 }
 
 // stmtText returns the source text of a statement.
@@ -283,6 +344,10 @@ func (s *Shell) syntaxError(err error) {
 		pe = e
 		line = int(pe.Pos.Line())
 		msg = dashSyntaxMessage(pe.Text)
+		if pe.Incomplete && s.cur != nil {
+			line = strings.Count(s.cur.text, "\n") + 1
+			msg = "end of file unexpected"
+		}
 	} else if e, ok := err.(syntax.LangError); ok {
 		line = int(e.Pos.Line())
 	}

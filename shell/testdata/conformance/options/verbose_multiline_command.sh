@@ -1,0 +1,4 @@
+set -v
+if true; then
+  echo inside
+fi

@@ -1,0 +1,5 @@
+echo before
+set -v
+echo shown
+set +v
+echo quiet

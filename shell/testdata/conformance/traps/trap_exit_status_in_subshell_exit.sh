@@ -1,0 +1,2 @@
+( trap 'echo "sub trap $?"' EXIT; false )
+echo "status $?"
