@@ -12,6 +12,7 @@ const (
 	humanAutoscale humanOpts = 1 << iota // pick the power that keeps the number small (-h, --si)
 	humanSI                              // append the power letter
 	humanBase1024                        // powers of 1024, not 1000
+	humanB                               // append B (or iB in powers of 1024) to the letter
 )
 
 const powerLetters = "KMGTPEZYRQ"
@@ -115,6 +116,12 @@ func humanReadable(dst []byte, n uint64, opts humanOpts, fromSize, toSize uint64
 			letter = 'k'
 		}
 		dst = append(dst, letter)
+		if opts&humanB != 0 {
+			if base == 1024 {
+				dst = append(dst, 'i')
+			}
+			dst = append(dst, 'B')
+		}
 	}
 	return dst
 }
@@ -154,6 +161,9 @@ func parseBlockSize(s string) (humanOpts, uint64, bool) {
 	}
 	if num == "" {
 		opts |= humanSI
+		if strings.HasSuffix(unit, "B") {
+			opts |= humanB
+		}
 	}
 	idx := strings.IndexByte(powerLetters, unit[0]&^0x20)
 	if unit[0] == 'k' {
