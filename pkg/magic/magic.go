@@ -29,6 +29,9 @@ import (
 // from this much (its encoding_max) and finds every magic we know in it.
 const bufSize = 64 << 10
 
+// headSize is how much is read first, for the binary formats.
+const headSize = 8 << 10
+
 // Options select what Describe reports.
 type Options struct {
 	Follow     bool // follow symbolic links (-L)
@@ -187,11 +190,13 @@ func DescribeBytes(buf []byte, o Options) Result {
 
 // describeReader examines a file of size bytes through r.
 func describeReader(r io.ReaderAt, size int64, o Options) Result {
-	n := int64(bufSize)
+	// Binary formats show in the first few KiB; only text needs the whole
+	// 64 KiB, so read that much only when no binary format matched.
+	n := int64(headSize)
 	if size < n {
 		n = size
 	}
-	buf := make([]byte, n)
+	buf := make([]byte, n, min(size, bufSize))
 	m, err := r.ReadAt(buf, 0)
 	if err != nil && !errors.Is(err, io.EOF) && m == 0 {
 		return Result{Desc: "cannot read (" + errno.Message(err) + ")", Error: true}
@@ -226,11 +231,16 @@ func (d *detection) run() Result {
 		d.sqlite, d.ar, d.cpio, d.tar, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
 	} {
 		if r, ok := try(); ok {
-			if r.Charset == "binary" {
+			if r.Charset == "binary" && d.opts.Mime != MimeNone {
 				r.Charset = charset(d.buf) // an all-text header (cpio, ar) is us-ascii
 			}
 			return r
 		}
+	}
+	if len(d.buf) == headSize && d.size > headSize {
+		more := d.buf[headSize:min(d.size, bufSize)]
+		m, _ := d.r.ReadAt(more, headSize)
+		d.buf = d.buf[:headSize+m]
 	}
 	if r, ok := classifyText(d.buf); ok {
 		return r

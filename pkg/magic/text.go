@@ -75,6 +75,9 @@ func encoding(buf []byte) (textEncoding, bool) {
 		default:
 			latin1, extended = false, false
 		}
+		if !extended {
+			break
+		}
 	}
 	if latin1 {
 		return textEncoding{"ISO-8859", "iso-8859-1", bytesToRunes(buf)}, true
