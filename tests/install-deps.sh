@@ -18,6 +18,7 @@ manpages-dev /usr/share/man/man2/read.2.gz
 strace /usr/bin/strace
 busybox-static /bin/busybox
 mandoc /usr/bin/mandoc
+gcc /usr/bin/gcc
 cpio /usr/bin/cpio
 "
 missing=""
