@@ -145,15 +145,19 @@ func (t *Tracer) Run(path string, argv, env []string, dir string) (ExitStatus, e
 	if err := unix.PtraceSetOptions(pid, t.ptraceOptions()); err != nil {
 		return ExitStatus{}, fmt.Errorf("PTRACE_SETOPTIONS: %w", err)
 	}
+	if _, err := getRegs(pid); err != nil {
+		unix.Kill(pid, unix.SIGKILL)
+		unix.Wait4(pid, &ws, unix.WALL, nil)
+		return ExitStatus{}, err
+	}
 	p := &proc{pid: pid}
 	t.procs[pid] = p
 	// The execve that started the program already happened; show it as
 	// strace does, with the new stack's envp as the address.
 	if t.shows(59) {
-		var regs unix.PtraceRegs
 		envp := "NULL"
-		if unix.PtraceGetRegs(pid, &regs) == nil {
-			envp = hex(regs.Rsp + 8 + 8*uint64(len(argv)+1))
+		if r, err := getRegs(pid); err == nil {
+			envp = hex(r.sp + 8 + 8*uint64(len(argv)+1))
 		}
 		line := "execve(" + quote([]byte(path), false) + ", " + t.strArray(argv) + ", " + envp + " /* " + strconv.Itoa(len(env)) + " vars */"
 		if t.opt.Summary {
@@ -413,15 +417,15 @@ func (t *Tracer) pad() {
 
 // syscallStop handles a system call entry or exit of p.
 func (t *Tracer) syscallStop(p *proc) {
-	var regs unix.PtraceRegs
-	if err := unix.PtraceGetRegs(p.pid, &regs); err != nil {
+	regs, err := getRegs(p.pid)
+	if err != nil {
 		return
 	}
 	if !p.inSyscall {
 		p.inSyscall = true
-		p.nr = regs.Orig_rax
-		p.args = [6]uint64{regs.Rdi, regs.Rsi, regs.Rdx, regs.R10, regs.R8, regs.R9}
-		p.rsp = regs.Rsp
+		p.nr = regs.nr
+		p.args = regs.args
+		p.rsp = regs.sp
 		p.hidden = !t.shows(int(p.nr))
 		if p.hidden {
 			return
@@ -455,10 +459,7 @@ func (t *Tracer) syscallStop(p *proc) {
 	if p.hidden {
 		return
 	}
-	ret := regs.Rax
-	if p.nr == 15 { // rt_sigreturn restores registers: its "result" is the restored rax
-		ret = regs.Rax
-	}
+	ret := regs.ret
 	var dur time.Duration
 	if t.opt.Summary || t.opt.Durations {
 		dur = time.Since(p.start)
