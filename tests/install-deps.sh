@@ -10,6 +10,7 @@ want="
 dash /bin/dash
 coreutils /usr/bin/ls
 procps /usr/bin/ps
+sysvinit-utils /bin/pidof
 file /usr/bin/file
 man-db /usr/bin/man
 groff-base /usr/bin/nroff
