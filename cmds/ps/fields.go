@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/zinebox/zinebox/pkg/proc"
@@ -245,11 +246,21 @@ func (p *task) status() *proc.Status {
 	return p.stat
 }
 
+// ids returns the Uid or Gid line of status; when status cannot be read,
+// the owner of /proc/PID (the process's effective ids) stands in.
 func (p *task) ids(key string) [4]int {
 	if s := p.status(); s != nil {
 		return s.IDs(key)
 	}
-	return [4]int{}
+	var st syscall.Stat_t
+	if syscall.Stat("/proc/"+strconv.Itoa(p.pid), &st) != nil {
+		return [4]int{-1, -1, -1, -1}
+	}
+	id := int(st.Uid)
+	if key == "Gid" {
+		id = int(st.Gid)
+	}
+	return [4]int{id, id, id, id}
 }
 
 func (p *task) cmdline() []string {
