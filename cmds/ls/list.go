@@ -45,6 +45,7 @@ type fileInfo struct {
 	linkOK   bool // the symlink's target exists (stat succeeded)
 	quoted   bool // its quoted name differs from the name
 	acl      bool
+	cmdline  bool // named on the command line (its name is a path)
 	mode     uint32
 	linkMode uint32
 	uid, gid uint32
@@ -106,6 +107,7 @@ type lister struct {
 
 	printDirName bool
 	firstDir     bool
+	curDir       string // the directory being listed
 	active       map[devIno]bool
 
 	line      []byte // the output line being built
@@ -161,6 +163,15 @@ func (l *lister) setStatus(serious bool) {
 	} else if l.status == 0 {
 		l.status = exitMinor
 	}
+}
+
+// curDir is the directory being listed, as named on the command line or
+// reached by -R, for the absolute names of --hyperlink.
+func (l *lister) absName(f *fileInfo) string {
+	if f.cmdline {
+		return l.canonical(f.name)
+	}
+	return l.canonical(concat(l.curDir, f.name))
 }
 
 type pendingDir struct {
@@ -293,6 +304,7 @@ func (l *lister) printDir(name string, cmdline bool) {
 	}
 
 	l.clearFiles()
+	l.curDir = name
 	if c.recursive || l.printDirName {
 		if !l.firstDir {
 			l.putByte('\n')
@@ -302,7 +314,13 @@ func (l *lister) printDir(name string, cmdline bool) {
 			l.line = append(l.line, ' ', ' ')
 			l.subdiredPos = append(l.subdiredPos, l.offset())
 		}
+		if c.hyperlink {
+			l.linkStart(l.canonical(name))
+		}
 		l.line = c.dirQuoting.Append(l.line, name)
+		if c.hyperlink {
+			l.line = append(l.line, "\033]8;;\a"...)
+		}
 		if c.dired {
 			l.subdiredPos = append(l.subdiredPos, l.offset())
 		}
@@ -503,7 +521,7 @@ func statAt(dirfd int, namez *byte, st *unix.Stat_t, follow bool) error {
 func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdline bool, dirfd int, dir string) int64 {
 	c := l.c
 	f := l.files.add()
-	f.name, f.typ, f.ino = name, typ, ino
+	f.name, f.typ, f.ino, f.cmdline = name, typ, ino, cmdline
 	l.sorted = append(l.sorted, f)
 
 	needStat := cmdline || c.formatNeedsStat ||

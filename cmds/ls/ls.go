@@ -75,6 +75,7 @@ var spec = getopt.Spec{
 		{Long: "si", Help: "like -h, but in powers of 1000"},
 		{Short: 'H', Long: "dereference-command-line", Help: "follow symbolic links named on the command line"},
 		{Long: "dereference-command-line-symlink-to-dir", Help: "follow command-line symbolic links to directories"},
+		{Long: "hyperlink", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "link names to their files (file:// URIs a terminal can open)"},
 		{Long: "hide", Arg: getopt.RequiredArg, ArgName: "PATTERN", Help: "hide entries matching PATTERN (unless -a or -A)"},
 		{Long: "indicator-style", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "append indicators: none, slash (-p),\nfile-type (--file-type), classify (-F)"},
 		{Short: 'i', Long: "inode", Help: "show each file's inode number"},
@@ -209,6 +210,8 @@ type config struct {
 	isTerminal                       bool
 	utf8                             bool // the locale's character set is UTF-8
 	dired                            bool // -D with -l: indent, and report name offsets
+	hyperlink                        bool // --hyperlink: wrap names in OSC 8 links
+	hyperlinkHost                    string
 	formatNeedsStat, formatNeedsType bool
 	checkSymlinkMode                 bool
 	colorSymlinkAsReferent           bool
@@ -406,6 +409,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 	c.printOwner, c.printGroup = true, true
 	kibibytes := false
 	dired := false
+	hyperlinkWhen := 1 // never
 	var blockSizeArg string
 	blockSizeSet := false
 	sizeOpt := false // -h, --si or --block-size was given
@@ -494,6 +498,15 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			c.deref = derefCommandLine
 		case "dereference-command-line-symlink-to-dir":
 			c.deref = derefCommandLineSymlinkToDir
+		case "hyperlink":
+			hyperlinkWhen = 0
+			if opt.HasArg {
+				i, ok := argMatch(opt.Value, colorArgs)
+				if !ok {
+					return nil, nil, true, badArg(o, utf8, "--hyperlink", opt.Value, colorArgs)
+				}
+				hyperlinkWhen = i
+			}
 		case "hide":
 			c.hidePatterns = append(c.hidePatterns, opt.Value)
 		case "indicator-style":
@@ -617,6 +630,15 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		qmark = 0
 	}
 
+	if hyperlinkWhen == 0 || (hyperlinkWhen == 2 && c.isTerminal) {
+		host, err := os.Hostname()
+		if err != nil {
+			host = ""
+		}
+		c.hyperlinkHost = uriEscape(host, false)
+		c.hyperlink = true
+		dired = false // the escapes would spoil the offsets
+	}
 	c.dired = dired && c.format == longFormat
 
 	// The screen width: -w, else the terminal's, else COLUMNS, else 80.

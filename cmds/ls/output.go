@@ -1,7 +1,9 @@
 package ls
 
 import (
+	"os"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zinebox/zinebox/pkg/quote"
@@ -193,19 +195,38 @@ func (l *lister) printName(f *fileInfo, target bool, startCol int) int {
 		l.putIndicator(c.color.ind[cRight])
 	}
 	// q lives in l.qbuf, which putIndicator does not touch.
+	skipQuotes := false
+	if c.hyperlink {
+		// Padding aligns the links too: the outer quotes of a quoted
+		// name stay outside its link when others are padded.
+		if c.alignQuotes && l.someQuoted && quoted && len(q) >= 2 {
+			skipQuotes = true
+			l.line = append(l.line, q[0])
+		}
+		l.linkStart(l.absName(f))
+	}
 	record := c.dired && !target
 	if record {
 		l.diredPos = append(l.diredPos, l.offset())
 	}
 	n := len(q)
-	if literal {
+	switch {
+	case literal:
 		l.line = append(l.line, name...)
 		n = len(name)
-	} else {
+	case skipQuotes:
+		l.line = append(l.line, q[1:len(q)-1]...)
+	default:
 		l.line = append(l.line, q...)
 	}
 	if record {
 		l.diredPos = append(l.diredPos, l.offset())
+	}
+	if c.hyperlink {
+		l.line = append(l.line, "\033]8;;\a"...)
+		if skipQuotes {
+			l.line = append(l.line, q[len(q)-1])
+		}
 	}
 	if pad {
 		n++
@@ -217,6 +238,85 @@ func (l *lister) printName(f *fileInfo, target bool, startCol int) int {
 		}
 	}
 	return n
+}
+
+// linkStart opens an OSC 8 hyperlink to the file at the absolute path p.
+func (l *lister) linkStart(p string) {
+	l.line = append(l.line, "\033]8;;file://"...)
+	l.line = append(l.line, l.c.hyperlinkHost...)
+	if !strings.HasPrefix(p, "/") {
+		l.line = append(l.line, '/')
+	}
+	l.line = append(l.line, uriEscape(p, true)...)
+	l.line = append(l.line, '\a')
+}
+
+// uriEscape percent-encodes s for a file:// URI, keeping RFC 3986's
+// unreserved characters (and / in a path).
+func uriEscape(s string, path bool) string {
+	const hex = "0123456789abcdef"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~' || (path && c == '/') {
+			b = append(b, c)
+			continue
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	return string(b)
+}
+
+// canonical makes name absolute and resolves every symbolic link in it,
+// allowing missing components at the end, as gnulib's
+// canonicalize_filename_mode(CAN_MISSING) does for --hyperlink.
+func (l *lister) canonical(name string) string {
+	p := name
+	if !strings.HasPrefix(p, "/") {
+		base := l.o.Dir
+		if base == "" {
+			base, _ = os.Getwd()
+		}
+		p = base + "/" + p
+	}
+	resolved := ""
+	rest := p
+	for links := 0; ; {
+		rest = strings.TrimLeft(rest, "/")
+		if rest == "" {
+			break
+		}
+		comp, tail, _ := strings.Cut(rest, "/")
+		rest = tail
+		switch comp {
+		case ".":
+			continue
+		case "..":
+			if i := strings.LastIndexByte(resolved, '/'); i >= 0 {
+				resolved = resolved[:i]
+			}
+			continue
+		}
+		next := resolved + "/" + comp
+		target, err := os.Readlink(next)
+		if err != nil {
+			resolved = next // not a link, or missing: kept as it is
+			continue
+		}
+		if links++; links > 40 {
+			resolved = next
+			continue
+		}
+		if strings.HasPrefix(target, "/") {
+			resolved = ""
+		}
+		rest = target + "/" + rest
+	}
+	if resolved == "" {
+		return "/"
+	}
+	return resolved
 }
 
 // putIndicator writes a colour sequence, preceded the first time by a
