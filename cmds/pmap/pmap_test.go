@@ -1,7 +1,9 @@
 package pmap
 
 import (
+	"os"
 	"os/exec"
+	"strings"
 	"strconv"
 	"testing"
 	"time"
@@ -17,15 +19,15 @@ func TestAgainstProcps(t *testing.T) {
 	}
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
 	pid := strconv.Itoa(cmd.Process.Pid)
-	// Wait until it has exec'd and loaded its libraries.
-	for i := 0; i < 2000; i++ {
-		r := applettest.Run(&Applet, "", "", nil, "-q", pid)
-		if r.Status == 0 && len(r.Stdout) > 0 && contains(r.Stdout, "libc") {
+	// Wait until it sleeps in nanosleep: its start-up (loading libc and
+	// the locale) is over and its map will not change.
+	for i := 0; i < 5000; i++ {
+		b, _ := os.ReadFile("/proc/" + pid + "/wchan")
+		if strings.Contains(string(b), "nanosleep") {
 			break
 		}
 		time.Sleep(time.Millisecond)
 	}
-	time.Sleep(20 * time.Millisecond)
 	for _, args := range [][]string{
 		{pid}, {"-x", pid}, {"-d", pid}, {"-q", pid}, {"-p", pid}, {"-xq", pid}, {"-x", "-p", pid},
 		{pid, pid}, {"999999"}, {"999999", pid}, {},
