@@ -3,8 +3,8 @@ package pmap
 import (
 	"os"
 	"os/exec"
-	"strings"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
