@@ -3,6 +3,7 @@ package man
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -90,14 +91,16 @@ func builtinPager(lines []roff.Line, title string) error {
 		return err
 	}
 	defer term.Restore(fd, old)
-	pg := &pager{lines: lines, tty: tty, title: title}
+	pg := &pager{lines: lines, in: tty, out: tty, title: title, sizeFd: fd}
 	pg.run()
 	return nil
 }
 
 type pager struct {
 	lines  []roff.Line
-	tty    *os.File
+	in     io.Reader
+	out    io.Writer
+	sizeFd int // the terminal whose size is the screen's, or -1 (24x80)
 	title  string
 	top    int
 	rows   int
@@ -109,7 +112,10 @@ type pager struct {
 
 func (pg *pager) size() {
 	pg.rows, pg.cols = 24, 80
-	if ws, err := unix.IoctlGetWinsize(int(pg.tty.Fd()), unix.TIOCGWINSZ); err == nil && ws.Row > 1 {
+	if pg.sizeFd < 0 {
+		return
+	}
+	if ws, err := unix.IoctlGetWinsize(pg.sizeFd, unix.TIOCGWINSZ); err == nil && ws.Row > 1 {
 		pg.rows, pg.cols = int(ws.Row), int(ws.Col)
 	}
 }
@@ -149,7 +155,7 @@ func (pg *pager) draw() {
 		status = status[:pg.cols-1]
 	}
 	b.WriteString("\x1b[7m" + status + "\x1b[0m\x1b[K")
-	pg.tty.Write(b.Bytes())
+	pg.out.Write(b.Bytes())
 }
 
 // drawLine writes one line with bold and underline, highlighting matches
@@ -207,28 +213,31 @@ func (pg *pager) drawLine(b *bytes.Buffer, l roff.Line) {
 }
 
 // key reads one key: a byte, or an escape sequence for arrows and pages.
+// Bytes read beyond the key wait in keybuf for the next call, so that
+// typed-ahead or pasted input is not lost.
 func (pg *pager) key() string {
-	buf := make([]byte, 16)
-	n, err := pg.tty.Read(buf)
-	if err != nil || n == 0 {
-		return "q"
+	if len(pg.keybuf) == 0 {
+		buf := make([]byte, 64)
+		n, err := pg.in.Read(buf)
+		if err != nil || n == 0 {
+			return "q"
+		}
+		pg.keybuf = append(pg.keybuf, buf[:n]...)
 	}
-	s := string(buf[:n])
-	switch s {
-	case "\x1b[A", "\x1bOA":
-		return "up"
-	case "\x1b[B", "\x1bOB":
-		return "down"
-	case "\x1b[5~":
-		return "pgup"
-	case "\x1b[6~":
-		return "pgdn"
-	case "\x1b[H", "\x1bOH", "\x1b[1~":
-		return "home"
-	case "\x1b[F", "\x1bOF", "\x1b[4~":
-		return "end"
+	for _, seq := range [...]struct{ in, key string }{
+		{"\x1b[A", "up"}, {"\x1bOA", "up"}, {"\x1b[B", "down"}, {"\x1bOB", "down"},
+		{"\x1b[5~", "pgup"}, {"\x1b[6~", "pgdn"},
+		{"\x1b[H", "home"}, {"\x1bOH", "home"}, {"\x1b[1~", "home"},
+		{"\x1b[F", "end"}, {"\x1bOF", "end"}, {"\x1b[4~", "end"},
+	} {
+		if bytes.HasPrefix(pg.keybuf, []byte(seq.in)) {
+			pg.keybuf = pg.keybuf[len(seq.in):]
+			return seq.key
+		}
 	}
-	return s[:1]
+	k := string(pg.keybuf[:1])
+	pg.keybuf = pg.keybuf[1:]
+	return k
 }
 
 func (pg *pager) run() {
@@ -238,7 +247,7 @@ func (pg *pager) run() {
 		body := pg.rows - 1
 		switch k := pg.key(); k {
 		case "q", "Q", "\x03":
-			pg.tty.WriteString("\r\x1b[K")
+			io.WriteString(pg.out, "\r\x1b[K")
 			return
 		case " ", "f", "pgdn", "\x06", "z":
 			pg.top += body
@@ -284,7 +293,7 @@ func (pg *pager) run() {
 func (pg *pager) prompt(p string) string {
 	var s []rune
 	for {
-		pg.tty.WriteString("\r\x1b[K" + p + string(s))
+		io.WriteString(pg.out, "\r\x1b[K"+p+string(s))
 		k := pg.key()
 		switch k {
 		case "\r", "\n":

@@ -1,0 +1,62 @@
+package man
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/zinebox/zinebox/pkg/roff"
+)
+
+// TestPager drives the built-in pager with keys and checks where each
+// screen starts, from the status line it draws last.
+func TestPager(t *testing.T) {
+	var lines []roff.Line
+	for i := 1; i <= 100; i++ {
+		s := fmt.Sprintf("line %d", i)
+		if i == 70 {
+			s = "the NEEDLE is here"
+		}
+		var l roff.Line
+		for _, r := range s {
+			l = append(l, roff.Cell{R: r, F: roff.Bold})
+		}
+		lines = append(lines, l)
+	}
+	for _, c := range []struct {
+		keys string
+		want string // in the last status line
+	}{
+		{"q", "line 1 "},
+		{" q", "line 24 "},
+		{"  bq", "line 24 "},
+		{"jjjkq", "line 3 "},
+		{"\x1b[B\x1b[Bq", "line 3 "},
+		{"Gq", "line 78 (END)"},
+		{"G\x1b[Hq", "line 1 "},
+		{"/needle\rq", "line 70 "},
+		{"/line 1\rq", "line 10 "},
+		{"/line 1\rnq", "line 11 "},
+		{"/zzz\rq", "Pattern not found"},
+		{"dq", "line 12 "},
+	} {
+		var out bytes.Buffer
+		pg := &pager{lines: lines, in: strings.NewReader(c.keys), out: &out, sizeFd: -1, title: "Manual page t(1)"}
+		pg.run()
+		o := out.String()
+		i := strings.LastIndex(o, "\x1b[7m")
+		if i < 0 {
+			t.Fatalf("keys %q: no status line in %q", c.keys, o)
+		}
+		if status := o[i:]; !strings.Contains(status, c.want) {
+			t.Errorf("keys %q: status %q, want %q", c.keys, status, c.want)
+		}
+	}
+	var out bytes.Buffer
+	pg := &pager{lines: lines, in: strings.NewReader("q"), out: &out, sizeFd: -1}
+	pg.run()
+	if !strings.Contains(out.String(), "\x1b[1mline 1") {
+		t.Errorf("bold not drawn with SGR: %q", out.String()[:80])
+	}
+}
