@@ -1,16 +1,16 @@
 // Package ls implements ls(1): list directory contents, byte for byte as GNU
-// coreutils 9.1 does under LC_ALL=C.
+// coreutils 9.1 does under LC_ALL=C and C.UTF-8.
 //
 // The program is split by concern: this file decodes the command line into a
 // config; list.go gathers files (one getdents pass per directory, one
 // fstatat per entry and only when the output needs it) and walks operands
-// and -R; long.go draws -l lines; columns.go lays out -C, -x and -m;
-// color.go reads LS_COLORS; names.go quotes and colours names.
+// and -R; long.go draws -l lines; output.go quotes, colours and lays out
+// names in columns; color.go reads LS_COLORS; human.go and timefmt.go format
+// sizes and times.
 //
-// Where we deviate from GNU: only the C locale is modelled (bytes outside
-// printable ASCII are unprintable, month names are English); SELinux
-// contexts (-Z) print as "?"; --dired, --hyperlink and birth time are not
-// supported.
+// Where we deviate from GNU: locales are C or UTF-8 ones (no translated
+// month names, no collation other than byte order); SELinux contexts (-Z)
+// print as "?"; file capabilities (the "ca" colour) are not looked up.
 package ls
 
 import (
