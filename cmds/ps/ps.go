@@ -2,10 +2,10 @@
 // from /proc (the zine's /proc, processes and threads pages).
 //
 // procps-ng is the model: UNIX options (-e -A -a -d -f -F -l -j -H -L -T
-// -o -p -u -U -t -s -C --ppid --pid --forest --no-headers), BSD options
+// -o -p -u -U -t -s -C --ppid --pid --forest --sort --no-headers), BSD options
 // (a x u j f w, `ps aux`, `ps axjf`), its column names, headers, widths and
 // time formats. Processes that exit while ps reads them are skipped.
-// Not done: sorting (--sort), BSD l/v/s/e formats, personality variables.
+// Not done: BSD l/v/s/e formats, personality variables.
 package ps
 
 import (
@@ -62,6 +62,7 @@ var spec = getopt.Spec{
 		{Short: 'L', Help: "one line per thread, with LWP and NLWP"},
 		{Short: 'T', Help: "one line per thread, with SPID"},
 		{Long: "no-headers", Help: "print no header line"},
+		{Long: "sort", Arg: getopt.RequiredArg, ArgName: "[+-]FIELD,...", Help: "order the lines by these columns (- for descending)"},
 	},
 	Footer: "BSD options: a, x, u (user format), j (jobs format), f (forest), w (wide).",
 }
@@ -79,6 +80,7 @@ type config struct {
 	bsdU, bsdJ, bsd                 bool
 	noHeaders                       bool
 	wide                            int
+	sortKeys                        []string // --sort: [+-]field, in priority order
 }
 
 func run(io *applet.IO, args []string) int {
@@ -120,6 +122,9 @@ func run(io *applet.IO, args []string) int {
 	if err != nil {
 		io.Errorf("%s", err)
 		return 1
+	}
+	if len(cfg.sortKeys) > 0 {
+		sortTasks(c, tasks, cfg.sortKeys)
 	}
 	if cfg.forest || cfg.hier {
 		tasks = tree(tasks, cfg.forest)
@@ -256,6 +261,16 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 				}
 				if err := cfg.addList(name, val, users); err != nil {
 					return nil, err
+				}
+			case "sort":
+				if val, err = needVal(); err != nil {
+					return nil, err
+				}
+				for _, k := range strings.Split(val, ",") {
+					if _, ok := lookupColumn(strings.ToLower(strings.TrimLeft(k, "+-"))); !ok || k == "" {
+						return nil, fmt.Errorf("error: unknown sort specifier")
+					}
+					cfg.sortKeys = append(cfg.sortKeys, k)
 				}
 			case "deselect", "cumulative":
 			default:
@@ -614,4 +629,58 @@ func tree(tasks []*task, forest bool) []*task {
 		walk(r, 0, []bool{true})
 	}
 	return out
+}
+
+// sortTasks orders the rows by --sort keys: each a column name, "-" for
+// descending; numbers compare as numbers, times and text as text.
+func sortTasks(c *ctx, tasks []*task, keys []string) {
+	type key struct {
+		col  column
+		desc bool
+	}
+	var ks []key
+	for _, k := range keys {
+		col, _ := lookupColumn(strings.ToLower(strings.TrimLeft(k, "+-")))
+		ks = append(ks, key{col, strings.HasPrefix(k, "-")})
+	}
+	cache := make(map[*task][]string, len(tasks))
+	vals := func(t *task) []string {
+		v, ok := cache[t]
+		if !ok {
+			for _, k := range ks {
+				v = append(v, k.col.value(c, t))
+			}
+			cache[t] = v
+		}
+		return v
+	}
+	sort.SliceStable(tasks, func(i, j int) bool {
+		a, b := vals(tasks[i]), vals(tasks[j])
+		for n, k := range ks {
+			cmp := compareValues(a[n], b[n])
+			if cmp == 0 {
+				continue
+			}
+			if k.desc {
+				return cmp > 0
+			}
+			return cmp < 0
+		}
+		return false
+	})
+}
+
+func compareValues(a, b string) int {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
+	return strings.Compare(a, b)
 }

@@ -87,6 +87,8 @@ func TestAgainstProcps(t *testing.T) {
 		[]string{"-fL", "--ppid", pid}, []string{"-s", pid, "-H"}, []string{"-s", pid, "--forest", "-o", "pid,args"},
 		[]string{"u", "p", pid}, []string{"j", "p", pid}, []string{"p", pid}, []string{"-s", pid, "--no-headers"},
 		[]string{"-p", "999999"}, []string{"-o", "nosuch"}, []string{"--bogus"}, []string{"-q", pid, "-o", "pid,comm"},
+		[]string{"-s", pid, "-o", "pid,args", "--sort", "-pid"}, []string{"-s", pid, "-o", "pid,args", "--sort=args"},
+		[]string{"-s", pid, "-o", "pid,comm,vsz", "--sort", "-vsz,pid"},
 	)
 	for _, args := range cases {
 		want := applettest.RunTool(t, "ps", "", "", nil, args...)
