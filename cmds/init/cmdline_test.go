@@ -1,7 +1,10 @@
 package initcmd
 
 import (
+	"os"
 	"testing"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
 )
 
 func TestParseCmdline(t *testing.T) {
@@ -37,5 +40,14 @@ func TestConsoleDevice(t *testing.T) {
 		if got := consoleDevice(tc.cmd, tc.active); got != tc.want {
 			t.Errorf("consoleDevice(%+v, %q) = %q, want %q", tc.cmd, tc.active, got, tc.want)
 		}
+	}
+}
+
+// Run by anyone but the kernel, init refuses: it would mount over the
+// host's /proc and power the machine off when its shell ends.
+func TestNotPID1(t *testing.T) {
+	r := applettest.Run(&Applet, "", "", nil)
+	if r.Status != 1 || r.Stderr != "init: must be run as process 1 (the kernel starts it as /init)\n" {
+		t.Errorf("init as PID %d: %d %q", os.Getpid(), r.Status, r.Stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestVM boots the teaching VM once and checks, subtest by subtest, what
@@ -99,7 +100,10 @@ func TestVM(t *testing.T) {
 	t.Run("orphans are reaped", func(t *testing.T) {
 		RequireApplets(t, "sleep", "cat")
 		// The subshell exits at once; its 200 children become init's.
-		vm.MustRun(`(i=0; while [ $i -lt 200 ]; do sleep 0.1 & i=$((i+1)); done)`, 0)
+		// 200 Go processes under TCG: a minute or more on a busy machine.
+		if _, status, err := vm.RunTimeout(`(i=0; while [ $i -lt 200 ]; do sleep 0.1 & i=$((i+1)); done)`, 5*time.Minute); err != nil || status != 0 {
+			t.Fatalf("starting 200 orphans: status %d, %v", status, err)
+		}
 		vm.MustRun("sleep 2", 0)
 		// Field 3 of /proc/PID/stat is the state; Z is a zombie.
 		out := vm.MustRun(`cat /proc/[0-9]*/stat 2>/dev/null`, 0)
@@ -132,6 +136,11 @@ func TestVM(t *testing.T) {
 		out := vm.MustRun(`su learner -c 'echo $USER $HOME; cd; pwd'`, 0)
 		if out != "learner /home/learner\n/home/learner\n" {
 			t.Errorf("su learner: %q", out)
+		}
+		// su - gives a login shell: a clean environment, the home directory.
+		out = vm.MustRun(`su - learner -c 'echo $USER $HOME $PATH; pwd'`, 0)
+		if out != "learner /home/learner /usr/local/bin:/bin:/usr/bin\n/home/learner\n" {
+			t.Errorf("su - learner: %q", out)
 		}
 		// learner may not write in root's home.
 		if _, status, err := vm.Run(`su learner -c 'echo x > /root/x'`); err != nil || status == 0 {
