@@ -30,6 +30,7 @@ type tblCell struct {
 	text  string
 	block []string // T{ ... T} lines
 	isTB  bool
+	done  bool // a text block already formatted
 	rule  byte // \_ or _ in a cell
 	lines []Line
 }
@@ -401,13 +402,32 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 			nexp++
 		}
 	}
-	// text blocks widen their columns before expansion is computed
+	// text blocks outside expanded columns are formatted at their line
+	// length, and their column becomes as wide as their widest line
 	for ri := range rows {
 		for ci := range rows[ri].cells {
-			if ci < ncol && rows[ri].cells[ci].isTB && !(col[ci].expand || expandAll) {
-				if tbw[ci] > w[ci] {
-					extra -= tbw[ci] - w[ci]
-					w[ci] = tbw[ci]
+			if ci >= ncol || col[ci].expand || expandAll {
+				continue
+			}
+			c := &rows[ri].cells[ci]
+			if !c.isTB {
+				continue
+			}
+			width := tbw[ci]
+			spanned := false
+			for k := ci + 1; k < len(rows[ri].fmt) && rows[ri].fmt[k].key == 's'; k++ {
+				width += sep[k-1] + w[k]
+				spanned = true
+			}
+			c.lines = r.blockLines(c.block, width, cellFont(rows[ri].fmt, ci))
+			c.done = true
+			if spanned {
+				continue
+			}
+			for _, l := range c.lines {
+				if len(l) > w[ci] {
+					extra -= len(l) - w[ci]
+					w[ci] = len(l)
 				}
 			}
 		}
@@ -428,7 +448,7 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 				break
 			}
 			c := &rows[ri].cells[ci]
-			if c.isTB {
+			if c.isTB && !c.done {
 				width := w[ci]
 				for k := ci + 1; k < len(rows[ri].fmt) && rows[ri].fmt[k].key == 's'; k++ {
 					width += sep[k-1] + w[k]
