@@ -48,8 +48,10 @@ var tests = [][]string{
 	{"-R", "755", "d", "link"},
 	{"-R", "a+rX", "d"},
 	{"-R", "-v", "=", "d/"},
-	{"-R", "--preserve-root", "755", "/"},
-	{"-R", "--preserve-root", "755", "/."},
+	// The refusals to work on "/" use a mode that would change nothing on
+	// a normal system, so that a regression cannot damage the machine.
+	{"-R", "--preserve-root", "u+r", "/"},
+	{"-R", "--preserve-root", "u+r", "/."},
 	{"-v", "--reference", "suid", "f"},
 	{"g=u", "none", "all", "suid"},
 	{"-v", "+t", "exec", "d"},

@@ -12,7 +12,9 @@ func TestAgainstGNU(t *testing.T) {
 	for _, args := range [][]string{
 		{}, {"-f"}, {"nofile"}, {"-f", "nofile"}, {"d"}, {"-d", "d"}, {"-d", "empty"},
 		{"-v", "f", "d"}, {"-rv", "d"}, {"-r", "d/."}, {"-r", "d/sub/.."}, {"-r", "."}, {"-rf", "./"},
-		{"-r", "/"}, {"-r", "/."}, {"-rf", "--preserve-root", "//"}, {"linkdir/"}, {"-rv", "linkdir/"},
+		// The refusals to remove "/" run with -i and no answers (no to
+		// everything), so that a regression cannot damage the machine.
+		{"-ri", "/"}, {"-ri", "/."}, {"-ri", "--preserve-root", "//"}, {"linkdir/"}, {"-rv", "linkdir/"},
 		{"-rv", "linkdir"}, {"empty/"}, {"-r", "--preserve-root=all", "d"}, {"--preserve-root=x", "d"},
 		{"-v", "fifo", "f", "sock", "null", "blk", "link", "dangling", "hardlink"}, {"-dv", "empty"},
 		{"-r", "d/sub/"}, {"-rf", "nofile", "f"}, {"--interactive=bogus", "f"}, {"--interactive=n", "f"},
