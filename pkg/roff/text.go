@@ -205,9 +205,10 @@ func (r *renderer) escape(s string, i int) int {
 		r.noHyWord = true
 	case '|', '^', 'E', '{', '}', '/', ',', 'p', 'r', 'u', 'd', 'a':
 	case 'c':
-		if strings.TrimRight(s[i:], " ") == "" {
+		// \c joins the next text line to this one; font changes after it
+		// (from .BI hd X\c) still count
+		if onlyFontEscapes(s[i:]) {
 			r.cont = true
-			return len(s)
 		}
 	case 't':
 		r.tab()
@@ -285,6 +286,21 @@ func (r *renderer) escape(s string, i int) int {
 		return i - 1 + n
 	}
 	return i
+}
+
+// onlyFontEscapes reports whether s holds nothing but font changes.
+func onlyFontEscapes(s string) bool {
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == ' ':
+			i++
+		case strings.HasPrefix(s[i:], `\f`):
+			_, i = readName(s, i+2)
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // drawLine handles \l'N c': a horizontal line of N columns.
