@@ -339,6 +339,8 @@ func (l *lister) colorFor(f *fileInfo, target bool) []byte {
 				t = cSetuid
 			case mode&unix.S_ISGID != 0 && p.isColored(cSetgid):
 				t = cSetgid
+			// No "ca" (file capabilities): Debian builds GNU ls without
+			// libcap, so it never colours them either.
 			case mode&0o111 != 0 && p.isColored(cExec):
 				t = cExec
 			case f.nlink > 1 && p.isColored(cMultiHardlink):

@@ -80,6 +80,12 @@ func fixture(t testing.TB) string {
 	write("v1.9.txt", 1, 0o644)
 	write("v1.9.tar.gz", 1, 0o644)
 	write("hard1", 10, 0o644)
+	write("capable", 10, 0o755)
+	if isRoot {
+		// struct vfs_cap_data, revision 2, effective, CAP_NET_RAW permitted.
+		capData := []byte{1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+		must(unix.Setxattr(p("capable"), "security.capability", capData, 0))
+	}
 	must(os.Link(p("hard1"), p("hard2")))
 	for special := 0; special < 8; special++ {
 		for _, x := range []os.FileMode{0, 0o111} {
@@ -358,6 +364,7 @@ func TestLSColors(t *testing.T) {
 		"di=01;31:ln=target:*.txt=04:*.TXT=05:*.gz=01;35",
 		"or=40;31;01:mi=01;05;37;41:ex=00:no=07",
 		"ln=01;36:or=31:su=00:sg=00:tw=00:ow=00:st=00:mh=44",
+		"ca=30;41:ex=01;32",
 		"rs=1:ec=\\e[0m:lc=\\e[:rc=m:fi=^[[32m",
 		"bogus",
 		"di=01;34:xx=1",
