@@ -37,7 +37,7 @@ var Applet = applet.Applet{
 
 var spec = getopt.Spec{
 	Prog:          "strace",
-	Usage:         []string{"[-fcqtT] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... PROG [ARGS]"},
+	Usage:         []string{"[-fcqtTy] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... PROG [ARGS]"},
 	Summary:       "Trace the system calls and signals of PROG, or of the running processes PID.",
 	StopAtOperand: true,
 	Options: []getopt.Option{
@@ -50,6 +50,7 @@ var spec = getopt.Spec{
 		{Short: 't', Help: "print absolute timestamp (-tt: with usecs)"},
 		{Short: 'T', Long: "syscall-times", Help: "print time spent in each syscall"},
 		{Short: 'q', Long: "quiet", Help: "suppress messages about attaching and detaching"},
+		{Short: 'y', Long: "decode-fds", Help: "print paths associated with file descriptor arguments"},
 	},
 }
 
@@ -70,6 +71,8 @@ func run(io *applet.IO, args []string) int {
 			opt.Summary = true
 		case "quiet":
 			opt.Quiet = true
+		case "decode-fds":
+			opt.DecodeFDs = true
 		case "t":
 			tcount++
 		case "syscall-times":

@@ -85,6 +85,7 @@ var (
 	hexRE       = regexp.MustCompile(`0x[0-9a-f]+`)
 	pidRE       = regexp.MustCompile(`^([0-9]+) +`)
 	numRE       = regexp.MustCompile(`[0-9]+`)
+	inodeRE     = regexp.MustCompile(`:\[[0-9]+\]`)
 	padRE       = regexp.MustCompile(`\) +=`)
 	resultPidRE = regexp.MustCompile(`(?m)^(?:[0-9]+ )?(?:getpid|clone|fork|vfork)\(.*\) += ([0-9]+)$`)
 	resumedRE   = regexp.MustCompile(`^<\.\.\. [a-z0-9_]+ resumed>`)
@@ -155,6 +156,7 @@ func normalize(trace string, markers bool) []string {
 				continue
 			}
 			l = hexRE.ReplaceAllString(l, "0xADDR")
+			l = inodeRE.ReplaceAllString(l, ":[INODE]")
 			l = padRE.ReplaceAllString(l, ") =")
 			l = numRE.ReplaceAllStringFunc(l, func(n string) string {
 				if lb, ok := label[n]; ok {
@@ -209,6 +211,7 @@ func TestCallsAgainstStrace(t *testing.T) {
 		{"-f", "-e", "trace=file,write", bin},
 		{"-f", "-e", "trace=%process,kill", "-e", "signal=none", bin},
 		{"-f", "-e", "trace=!close,mmap", bin},
+		{"-y", bin},
 	} {
 		want := trace(t, false, dir, args...)
 		got := trace(t, true, dir, args...)

@@ -1,6 +1,7 @@
 package strace
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -199,13 +200,15 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		return t.rlimit(p, x, ret, i)
 	}
 	switch si.args[i] {
-	case aFD, aInt:
+	case aFD:
+		return strconv.FormatInt(int64(int32(x)), 10) + t.fdPath(pid, int(int32(x)))
+	case aInt:
 		return strconv.FormatInt(int64(int32(x)), 10)
 	case aDirFD:
 		if int32(x) == -100 {
-			return "AT_FDCWD"
+			return "AT_FDCWD" + t.fdPath(pid, -100)
 		}
-		return strconv.FormatInt(int64(int32(x)), 10)
+		return strconv.FormatInt(int64(int32(x)), 10) + t.fdPath(pid, int(int32(x)))
 	case aUInt:
 		return strconv.FormatUint(x, 10)
 	case aOff:
@@ -349,7 +352,8 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		if err != nil || len(b) < 8 {
 			return hex(x)
 		}
-		return "[" + strconv.Itoa(int(int32(le32(b, 0)))) + ", " + strconv.Itoa(int(int32(le32(b, 4)))) + "]"
+		r, w := int(int32(le32(b, 0))), int(int32(le32(b, 4)))
+		return "[" + strconv.Itoa(r) + t.fdPath(pid, r) + ", " + strconv.Itoa(w) + t.fdPath(pid, w) + "]"
 	case aWaitStatus:
 		if x == 0 {
 			return "NULL"
@@ -859,4 +863,37 @@ func (t *Tracer) clone3Exit(p *proc, ret uint64) string {
 		}
 	}
 	return s + ", " + strconv.FormatUint(p.args[1], 10)
+}
+
+// fdPath is -y's "<what fd is>": the target of /proc/PID/fd/N (or the
+// working directory for AT_FDCWD), empty without -y or for a closed fd.
+func (t *Tracer) fdPath(pid, fd int) string {
+	if !t.opt.DecodeFDs {
+		return ""
+	}
+	link := "/proc/" + strconv.Itoa(pid) + "/fd/" + strconv.Itoa(fd)
+	if fd == -100 {
+		link = "/proc/" + strconv.Itoa(pid) + "/cwd"
+	} else if fd < 0 {
+		return ""
+	}
+	target, err := os.Readlink(link)
+	if err != nil {
+		return ""
+	}
+	return "<" + target + ">"
+}
+
+// returnsFD says whether the call's result is a new file descriptor.
+func returnsFD(p *proc) bool {
+	switch p.nr {
+	case 2, 85, 257, 437, // open, creat, openat, openat2
+		32, 33, 292, // dup, dup2, dup3
+		41, 43, 288, // socket, accept, accept4
+		213, 291, 284, 290, 283, 282, 289, 319, 253, 294, 434, 438, 300: // epoll, eventfd, timerfd, signalfd, memfd, inotify, pidfd, fanotify
+		return true
+	case 72: // fcntl F_DUPFD, F_DUPFD_CLOEXEC
+		return p.args[1] == 0 || p.args[1] == 1030
+	}
+	return false
 }

@@ -27,6 +27,7 @@ type Options struct {
 	Durations  bool      // -T: time spent in each call
 	Summary    bool      // -c: count instead of printing
 	Quiet      bool      // -q: no attach/detach messages
+	DecodeFDs  bool      // -y: show the file behind each descriptor: 3</etc/hostname>
 	// Trace says whether to show system call nr (nil: all).
 	Trace func(nr int) bool
 	// ShowSignal says whether to show signal sig (nil: all).
@@ -520,6 +521,9 @@ func (t *Tracer) result(p *proc, ret uint64) string {
 		return hex(ret)
 	case rOctal:
 		return octal(ret)
+	}
+	if t.opt.DecodeFDs && returnsFD(p) {
+		return strconv.FormatInt(int64(ret), 10) + t.fdPath(p.pid, int(ret))
 	}
 	if p.nr == 72 { // fcntl F_GETFL / F_GETFD give flags
 		switch p.args[1] {
