@@ -10,7 +10,8 @@ import (
 // (GNU's parse_datetime knows many more): "@SECONDS[.FRACTION]",
 // "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS[.FRACTION]]" (or with a T), each
 // with an optional zone "Z", "UTC", "GMT", "+HH", "+HHMM" or "+HH:MM";
-// "HH:MM[:SS]" for today; "now", "today", "yesterday", "tomorrow"; and ""
+// "HH:MM[:SS]" for today; relative items ("2 days ago", "next week",
+// "yesterday"; see relative); and ""
 // for the start of today.
 func parseDate(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -19,12 +20,9 @@ func parseDate(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 	case "":
 		y, m, d := now.Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, loc), true
-	case "now", "today":
-		return now, true
-	case "yesterday":
-		return now.AddDate(0, 0, -1), true
-	case "tomorrow":
-		return now.AddDate(0, 0, 1), true
+	}
+	if t, ok := relative(s, now); ok {
+		return t, true
 	}
 	if rest, ok := strings.CutPrefix(s, "@"); ok {
 		sec, nsec, ok := seconds(rest)
@@ -93,6 +91,76 @@ func parseDate(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Date(y, mo, d, hh, mi, ss, ns, zone), true
+}
+
+// relative reads a string made only of relative items, as GNU date
+// understands them: "now", "today", "yesterday", "tomorrow", and
+// "[+-]N UNIT", "last UNIT", "next UNIT", "this UNIT" or a bare "UNIT",
+// each optionally followed by "ago" (which reverses that item only), where
+// UNIT is year, month, fortnight, week, day, hour, minute (min), second
+// (sec), singular or plural.
+func relative(s string, now time.Time) (time.Time, bool) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return time.Time{}, false
+	}
+	var years, months, days int
+	var secs int64
+	for i := 0; i < len(words); i++ {
+		n, w := 1, words[i]
+		switch w {
+		case "now", "today":
+			continue
+		case "yesterday":
+			days--
+			continue
+		case "tomorrow":
+			days++
+			continue
+		case "last":
+			n = -1
+		case "next":
+			n = 1
+		case "this":
+			n = 0
+		default:
+			if v, err := strconv.Atoi(w); err == nil {
+				n = v
+			} else {
+				i-- // a bare unit
+			}
+		}
+		i++
+		if i >= len(words) {
+			return time.Time{}, false
+		}
+		unit := strings.TrimSuffix(words[i], "s")
+		if i+1 < len(words) && words[i+1] == "ago" {
+			n = -n
+			i++
+		}
+		switch unit {
+		case "year":
+			years += n
+		case "month":
+			months += n
+		case "fortnight":
+			days += 14 * n
+		case "week":
+			days += 7 * n
+		case "day":
+			days += n
+		case "hour":
+			secs += 3600 * int64(n)
+		case "minute", "min":
+			secs += 60 * int64(n)
+		case "second", "sec":
+			secs += int64(n)
+		default:
+			return time.Time{}, false
+		}
+	}
+	return now.AddDate(years, months, days).Add(time.Duration(secs) * time.Second), true
 }
 
 // splitZone separates a trailing zone from a clock time.

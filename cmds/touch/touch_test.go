@@ -71,20 +71,31 @@ func TestRelativeDates(t *testing.T) {
 	loc := time.FixedZone("X", 5*3600)
 	now := time.Date(2021, 3, 1, 12, 30, 0, 5, loc)
 	for s, want := range map[string]time.Time{
-		"":          time.Date(2021, 3, 1, 0, 0, 0, 0, loc),
-		"now":       now,
-		"today":     now,
-		"Yesterday": time.Date(2021, 2, 28, 12, 30, 0, 5, loc),
-		"tomorrow":  time.Date(2021, 3, 2, 12, 30, 0, 5, loc),
-		"10:11":     time.Date(2021, 3, 1, 10, 11, 0, 0, loc),
-		"10:11:12":  time.Date(2021, 3, 1, 10, 11, 12, 0, loc),
+		"":                     time.Date(2021, 3, 1, 0, 0, 0, 0, loc),
+		"now":                  now,
+		"today":                now,
+		"Yesterday":            time.Date(2021, 2, 28, 12, 30, 0, 5, loc),
+		"tomorrow":             time.Date(2021, 3, 2, 12, 30, 0, 5, loc),
+		"10:11":                time.Date(2021, 3, 1, 10, 11, 0, 0, loc),
+		"2 days ago":           time.Date(2021, 2, 27, 12, 30, 0, 5, loc),
+		"1 hour ago":           time.Date(2021, 3, 1, 11, 30, 0, 5, loc),
+		"+3 days":              time.Date(2021, 3, 4, 12, 30, 0, 5, loc),
+		"-2 weeks":             time.Date(2021, 2, 15, 12, 30, 0, 5, loc),
+		"last week":            time.Date(2021, 2, 22, 12, 30, 0, 5, loc),
+		"next month":           time.Date(2021, 4, 1, 12, 30, 0, 5, loc),
+		"2 days 3 hours ago":   time.Date(2021, 3, 3, 9, 30, 0, 5, loc),
+		"day ago":              time.Date(2021, 2, 28, 12, 30, 0, 5, loc),
+		"tomorrow 2 hours ago": time.Date(2021, 3, 2, 10, 30, 0, 5, loc),
+		"10 minutes ago":       time.Date(2021, 3, 1, 12, 20, 0, 5, loc),
+		"5 fortnights ago":     time.Date(2020, 12, 21, 12, 30, 0, 5, loc),
+		"10:11:12":             time.Date(2021, 3, 1, 10, 11, 12, 0, loc),
 	} {
 		got, ok := parseDate(s, now, loc)
 		if !ok || !got.Equal(want) {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"2020-1", "20-01-02x", "25:00", "@x", "2020-01-02 03:04:05.x", "10:61"} {
+	for _, bad := range []string{"2020-1", "20-01-02x", "25:00", "@x", "2020-01-02 03:04:05.x", "10:61", "ago", "3", "2 parsecs ago"} {
 		if _, ok := parseDate(bad, now, loc); ok {
 			t.Errorf("parseDate(%q) accepted", bad)
 		}
