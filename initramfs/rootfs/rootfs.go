@@ -62,6 +62,9 @@ func Build(c Config) (*image.Image, error) {
 	im.CharDev("dev/console", 0o600, 5, 1)
 	im.CharDev("dev/null", 0o666, 1, 3)
 
+	// What mount and df read on a system without a mount table of its own.
+	im.Symlink("etc/mtab", "../proc/self/mounts")
+
 	im.File("bin/zinebox", c.Exe, 0o755)
 	// /init is what the kernel runs from an initramfs. A symbolic link is
 	// enough: the multicall binary follows it and runs the init applet.
