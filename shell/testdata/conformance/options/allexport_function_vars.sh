@@ -1,0 +1,4 @@
+set -a
+f() { FV=fromf; }
+f
+/usr/bin/env | grep '^FV='

@@ -1,0 +1,2 @@
+set -a
+echo val | { read RV; /usr/bin/env | grep '^RV='; }

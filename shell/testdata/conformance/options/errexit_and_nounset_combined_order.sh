@@ -1,0 +1,4 @@
+set -eu
+echo ${unset_zz:-default}
+false
+echo not reached

@@ -1,0 +1,5 @@
+echo one
+set -n
+echo two
+set +n
+echo three

@@ -1,0 +1,2 @@
+set -o allexport -o noclobber
+set -o | grep -E '^(allexport|noclobber)'

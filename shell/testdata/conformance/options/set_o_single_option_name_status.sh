@@ -1,0 +1,4 @@
+set -o noglob
+echo "status $?"
+set +o noglob
+echo *

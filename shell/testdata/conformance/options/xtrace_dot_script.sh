@@ -1,0 +1,3 @@
+echo 'echo sourced' > inc
+set -x
+. ./inc

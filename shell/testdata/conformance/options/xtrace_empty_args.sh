@@ -1,0 +1,3 @@
+set -x
+printf '%s|' '' a ''
+echo

@@ -1,0 +1,3 @@
+set -x
+f() { return 3; }
+f || echo failed

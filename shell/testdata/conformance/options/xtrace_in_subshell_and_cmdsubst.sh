@@ -1,0 +1,3 @@
+set -x
+( echo in-sub )
+x=$(echo in-cmdsubst)

@@ -1,0 +1,3 @@
+set -x
+V=1 /bin/true
+V=2 :

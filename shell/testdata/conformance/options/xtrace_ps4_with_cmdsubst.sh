@@ -1,0 +1,3 @@
+PS4='$(echo "[t]") '
+set -x
+echo hi

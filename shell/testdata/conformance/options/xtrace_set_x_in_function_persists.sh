@@ -1,0 +1,4 @@
+f() { set -x; }
+f
+echo traced-after
+set +x
