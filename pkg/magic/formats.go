@@ -184,6 +184,15 @@ func (d *detection) zip() (Result, bool) {
 	if len(b) < 30 || string(b[:4]) != "PK\x03\x04" {
 		return Result{}, false
 	}
+	// A JAR starts with META-INF/ marked by the 0xCAFE extra field, or
+	// with its manifest.
+	if n, x := int(binary.LittleEndian.Uint16(b[26:])), int(binary.LittleEndian.Uint16(b[28:])); 30+n <= len(b) {
+		name := string(b[30 : 30+n])
+		cafe := x >= 4 && 30+n+4 <= len(b) && binary.LittleEndian.Uint16(b[30+n:]) == 0xcafe
+		if name == "META-INF/MANIFEST.MF" || name == "META-INF/" && cafe {
+			return found("Java archive data (JAR)", "application/java-archive")
+		}
+	}
 	v := binary.LittleEndian.Uint16(b[4:])
 	desc := fmt.Sprintf("Zip archive data, at least v%d.%d to extract", v/10, v%10)
 	methods := map[uint16]string{0: "store", 8: "deflate", 9: "deflate64", 12: "bzip2", 14: "lzma", 93: "zstd", 95: "xz"}
@@ -431,4 +440,90 @@ func (d *detection) gdbm() (Result, bool) {
 		return found("GNU dbm 1.x or ndbm database, little endian, 64-bit", "application/x-gdbm")
 	}
 	return Result{}, false
+}
+
+// tzif is a compiled time zone (/usr/share/zoneinfo).
+func (d *detection) tzif() (Result, bool) {
+	b := d.buf
+	if len(b) < 44 || string(b[:4]) != "TZif" {
+		return Result{}, false
+	}
+	count := func(n uint32, one, many string) string {
+		switch n {
+		case 0:
+			return "no " + many
+		case 1:
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	be := binary.BigEndian
+	version := "1"
+	if b[4] != 0 {
+		version = string(b[4:5])
+	}
+	desc := fmt.Sprintf("timezone data (fat), version %s, %s, %s, %s, %s, %s, %s", version,
+		count(be.Uint32(b[20:]), "gmt time flag", "gmt time flags"),
+		count(be.Uint32(b[24:]), "std time flag", "std time flags"),
+		count(be.Uint32(b[28:]), "leap second", "leap seconds"),
+		count(be.Uint32(b[32:]), "transition time", "transition times"),
+		count(be.Uint32(b[36:]), "local time type", "local time types"),
+		count(be.Uint32(b[40:]), "abbreviation char", "abbreviation chars"))
+	return found(desc, "application/octet-stream")
+}
+
+// pyc is CPython's byte code cache; the version comes from the magic
+// number (CPython's table), the header from PEP 552.
+func (d *detection) pyc() (Result, bool) {
+	b := d.buf
+	if len(b) < 16 || b[2] != '\r' || b[3] != '\n' {
+		return Result{}, false
+	}
+	m := binary.LittleEndian.Uint16(b)
+	var version string
+	switch {
+	case m >= 3390 && m <= 3394:
+		version = "3.7"
+	case m >= 3400 && m <= 3413:
+		version = "3.8"
+	case m >= 3420 && m <= 3425:
+		version = "3.9"
+	case m >= 3430 && m <= 3439:
+		version = "3.10"
+	case m >= 3450 && m <= 3495:
+		version = "3.11"
+	case m >= 3500 && m < 4000:
+		version = "3.12 or newer"
+	default:
+		return Result{}, false
+	}
+	desc := "Byte-compiled Python module for CPython " + version
+	if binary.LittleEndian.Uint32(b[4:])&1 != 0 {
+		desc += ", hash-based"
+	} else {
+		ts := time.Unix(int64(binary.LittleEndian.Uint32(b[8:])), 0).UTC()
+		desc += fmt.Sprintf(", timestamp-based, .py timestamp: %s UTC, .py size: %d bytes",
+			ts.Format("Mon Jan _2 15:04:05 2006"), binary.LittleEndian.Uint32(b[12:]))
+	}
+	return found(desc, "application/x-bytecode.python")
+}
+
+// terminfo is a compiled terminal description (/usr/share/terminfo).
+func (d *detection) terminfo() (Result, bool) {
+	b := d.buf
+	if len(b) < 14 {
+		return Result{}, false
+	}
+	if m := binary.LittleEndian.Uint16(b); m != 0o432 && m != 0o1036 {
+		return Result{}, false
+	}
+	n := int(binary.LittleEndian.Uint16(b[2:]))
+	if n == 0 || 12+n > len(b) {
+		return Result{}, false
+	}
+	names := b[12 : 12+n]
+	if i := bytes.IndexAny(names, "|\x00"); i >= 0 {
+		names = names[:i]
+	}
+	return found(fmt.Sprintf("Compiled terminfo entry \"%s\"", printable(names)), "application/x-terminfo")
 }

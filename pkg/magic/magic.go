@@ -228,7 +228,7 @@ type detection struct {
 func (d *detection) run() Result {
 	for _, try := range []func() (Result, bool){
 		d.elf, d.gzip, d.xz, d.zstd, d.bzip2, d.zip, d.png, d.gif, d.jpeg, d.pdf,
-		d.sqlite, d.ar, d.cpio, d.tar, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
+		d.sqlite, d.ar, d.cpio, d.tar, d.tzif, d.pyc, d.terminfo, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
 	} {
 		if r, ok := try(); ok {
 			if r.Charset == "binary" && d.opts.Mime != MimeNone {
@@ -242,10 +242,43 @@ func (d *detection) run() Result {
 		m, _ := d.r.ReadAt(more, headSize)
 		d.buf = d.buf[:headSize+m]
 	}
+	if r, ok := d.json(); ok {
+		return r
+	}
 	if r, ok := classifyText(d.buf); ok {
 		return r
 	}
 	return Result{Desc: "data", MimeType: "application/octet-stream", Charset: "binary"}
+}
+
+// jsonMax is how much of a file libmagic reads (its bytes_max), and so the
+// largest JSON document it can recognise.
+const jsonMax = 7 << 20
+
+// json recognises a JSON object or array; libmagic parses all of the
+// file it read for this, not only the text window.
+func (d *detection) json() (Result, bool) {
+	t := bytes.TrimLeft(d.buf, " \t\r\n")
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return Result{}, false
+	}
+	enc, ok := encoding(d.buf)
+	if !ok {
+		return Result{}, false
+	}
+	data := d.buf
+	if d.size > int64(len(d.buf)) {
+		if d.size > jsonMax {
+			return Result{}, false
+		}
+		data = make([]byte, d.size)
+		n, _ := d.r.ReadAt(data, 0)
+		data = data[:n]
+	}
+	if !isJSON(data) {
+		return Result{}, false
+	}
+	return Result{Desc: "JSON text data", MimeType: "application/json", Charset: enc.charset}, true
 }
 
 // found builds the Result of a binary format.

@@ -252,9 +252,6 @@ func textKind(buf []byte) (kind, mime string, whole bool) {
 	if k, ok := pem(s); ok {
 		return k, "text/plain", true
 	}
-	if isJSON(buf) {
-		return "JSON text data", "application/json", true
-	}
 	trimmed := strings.TrimLeft(s, " \t\r\n")
 	switch {
 	case strings.HasPrefix(s, "<?xml version=\"") || strings.HasPrefix(s, "<?xml version='"):
@@ -408,30 +405,8 @@ func textRules() []textRule {
 		}},
 		{"Perl5 module source", "text/plain", perlModule},
 		{"Python script executable", "text/x-script.python", pythonSource},
-		{"C source", "text/x-c", func(s string) bool {
-			return anyLine(s, func(l string) bool {
-				if rest, ok := strings.CutPrefix(l, "#include"); ok {
-					rest = strings.TrimLeft(rest, " \t")
-					return strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "\"")
-				}
-				if rest, ok := strings.CutPrefix(l, "#"); ok {
-					rest = strings.TrimLeft(rest, " \t")
-					if rest, ok := strings.CutPrefix(rest, "pragma"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-						return true
-					}
-				}
-				return false
-			}) || anyLine(s[:min(len(s), 8192)], func(l string) bool {
-				// "#ifdef"/"#ifndef" count only near the start (libmagic
-				// searches 8 KiB for them).
-				rest, ok := strings.CutPrefix(l, "#")
-				if !ok {
-					return false
-				}
-				rest = strings.TrimLeft(rest, " \t")
-				return strings.HasPrefix(rest, "ifdef") || strings.HasPrefix(rest, "ifndef")
-			})
-		}},
+		{"C++ source", "text/x-c++", func(s string) bool { return cSource(s) && cplusplus(s) }},
+		{"C source", "text/x-c", cSource},
 		{"Perl POD document", "text/plain", func(s string) bool {
 			return anyLine(s, func(l string) bool {
 				return l == "=pod" || strings.HasPrefix(l, "=head1 ") || strings.HasPrefix(l, "=head2 ") || strings.HasPrefix(l, "=encoding ")
@@ -528,4 +503,48 @@ func pythonSource(s string) bool {
 		}
 	}
 	return false
+}
+
+// cSource: an #include of a header, #pragma, or #ifdef/#ifndef near the
+// start.
+func cSource(s string) bool {
+	return anyLine(s, func(l string) bool {
+		if rest, ok := strings.CutPrefix(l, "#include"); ok {
+			rest = strings.TrimLeft(rest, " \t")
+			return strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "\"")
+		}
+		if rest, ok := strings.CutPrefix(l, "#"); ok {
+			rest = strings.TrimLeft(rest, " \t")
+			if rest, ok := strings.CutPrefix(rest, "pragma"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+				return true
+			}
+		}
+		return false
+	}) || anyLine(s[:min(len(s), 8192)], func(l string) bool {
+		// "#ifdef"/"#ifndef" count only near the start (libmagic
+		// searches 8 KiB for them).
+		rest, ok := strings.CutPrefix(l, "#")
+		if !ok {
+			return false
+		}
+		rest = strings.TrimLeft(rest, " \t")
+		return strings.HasPrefix(rest, "ifdef") || strings.HasPrefix(rest, "ifndef")
+	})
+}
+
+// cplusplus: a template declaration on a line of its own, a namespace,
+// or an access specifier (libmagic knows more; this catches most headers).
+func cplusplus(s string) bool {
+	return anyLine(s, func(l string) bool {
+		t := strings.TrimLeft(l, " \t")
+		if strings.HasPrefix(l, "namespace ") || strings.HasPrefix(t, "public:") || strings.HasPrefix(t, "private:") || strings.HasPrefix(t, "protected:") {
+			return true
+		}
+		rest, ok := strings.CutPrefix(t, "template")
+		if !ok {
+			return false
+		}
+		rest = strings.TrimSpace(strings.TrimRight(rest, "\r"))
+		return strings.HasPrefix(rest, "<") && strings.HasSuffix(rest, ">")
+	})
 }
