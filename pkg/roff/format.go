@@ -316,6 +316,14 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 		if adjust {
 			r.distribute(nodes, widths, target-w)
 		}
+	default:
+		// groff flips its direction on every line it breaks when
+		// filling, adjusted or not
+		if adjust && r.fill {
+			r.distribute(nodes, widths, 0)
+		}
+	}
+	switch mode {
 	case 'c':
 		if target > w {
 			ind += (target - w) / 2
@@ -378,10 +386,7 @@ func (r *renderer) distribute(nodes []node, widths []int, extra int) {
 		}
 	}
 	ns := len(idx)
-	if ns == 0 {
-		return
-	}
-	if extra > 0 {
+	if extra > 0 && ns > 0 {
 		for k := 0; k < len(idx); k++ {
 			var i int
 			if r.reverse {
