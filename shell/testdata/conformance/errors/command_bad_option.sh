@@ -1,0 +1,2 @@
+command -x true
+echo "status $?"

@@ -1,0 +1,4 @@
+printf '#!/nonexistent/interp\necho x\n' > s
+chmod +x s
+./s
+echo "status $?"

@@ -1,0 +1,3 @@
+echo first
+
+eval 'nosuch_cmd_zz'

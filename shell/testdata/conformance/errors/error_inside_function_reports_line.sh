@@ -1,0 +1,6 @@
+f() {
+  echo in-f
+  nosuch_cmd_zz
+  echo after-in-f
+}
+f

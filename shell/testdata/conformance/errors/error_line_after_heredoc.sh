@@ -1,0 +1,5 @@
+cat <<EOF >/dev/null
+a
+b
+EOF
+nosuch_cmd_zz

@@ -1,0 +1,3 @@
+x=$(
+  nosuch_cmd_zz
+)

@@ -1,0 +1,2 @@
+printf 'echo one\nnosuch_cmd_zz\n' > inc
+. ./inc

@@ -1,0 +1,4 @@
+(
+  echo sub
+  nosuch_cmd_zz
+)

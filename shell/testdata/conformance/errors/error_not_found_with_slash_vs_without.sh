@@ -1,0 +1,3 @@
+./nosuch_zz
+nosuch_zz
+/nosuch/zz

@@ -1,0 +1,3 @@
+echo a
+echo b > nodir/file
+echo c

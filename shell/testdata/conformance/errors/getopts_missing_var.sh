@@ -1,0 +1,2 @@
+getopts a
+echo "status $?"

@@ -1,0 +1,2 @@
+hash nosuch_zz
+echo "status $?"

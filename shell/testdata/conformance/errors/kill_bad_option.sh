@@ -1,0 +1,2 @@
+kill -FOO $$
+echo "status $?"

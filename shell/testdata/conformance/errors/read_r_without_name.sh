@@ -1,0 +1,2 @@
+read -r
+echo "status $?"

@@ -1,0 +1,2 @@
+readonly 1x=2
+echo "status $?"

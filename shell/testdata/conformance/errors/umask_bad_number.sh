@@ -1,0 +1,2 @@
+umask 999
+echo "status $?"

@@ -1,0 +1,2 @@
+wait abc
+echo "status $?"
