@@ -777,11 +777,7 @@ func (s *Shell) killBuiltin(a []string) int {
 		for _, x := range a[1:] {
 			n, err := strconv.Atoi(x)
 			if err != nil {
-				if sg, ok := parseTrapSignal(x); ok && sg > 0 {
-					s.out(strconv.Itoa(int(sg)) + "\n")
-					continue
-				}
-				s.errorf("kill: invalid signal number or name: %s", x)
+				s.errorf("kill: invalid signal number or exit status: %s", x)
 				status = 1
 				continue
 			}

@@ -3,7 +3,6 @@ package shell
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -607,7 +606,7 @@ func (s *Shell) cdBuiltin(a []string) int {
 		}
 	ok:
 		if physical || target == "" {
-			target, _ = os.Getwd()
+			target, _ = unix.Getwd()
 		}
 		s.setVar("OLDPWD", pwd)
 		s.setVar("PWD", target)
@@ -634,7 +633,7 @@ func (s *Shell) pwdBuiltin(a []string) int {
 	}
 	pwd, _ := s.getVar("PWD")
 	if physical || pwd == "" || !samePath(pwd, ".") {
-		wd, err := os.Getwd()
+		wd, err := unix.Getwd()
 		if err != nil {
 			s.errorf("pwd: %s", errnoMsg(err))
 			return 2

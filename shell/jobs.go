@@ -52,6 +52,12 @@ func (s *Shell) findJob(pid int) *job {
 }
 
 func (s *Shell) removeJob(j *job) {
+	if j.done {
+		if s.reaped == nil {
+			s.reaped = map[int]int{}
+		}
+		s.reaped[j.pid] = j.status
+	}
 	for i, x := range s.jobs {
 		if x == j {
 			s.jobs = append(s.jobs[:i], s.jobs[i+1:]...)
@@ -95,7 +101,11 @@ func (s *Shell) waitBuiltin(args []string) int {
 			}
 			j = s.findJob(pid)
 			if j == nil {
-				status = 127
+				if st, ok := s.reaped[pid]; ok {
+					status = st
+				} else {
+					status = 127
+				}
 				continue
 			}
 		}

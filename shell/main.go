@@ -262,6 +262,8 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 			n++
 			if s.opts.verbose {
 				verboseOff = s.echoInput(src, verboseOff, st.End())
+			} else {
+				verboseOff = endOfLine(src, st.End())
 			}
 			if s.opts.noexec && !s.opts.interactive {
 				continue
@@ -288,9 +290,6 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 		line := uint(1 << 30)
 		if pe, ok := err.(syntax.ParseError); ok {
 			line = pe.Pos.Line()
-			if pe.Incomplete {
-				line = uint(strings.Count(src.text, "\n") + 1)
-			}
 		}
 		if !flush(line) {
 			return
@@ -304,6 +303,17 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 	if flush(0) && s.opts.verbose && verboseOff < len(src.text) {
 		writeAll(2, []byte(src.text[verboseOff:]))
 	}
+}
+
+func endOfLine(src *source, end syntax.Pos) int {
+	e := int(end.Offset())
+	if e > len(src.text) {
+		return len(src.text)
+	}
+	if i := strings.IndexByte(src.text[e:], '\n'); i >= 0 {
+		return e + i + 1
+	}
+	return len(src.text)
 }
 
 // echoInput writes the input from off to the end of the line holding
@@ -347,6 +357,25 @@ func (s *Shell) syntaxError(err error) {
 		if pe.Incomplete && s.cur != nil {
 			line = strings.Count(s.cur.text, "\n") + 1
 			msg = "end of file unexpected"
+		} else if s.cur != nil && (strings.Contains(pe.Text, "must be followed by") || strings.Contains(pe.Text, "cannot form a statement alone") || strings.HasPrefix(pe.Text, "reached `)` without matching `$((`")) {
+			if strings.HasPrefix(pe.Text, "reached `)`") {
+				msg = "Missing '))'"
+			}
+			// the missing word was looked for on the next line: dash
+			// counts the newline it found instead
+			off := int(pe.Pos.Offset())
+			if off < len(s.cur.text) {
+				rest := s.cur.text[off:]
+				if i := strings.IndexByte(rest, '\n'); i >= 0 {
+					tok := strings.TrimSpace(rest[:i])
+					if !strings.ContainsAny(tok, " \t") {
+						line++
+						if !strings.HasPrefix(msg, "Missing") {
+							msg = "newline unexpected"
+						}
+					}
+				}
+			}
 		}
 	} else if e, ok := err.(syntax.LangError); ok {
 		line = int(e.Pos.Line())

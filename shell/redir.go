@@ -146,6 +146,11 @@ func (s *Shell) redirect(redirs []*syntax.Redirect, save bool) (saved []savedFD,
 				return saved, &redirError{msg: "Bad file descriptor"}
 			}
 		}
+		if (r.Op == syntax.DplOut || r.Op == syntax.DplIn) && r.Word != nil && len(r.Word.Parts) == 1 {
+			if l, ok := r.Word.Parts[0].(*syntax.Lit); ok && l.Value == strconv.Itoa(fd) {
+				continue // n>&n changes nothing, even on a closed fd
+			}
+		}
 		src, closeIt, err := s.redirSource(r)
 		if err != nil {
 			return saved, err

@@ -97,8 +97,9 @@ type Shell struct {
 	bashMode   bool
 	capture    io.Writer // in-process command substitution: builtins' stdout
 	inAlias    int
-	inSub      int      // depth of in-process subshells (command substitution)
-	execEnv    []string // assignments before exec
+	reaped     map[int]int // statuses of jobs already waited for
+	inSub      int         // depth of in-process subshells (command substitution)
+	execEnv    []string    // assignments before exec
 	lastOptind int
 	aliasSrc   *source
 	deniedDir  bool
@@ -237,7 +238,9 @@ func (s *Shell) optFlags() string {
 	for _, f := range []struct {
 		c  byte
 		on bool
-	}{{'e', o.errexit}, {'f', o.noglob}, {'I', o.ignoreeof}, {'i', o.interactive}, {'m', o.monitor}, {'n', o.noexec}, {'s', o.stdin}, {'x', o.xtrace}, {'v', o.verbose}, {'C', o.noclobber}, {'a', o.allexport}, {'b', o.notify}, {'u', o.nounset}} {
+	}{ // dash's order: its option table, last first
+		{'u', o.nounset}, {'b', o.notify}, {'a', o.allexport}, {'C', o.noclobber}, {'v', o.verbose}, {'x', o.xtrace},
+		{'s', o.stdin}, {'n', o.noexec}, {'m', o.monitor}, {'i', o.interactive}, {'I', o.ignoreeof}, {'f', o.noglob}, {'e', o.errexit}} {
 		if f.on {
 			b = append(b, f.c)
 		}

@@ -210,6 +210,9 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 		path = name
 	} else if s.isApplet(name) {
 		path = s.selfExe()
+		if !override {
+			s.lookPath(name) // `hash` lists what PATH has, as dash's would
+		}
 	} else if p, ok := s.lookPathWith(name, pathOverride, override); ok {
 		path = p
 	} else if s.denied {
