@@ -1,0 +1,2 @@
+( exec nosuch_cmd_zz )
+echo "status $?"

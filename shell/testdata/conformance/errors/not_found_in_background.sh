@@ -1,0 +1,3 @@
+nosuch_cmd_zz &
+wait $!
+echo "status $?"

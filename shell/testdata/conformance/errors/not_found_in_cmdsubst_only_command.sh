@@ -1,0 +1,2 @@
+x=$(nosuch_cmd_zz)
+echo "status $?"

@@ -1,0 +1,3 @@
+f() { nosuch_cmd_zz; }
+( f )
+echo "status $?"

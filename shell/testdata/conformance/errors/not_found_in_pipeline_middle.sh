@@ -1,0 +1,2 @@
+echo a | nosuch_cmd_zz | cat
+echo "status $?"

@@ -1,0 +1,2 @@
+( cd /; nosuch_cmd_zz )
+echo "status $?"

@@ -1,0 +1,2 @@
+( nosuch_cmd_zz )
+echo "status $?"

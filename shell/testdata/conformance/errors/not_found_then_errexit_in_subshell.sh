@@ -1,0 +1,2 @@
+( set -e; nosuch_cmd_zz; echo not )
+echo "status $?"

@@ -1,0 +1,3 @@
+touch f
+( ./f )
+echo "status $?"

@@ -1,0 +1,2 @@
+( cat < nosuch_file_zz )
+echo "status $?"
