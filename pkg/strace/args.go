@@ -785,7 +785,7 @@ func siginfo(pid int) (string, error) {
 			status = signalName(uint64(le32(b[:], 24)))
 		}
 		return s + names[code] + pidUID() + ", si_status=" + status +
-			", si_utime=" + strconv.FormatUint(le64(b[:], 32), 10) + ", si_stime=" + strconv.FormatUint(le64(b[:], 40), 10) + "}", nil
+			", si_utime=" + ticks(le64(b[:], 32)) + ", si_stime=" + ticks(le64(b[:], 40)) + "}", nil
 	case (signo == 11 || signo == 7 || signo == 4 || signo == 8) && code > 0:
 		var names []string
 		switch signo {
@@ -896,4 +896,14 @@ func returnsFD(p *proc) bool {
 		return p.args[1] == 0 || p.args[1] == 1030
 	}
 	return false
+}
+
+// ticks is a clock-tick count with strace's comment in seconds when it is
+// not zero: 3 /* 0.03 s */.
+func ticks(n uint64) string {
+	s := strconv.FormatUint(n, 10)
+	if n == 0 {
+		return s
+	}
+	return s + " /* " + strconv.FormatUint(n/100, 10) + "." + strconv.FormatUint(n%100/10, 10) + strconv.FormatUint(n%10, 10) + " s */"
 }

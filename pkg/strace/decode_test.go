@@ -48,6 +48,9 @@ func TestFormats(t *testing.T) {
 		{errorString(2), "ENOENT (No such file or directory)"},
 		{errorString(512), "ERESTARTSYS (To be restarted if SA_RESTART is set)"},
 		{SyscallName(257), "openat"},
+		{ticks(3), "3 /* 0.03 s */"},
+		{ticks(0), "0"},
+		{ticks(125), "125 /* 1.25 s */"},
 		{SyscallName(1000), "syscall_0x3e8"},
 	} {
 		if tc.got != tc.want {
