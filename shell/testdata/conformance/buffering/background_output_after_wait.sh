@@ -1,0 +1,4 @@
+echo start
+{ /bin/echo bg; } &
+wait
+echo end

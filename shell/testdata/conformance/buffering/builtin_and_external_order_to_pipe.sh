@@ -1,0 +1,1 @@
+{ echo a; /bin/echo b; printf c; /bin/echo d; } | cat

@@ -1,0 +1,2 @@
+echo before-exec
+exec /bin/echo from-exec

@@ -1,0 +1,3 @@
+trap 'echo in-trap' EXIT
+printf 'partial'
+exit 0

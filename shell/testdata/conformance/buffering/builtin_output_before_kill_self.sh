@@ -1,0 +1,3 @@
+printf 'written '
+echo before-signal
+kill -TERM $$

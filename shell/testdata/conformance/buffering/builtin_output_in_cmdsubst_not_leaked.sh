@@ -1,0 +1,3 @@
+x=$(echo inner; /bin/echo inner2)
+echo outer
+echo "$x"

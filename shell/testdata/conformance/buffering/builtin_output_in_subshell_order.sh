@@ -1,0 +1,3 @@
+echo a
+( echo b; /bin/echo c )
+echo d

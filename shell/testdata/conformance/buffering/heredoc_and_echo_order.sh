@@ -1,0 +1,5 @@
+echo first
+cat <<EOF
+second
+EOF
+echo third

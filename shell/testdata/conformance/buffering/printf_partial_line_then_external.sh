@@ -1,0 +1,2 @@
+printf 'no newline '
+/bin/echo then-external
