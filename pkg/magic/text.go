@@ -493,6 +493,15 @@ func pythonSource(s string) bool {
 	if i := strings.Index(s, "def __init__"); i >= 0 && strings.Contains(s[i+12:min(len(s), i+12+64)], "self") {
 		return true
 	}
+	if i := strings.Index(s[:min(len(s), 4096)], "if __name__"); i >= 0 {
+		near := s[i:min(len(s), i+11+64)]
+		if strings.Contains(near, "'__main__'") || strings.Contains(near, "\"__main__\"") {
+			return true
+		}
+	}
+	if anyLine(s, pythonDef) {
+		return true
+	}
 	if i := strings.Index(s, "try:"); i >= 0 {
 		rest := s[i+4:]
 		if anyLine(rest, func(l string) bool {
@@ -547,4 +556,37 @@ func cplusplus(s string) bool {
 		rest = strings.TrimSpace(strings.TrimRight(rest, "\r"))
 		return strings.HasPrefix(rest, "<") && strings.HasSuffix(rest, ">")
 	})
+}
+
+// pythonDef matches a simple function definition line such as
+// "    def name(self, other):" (identifiers and commas only).
+func pythonDef(l string) bool {
+	l = strings.TrimRight(l, "\r")
+	t := strings.TrimLeft(l, " \t")
+	if len(l)-len(t) > 50 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(t, "def ")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	isAlpha := func(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	i := 0
+	for i < len(rest) && isAlpha(rest[i]) {
+		i++
+	}
+	if i == 0 || i >= len(rest) || rest[i] != '(' {
+		return false
+	}
+	rest = rest[i+1:]
+	if rest != "" && isAlpha(rest[0]) {
+		j := 1
+		for j < len(rest) && (isAlpha(rest[j]) || rest[j] == ',' || rest[j] == ' ' || rest[j] >= '0' && rest[j] <= '9') {
+			j++
+		}
+		rest = rest[j:]
+	}
+	rest = strings.TrimPrefix(rest, ")")
+	return rest == ":"
 }
