@@ -93,13 +93,14 @@ func (o *Options) utf8Char(s string) (int, bool) {
 }
 
 // IsPrint approximates glibc's iswprint in a UTF-8 locale: graphic
-// characters, spaces and format characters such as U+200B, but not
-// controls, surrogates or unassigned code points.
+// characters, spaces, format characters such as U+200B and private-use
+// ones, but not controls, surrogates or unassigned code points. (glibc 2.36
+// knows Unicode 14; characters added later are printable here, not there.)
 func IsPrint(r rune) bool {
 	if r < 0x80 {
 		return r >= 0x20 && r < 0x7f
 	}
-	return unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r)
+	return unicode.IsGraphic(r) || unicode.In(r, unicode.Cf, unicode.Co)
 }
 
 // RuneWidth approximates glibc's wcwidth for a printable character: 0 for
@@ -108,8 +109,11 @@ func RuneWidth(r rune) int {
 	switch {
 	case r < 0x300:
 		return 1 // ASCII, Latin-1 (U+00AD soft hyphen is 1 in glibc too)
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || (r >= 0x1160 && r <= 0x11ff):
-		return 0
+	case prependedMark(r):
+		return 1 // format characters that show, such as U+0600 ARABIC NUMBER SIGN
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || (r >= 0x1160 && r <= 0x11ff) ||
+		(r >= 0xd7b0 && r <= 0xd7ff):
+		return 0 // combining, format, and conjoining Hangul jamo
 	}
 	for _, w := range wideRanges {
 		if r >= w[0] && r <= w[1] {
@@ -117,6 +121,13 @@ func RuneWidth(r rune) int {
 		}
 	}
 	return 1
+}
+
+// prependedMark reports the Prepended_Concatenation_Mark characters, format
+// characters that glibc gives a width of 1.
+func prependedMark(r rune) bool {
+	return (r >= 0x600 && r <= 0x605) || r == 0x6dd || r == 0x70f || r == 0x890 || r == 0x891 ||
+		r == 0x8e2 || r == 0x110bd || r == 0x110cd
 }
 
 // wideRanges are the East Asian Wide and Fullwidth blocks.
@@ -128,9 +139,11 @@ var wideRanges = [...][2]rune{
 	{0x26fa, 0x26fa}, {0x26fd, 0x26fd}, {0x2705, 0x2705}, {0x270a, 0x270b}, {0x2728, 0x2728},
 	{0x274c, 0x274c}, {0x274e, 0x274e}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
 	{0x27b0, 0x27b0}, {0x27bf, 0x27bf}, {0x2b1b, 0x2b1c}, {0x2b50, 0x2b50}, {0x2b55, 0x2b55},
-	{0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
+	{0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4dc0, 0x4dff}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
 	{0xa960, 0xa97f}, {0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe10, 0xfe19}, {0xfe30, 0xfe6f},
-	{0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4}, {0x17000, 0x18cff}, {0x1b000, 0x1b2ff},
+	{0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4}, {0x16ff0, 0x16ff1}, {0x17000, 0x18cff},
+	{0x18d00, 0x18d08}, {0x1aff0, 0x1aff3}, {0x1aff5, 0x1affb}, {0x1affd, 0x1affe}, {0x1b000, 0x1b2ff},
+	{0x1f260, 0x1f265}, {0x1f6dd, 0x1f6df}, {0x1f7f0, 0x1f7f0},
 	{0x1f004, 0x1f004}, {0x1f0cf, 0x1f0cf}, {0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a}, {0x1f200, 0x1f251},
 	{0x1f300, 0x1f320}, {0x1f32d, 0x1f335}, {0x1f337, 0x1f37c}, {0x1f37e, 0x1f393}, {0x1f3a0, 0x1f3ca},
 	{0x1f3cf, 0x1f3d3}, {0x1f3e0, 0x1f3f0}, {0x1f3f4, 0x1f3f4}, {0x1f3f8, 0x1f43e}, {0x1f440, 0x1f440},
