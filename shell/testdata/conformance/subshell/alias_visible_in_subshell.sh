@@ -1,0 +1,3 @@
+alias hi='echo aliased-hi'
+( hi )
+echo "$(hi)"

@@ -1,0 +1,3 @@
+f() { echo attached; } > out
+( f )
+cat out

@@ -1,0 +1,3 @@
+mkdir a
+cd a
+( cd ..; cd - >/dev/null; echo "${PWD##*/}" )

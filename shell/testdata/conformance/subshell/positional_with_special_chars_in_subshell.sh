@@ -1,0 +1,4 @@
+set -- '' 'a b' 'c
+d' '*' '$x'
+( printf '[%s]' "$@"; echo )
+echo "$(printf '<%s>' "$@")"

@@ -1,0 +1,4 @@
+false
+( echo "in subshell $?" )
+false
+echo "$(echo "in cmdsubst $?")"

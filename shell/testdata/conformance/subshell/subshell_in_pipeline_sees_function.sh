@@ -1,0 +1,2 @@
+f() { echo "f sees $1"; }
+echo data | ( read v; f "$v" )

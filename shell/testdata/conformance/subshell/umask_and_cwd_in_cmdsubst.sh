@@ -1,0 +1,4 @@
+umask 027
+mkdir d
+cd d
+echo "$(umask) $(basename "$(pwd)")"
