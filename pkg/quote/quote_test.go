@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,4 +65,33 @@ func FuzzQuote(f *testing.F) {
 			Style(i).Quote(s)
 		}
 	})
+}
+
+// TestRuneWidth checks IsPrint and RuneWidth against glibc's, read through
+// `wc -L` (the widest line, in columns, by wcwidth) in C.UTF-8: an
+// unprintable character counts 0 there.
+func TestRuneWidth(t *testing.T) {
+	wc, err := exec.LookPath("wc")
+	if err != nil {
+		t.Skip("wc not installed")
+	}
+	for _, r := range []rune{'a', 0xe9, 0xad, 0x301, 0x85, 0x600, 0x6dd, 0x1160, 0x200b, 0x2028, 0x20ac,
+		0x231a, 0x2600, 0x3000, 0x4e2d, 0x4dc0, 0xac00, 0xd7b0, 0xe000, 0xfeff, 0xff01, 0xffe0,
+		0x1f1e6, 0x1f600, 0x1f6dd, 0x1f7f0, 0x20000, 0xe0001, 0xf0000} {
+		cmd := exec.Command(wc, "-L")
+		cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+		cmd.Stdin = strings.NewReader(string(r) + "\n")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSpace(string(out))
+		got := "0"
+		if IsPrint(r) {
+			got = fmt.Sprint(RuneWidth(r))
+		}
+		if got != want {
+			t.Errorf("%U: width %s, glibc says %s", r, got, want)
+		}
+	}
 }
