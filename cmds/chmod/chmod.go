@@ -17,12 +17,14 @@ package chmod
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/dirent"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
@@ -395,6 +397,11 @@ func (c *chmod) walk(fd, depth int) bool {
 		return false
 	}
 	ok := true
+	if c.verbosity != quiet || c.diagnoseSurprises {
+		if entries := dirent.Entries(data); len(entries) > dirent.InodeSortThreshold && dirent.InodeSortUseful(fd) {
+			return c.walkSorted(fd, depth, entries)
+		}
+	}
 	for off := 0; off < len(data); {
 		// struct linux_dirent64: ino u64, off s64, reclen u16, type u8, name.
 		reclen := int(*(*uint16)(unsafe.Pointer(&data[off+16])))
@@ -419,42 +426,61 @@ func (c *chmod) walk(fd, depth int) bool {
 		if c.fastFiles && typ == unix.DT_LNK {
 			continue
 		}
-		name := string(nameb)
-		var st unix.Stat_t
-		if err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-			if err == unix.ENOENT {
-				continue // removed while we were reading
-			}
-			if !c.silent {
-				c.io.Errorf("cannot access %s: %s", c.q.Always(c.childName(nameb)), errno.Message(err))
-			}
-			c.report(c.childName(nameb), noStat, 0, 0)
-			ok = false
-			continue
-		}
-		if !c.change(fd, name, c.childName(nameb), st.Mode) {
+		if !c.entry(fd, depth, nameb) {
 			ok = false
 		}
-		if st.Mode&mode.TypeMask != mode.TypeDir {
-			continue
-		}
-		sub, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		if err != nil {
-			c.readError(c.childName(nameb), err)
-			ok = false
-			continue
-		}
-		saved := len(c.path)
-		if saved > 0 && c.path[saved-1] == '/' {
-			c.path = c.path[:saved-1]
-		}
-		c.path = append(append(c.path, '/'), nameb...)
-		if !c.walk(sub, depth+1) {
-			ok = false
-		}
-		c.path = c.path[:saved]
-		unix.Close(sub)
 	}
+	return ok
+}
+
+// walkSorted visits the entries of a big directory in inode order, as
+// GNU's fts does, so that -v and -c report in the same order. Only used
+// when something is reported.
+func (c *chmod) walkSorted(fd, depth int, entries []dirent.Entry) bool {
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Ino < entries[j].Ino })
+	ok := true
+	for _, e := range entries {
+		if !c.entry(fd, depth, e.Name) {
+			ok = false
+		}
+	}
+	return ok
+}
+
+// entry changes one entry of the directory fd that needs a stat, and
+// descends into it if it is a directory.
+func (c *chmod) entry(fd, depth int, nameb []byte) bool {
+	name := string(nameb)
+	var st unix.Stat_t
+	if err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		if err == unix.ENOENT {
+			return true // removed while we were reading
+		}
+		if !c.silent {
+			c.io.Errorf("cannot access %s: %s", c.q.Always(c.childName(nameb)), errno.Message(err))
+		}
+		c.report(c.childName(nameb), noStat, 0, 0)
+		return false
+	}
+	ok := c.change(fd, name, c.childName(nameb), st.Mode)
+	if st.Mode&mode.TypeMask != mode.TypeDir {
+		return ok
+	}
+	sub, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	if err != nil {
+		c.readError(c.childName(nameb), err)
+		return false
+	}
+	saved := len(c.path)
+	if saved > 0 && c.path[saved-1] == '/' {
+		c.path = c.path[:saved-1]
+	}
+	c.path = append(append(c.path, '/'), nameb...)
+	if !c.walk(sub, depth+1) {
+		ok = false
+	}
+	c.path = c.path[:saved]
+	unix.Close(sub)
 	return ok
 }
 

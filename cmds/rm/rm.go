@@ -11,6 +11,7 @@ package rm
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -87,9 +88,9 @@ type rm struct {
 
 // What became of a file.
 const (
-	removed     = iota
-	kept        // declined or failed: its directories cannot go either
-	keptDirOnly // a directory whose removal was declined at the last prompt
+	removed  = iota
+	kept     // an error, or a declined descent: the directories above stay too
+	declined // the user said no to removing it: the directories above are still asked about
 )
 
 // answerWords are --interactive's arguments, in GNU's order.
@@ -261,8 +262,7 @@ func (x *rm) errorf(name string, err error) int {
 
 // remove removes dirfd/path, shown as name, and with -r what is under it.
 // rootDev is the device of the command-line argument for
-// --one-file-system (0 at the top). It returns removed, kept or
-// keptDirOnly.
+// --one-file-system (0 at the top). It returns removed, kept or declined.
 func (x *rm) remove(dirfd int, path, name string, depth int, rootDev uint64) int {
 	var st unix.Stat_t
 	if err := unix.Fstatat(dirfd, path, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
@@ -278,10 +278,10 @@ func (x *rm) remove(dirfd int, path, name string, depth int, rootDev uint64) int
 	if !isDir {
 		what := mode.TypeName(st.Mode, st.Size)
 		if x.interactive == always && !x.prompt("remove "+what, name) {
-			return kept
+			return declined
 		}
 		if x.writeProtected(dirfd, path, &st) && !x.prompt("remove write-protected "+what, name) {
-			return kept
+			return declined
 		}
 		if err := unix.Unlinkat(dirfd, path, 0); err != nil {
 			return x.errorf(name, err)
@@ -311,10 +311,10 @@ func (x *rm) remove(dirfd int, path, name string, depth int, rootDev uint64) int
 		}
 	}
 	if x.interactive == always && !x.prompt("remove directory", name) {
-		return keptDirOnly
+		return declined
 	}
 	if x.writeProtected(dirfd, path, &st) && !x.prompt("remove write-protected directory", name) {
-		return keptDirOnly
+		return declined
 	}
 	if err := unix.Unlinkat(dirfd, path, unix.AT_REMOVEDIR); err != nil {
 		return x.errorf(name, err)
@@ -327,9 +327,9 @@ func (x *rm) remove(dirfd int, path, name string, depth int, rootDev uint64) int
 
 // removeContents removes everything in the directory fd (named name). It
 // returns kept when something had to stay in a way that keeps the
-// directory too (declined descent or file, an error); a subdirectory the
-// user chose to keep at the last moment does not count, as in GNU rm,
-// and makes the removal of the directory fail later.
+// directory too (a declined descent, an error); a file the user chose to
+// keep does not count, as in GNU rm: the directory is still asked about,
+// and its removal then fails as not empty.
 func (x *rm) removeContents(fd int, name string, depth int, rootDev uint64) int {
 	for len(x.bufs) <= depth {
 		x.bufs = append(x.bufs, nil)
@@ -346,13 +346,14 @@ func (x *rm) removeContents(fd int, name string, depth int, rootDev uint64) int 
 	}
 	prefix := strings.TrimSuffix(name, "/") + "/"
 	result := removed
-	for {
-		entry, _, rest, more := dirent.Next(recs)
-		if !more {
-			break
-		}
-		recs = rest
-		e := string(entry)
+	entries := dirent.Entries(recs)
+	if len(entries) > dirent.InodeSortThreshold && dirent.InodeSortUseful(fd) {
+		// GNU's fts visits big directories in inode order; so do we, so
+		// that -v and -i go in the same order.
+		sort.Slice(entries, func(i, j int) bool { return entries[i].Ino < entries[j].Ino })
+	}
+	for _, en := range entries {
+		e := string(en.Name)
 		if x.remove(fd, e, prefix+e, depth+1, rootDev) == kept {
 			result = kept
 		}

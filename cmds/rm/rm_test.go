@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
 	"github.com/zinebox/zinebox/pkg/fixture"
 )
 
@@ -47,4 +48,23 @@ func TestLargeTree(t *testing.T) {
 		}
 	}}
 	fixture.Compare(t, &Applet, "rm", fixture.NoTimes, []fixture.Case{setup})
+}
+
+// TestBigDirectoryOrder checks that -i asks about a directory of more
+// than 10,000 entries in GNU's order (fts visits such directories by
+// inode). Inode numbers differ between trees, so both run on one tree,
+// answering yes to descend and no to every file.
+func TestBigDirectoryOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("creates 10,000 files")
+	}
+	dir := t.TempDir()
+	fixture.ManyFiles("big", 10050)(t, dir)
+	env := []string{"LC_ALL=C"}
+	answers := "y\n" + strings.Repeat("n\n", 10050)
+	want := applettest.RunTool(t, "rm", dir, answers, env, "-ri", "big")
+	got := applettest.Run(&Applet, dir, answers, env, "-ri", "big")
+	if got != want || strings.Count(got.Stderr, "?") != 10052 {
+		t.Errorf("prompts differ:\n%s", fixture.Diff(got, want))
+	}
 }

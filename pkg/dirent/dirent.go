@@ -76,3 +76,39 @@ func NextIno(records []byte) (name []byte, typ uint8, ino uint64, rest []byte, o
 	}
 	return nil, 0, 0, nil, false
 }
+
+// Entry is one directory entry.
+type Entry struct {
+	Name []byte // aliases the records
+	Type uint8
+	Ino  uint64
+}
+
+// Entries returns every entry of records but "." and "..".
+func Entries(records []byte) []Entry {
+	var list []Entry
+	for {
+		name, typ, ino, rest, ok := NextIno(records)
+		if !ok {
+			return list
+		}
+		list = append(list, Entry{name, typ, ino})
+		records = rest
+	}
+}
+
+// InodeSortThreshold is the number of entries above which GNU's fts (the
+// walker of chmod -R, rm -r and friends) visits a directory in inode order
+// rather than in directory order, where that helps (see InodeSortUseful).
+const InodeSortThreshold = 10000
+
+// InodeSortUseful reports whether visiting the directory fd in inode order
+// saves disk seeks, as gnulib decides it: on every file system but tmpfs
+// and NFS.
+func InodeSortUseful(fd int) bool {
+	var fs unix.Statfs_t
+	if unix.Fstatfs(fd, &fs) != nil {
+		return false
+	}
+	return fs.Type != unix.TMPFS_MAGIC && fs.Type != unix.NFS_SUPER_MAGIC
+}
