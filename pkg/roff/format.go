@@ -68,6 +68,7 @@ func (r *renderer) addGlyph(ch rune, f Font) {
 // addSpace adds a word space of width w; in no-fill mode spaces are fixed.
 func (r *renderer) addSpace(w int) {
 	r.noHyWord = false
+	r.sentEnd = false
 	if len(r.line) == 0 {
 		r.startLine()
 	}
@@ -100,6 +101,9 @@ func (r *renderer) lineSpace(w int) {
 
 // addNode adds a non-glyph node (fixed space, nbsp, break point).
 func (r *renderer) addNode(k nodeKind, w int) {
+	if w > 0 {
+		r.sentEnd = false
+	}
 	if len(r.line) == 0 {
 		if k == nBreak {
 			return

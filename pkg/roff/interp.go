@@ -53,9 +53,14 @@ type renderer struct {
 	hyOn     bool // .hy/.nh
 	hyMode   int  // .hy's argument: 4 is what man-db's groff uses for pages
 	noHyWord bool // \% seen in the current word
-	cont     bool // the text line ended in \c
-	trapN    int  // text lines until trapFn runs (man's next-line trap)
-	trapFn   func()
+	// sentSpace is the extra space after a sentence (.ss), in columns
+	sentSpace int
+	spaceRun  int // blanks in a row in the current input line
+	// spaceAfterSent: the blanks in a row follow the end of a sentence
+	spaceAfterSent bool
+	cont           bool // the text line ended in \c
+	trapN          int  // text lines until trapFn runs (man's next-line trap)
+	trapFn         func()
 
 	man manState
 }
@@ -70,6 +75,7 @@ func newRenderer(opt Options) *renderer {
 	}
 	r.env = env{fill: true, adjust: 'b', prevAdj: 'b', tempInd: -1, ll: ll}
 	r.hyOn, r.hyMode = true, manHY
+	r.sentSpace = 1
 	r.man.init()
 	r.man.pd = 1
 	r.indent = r.man.margin
@@ -374,6 +380,10 @@ func (r *renderer) register(name string) int {
 		return 0
 	case ".k":
 		return r.lineW * hUnit
+	case ".ss":
+		return 12
+	case ".sss":
+		return r.sentSpace * 12
 	// the man macros' registers that pages read
 	case "an-margin":
 		return r.man.margin * hUnit

@@ -102,7 +102,7 @@ func (r *renderer) inlineLine(s string) {
 	}
 	if r.fill {
 		if r.sentEnd {
-			r.lineSpace(2)
+			r.lineSpace(1 + r.sentSpace)
 		} else {
 			r.lineSpace(1)
 		}
@@ -161,7 +161,9 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		if name == "SS" {
 			ind = manSN
 		}
-		r.indent = ind
+		// the heading's first line is outdented; a long one wraps at the
+		// margin
+		r.indent, r.tempInd = m.margin, ind
 		r.fill = true
 		r.font = Bold
 		done := func() {
@@ -511,6 +513,14 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		}
 	case "bp":
 		r.brk()
+	case "ss":
+		// .ss word [sentence], in twelfths of an em: on a terminal the
+		// sentence space is 0 or one column
+		if len(args) > 1 {
+			if u, ok := evalExpr(args[1], 'u'); ok {
+				r.sentSpace = (u + 6) / 12
+			}
+		}
 	case "nh":
 		r.hyOn = false
 	case "hy":

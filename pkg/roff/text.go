@@ -43,13 +43,14 @@ func (r *renderer) textLine(l string) {
 		l = t
 	}
 	r.cont = false
+	r.spaceRun = 0
 	r.inline(l)
 	if r.cont {
 		return // \c: the next text line continues this one
 	}
 	if r.fill {
 		if r.sentEnd {
-			r.lineSpace(2)
+			r.lineSpace(1 + r.sentSpace)
 		} else {
 			r.lineSpace(1)
 		}
@@ -97,6 +98,7 @@ func (r *renderer) glyph(ch rune) {
 		r.addNode(nBreak, 0)
 	}
 	r.hyphenAt = 0
+	r.spaceRun = 0
 	r.addGlyph(ch, r.font)
 	switch ch {
 	case '.', '?', '!':
@@ -144,7 +146,15 @@ func (r *renderer) inline(s string) {
 		switch c {
 		case ' ':
 			if r.fill {
-				r.addSpace(1)
+				// the second blank after a sentence is the sentence space
+				w := 1
+				if r.spaceRun == 0 {
+					r.spaceAfterSent = r.sentEnd
+				} else if r.spaceRun == 1 && r.spaceAfterSent {
+					w = r.sentSpace
+				}
+				r.addSpace(w)
+				r.spaceRun++
 			} else {
 				r.addNode(nFixed, 1)
 			}
