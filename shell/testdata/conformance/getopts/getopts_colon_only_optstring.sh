@@ -1,0 +1,3 @@
+set -- -a
+getopts : o
+echo "o=$o OPTARG=$OPTARG"

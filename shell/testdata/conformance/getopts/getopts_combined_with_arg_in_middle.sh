@@ -1,0 +1,2 @@
+set -- -abfile -c
+while getopts abf:c o; do echo "$o [${OPTARG-}]"; done

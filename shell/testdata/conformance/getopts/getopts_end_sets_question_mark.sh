@@ -1,0 +1,3 @@
+set -- x
+getopts a o
+echo "st=$? o=$o OPTIND=$OPTIND"

@@ -1,0 +1,3 @@
+set -- --long
+getopts a o
+echo "o=$o st=$?"

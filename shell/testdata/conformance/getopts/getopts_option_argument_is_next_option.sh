@@ -1,0 +1,2 @@
+set -- -a -b
+while getopts a:b o; do echo "$o [$OPTARG]"; done

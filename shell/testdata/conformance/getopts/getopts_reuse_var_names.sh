@@ -1,0 +1,3 @@
+set -- -x
+getopts x OPTARG
+echo "[$OPTARG]"

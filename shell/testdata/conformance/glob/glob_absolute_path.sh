@@ -1,0 +1,1 @@
+echo /bin/dash /usr/bin/env[] /etc/host[n]ame

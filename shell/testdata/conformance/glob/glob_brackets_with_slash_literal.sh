@@ -1,0 +1,4 @@
+mkdir a
+touch a/b
+echo a[/]b
+echo a/[b]

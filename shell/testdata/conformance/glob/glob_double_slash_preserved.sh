@@ -1,0 +1,3 @@
+mkdir d
+touch d/f
+echo d//*

@@ -1,0 +1,2 @@
+touch ']' x
+echo []x]

@@ -1,0 +1,4 @@
+mkdir d
+touch d/.hidden d/shown
+echo d/*
+echo d/.*

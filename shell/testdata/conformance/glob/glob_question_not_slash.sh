@@ -1,0 +1,3 @@
+mkdir d
+touch d/e
+echo d?e

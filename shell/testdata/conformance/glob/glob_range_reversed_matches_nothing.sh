@@ -1,0 +1,2 @@
+touch b
+echo [z-a]

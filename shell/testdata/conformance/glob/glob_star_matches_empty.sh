@@ -1,0 +1,2 @@
+touch abc
+echo abc* *abc a*bc

@@ -1,0 +1,1 @@
+echo /nonexistent_dir_zz/*.txt

@@ -1,0 +1,2 @@
+HOME=/h
+X=~/x /usr/bin/env | grep '^X='

@@ -1,0 +1,2 @@
+HOME=/h
+for x in ~ "~" '~'; do echo "$x"; done

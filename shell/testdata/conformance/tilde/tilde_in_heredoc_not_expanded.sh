@@ -1,0 +1,4 @@
+HOME=/h
+cat <<EOF
+~ ~/x
+EOF

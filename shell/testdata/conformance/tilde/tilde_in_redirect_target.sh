@@ -1,0 +1,3 @@
+HOME=$PWD
+echo data > ~/out
+cat out
