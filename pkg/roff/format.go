@@ -19,10 +19,13 @@ type node struct {
 	c    Cell
 	w    int  // width in columns
 	nohy bool // the word this glyph belongs to must not be hyphenated (\%)
+	soft bool // a break after a hyphen, which \% also forbids
 }
 
 // breakable reports whether a line may end at n.
-func (n node) breakable() bool { return n.kind == nSpace || n.kind == nBreak }
+func (n node) breakable() bool {
+	return n.kind == nSpace || n.kind == nBreak && !(n.soft && n.nohy)
+}
 
 // stretchable reports whether adjusting may widen n.
 func (n node) stretchable() bool { return n.kind == nSpace || n.kind == nNbsp }
@@ -221,7 +224,7 @@ func (r *renderer) hyphenate(target int) bool {
 	}
 	best, explicit := -1, false
 	for i := ws; i < end; {
-		if r.line[i].kind == nBreak {
+		if r.line[i].kind == nBreak && r.line[i].breakable() {
 			// a break after a hyphen needs no added hyphen
 			if i > ws && contentWidth(r.line, i) <= target {
 				best, explicit = i, true

@@ -96,6 +96,8 @@ func (r *renderer) glyph(ch rune) {
 	// groff may break a line after a hyphen inside a word
 	if r.hyphenAt > 0 && r.hyphenAt == len(r.line) && isLetter(ch) {
 		r.addNode(nBreak, 0)
+		r.line[len(r.line)-1].soft = true
+		r.line[len(r.line)-1].nohy = r.noHyWord
 	}
 	r.hyphenAt = 0
 	r.spaceRun = 0
