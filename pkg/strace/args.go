@@ -67,7 +67,7 @@ func indexByte(b []byte, c byte) int {
 func isOut(k argKind) bool {
 	switch k {
 	case aReadBuf, aSigSetOut, aSigActionOut, aStat, aTimespecOut, aPipeFDs, aWaitStatus, aUname,
-		aGetdents, aIovecOut, aGetcwd, aStatx:
+		aGetdents, aIovecOut, aGetcwd, aStatx, aCPUSet:
 		return true
 	}
 	return false
@@ -116,7 +116,15 @@ func nargsOf(p *proc, si *sysInfo) int {
 		case 0, 6, 8, 13: // WAIT, LOCK_PI, TRYLOCK_PI
 			n = 4
 		}
-	case 14, 13: // rt_sigprocmask, rt_sigaction
+	case 157: // prctl: as many arguments as the option takes
+		switch p.args[0] {
+		case 3, 16, 37, 39: // the getters
+			n = 1
+		case 1, 2, 4, 15, 23, 24, 36:
+			n = 2
+		case 38:
+			n = 5
+		}
 	}
 	return n
 }
@@ -425,6 +433,27 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		return enum(x, clockIDs, "CLOCK_???")
 	case aCloneFlags:
 		return cloneFlagsString(x)
+	case aFadvise:
+		return enum(x, fadvices, "POSIX_FADV_???")
+	case aCPUSet:
+		if failed(ret) || x == 0 {
+			return ptr(x)
+		}
+		b, err := peek(pid, x, int(ret))
+		if err != nil {
+			return hex(x)
+		}
+		var cpus []string
+		for i, c := range b {
+			for bit := 0; bit < 8; bit++ {
+				if c&(1<<bit) != 0 {
+					cpus = append(cpus, strconv.Itoa(i*8+bit))
+				}
+			}
+		}
+		return "[" + strings.Join(cpus, " ") + "]"
+	case aPrctl:
+		return enum(x, prctls, "PR_???")
 	case aGrndFlags:
 		return flags(x, grndFlags[:], "0")
 	case aStatxFlags:
@@ -447,12 +476,24 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		if err != nil || len(b) < 48 {
 			return hex(x)
 		}
-		return "{stx_mask=" + statxMask(uint64(le32(b, 0))) + ", stx_attributes=" + flagsOrZero(le64(b, 8)) +
+		return "{stx_mask=" + statxMask(uint64(le32(b, 0))) + ", stx_attributes=" + flags(le64(b, 8), statxAttrs[:], "0") +
 			", stx_mode=" + fileMode(uint32(b[28])|uint32(b[29])<<8) + ", stx_size=" + strconv.FormatUint(le64(b, 40), 10) + ", ...}"
 	}
 	// aDefault: ioctl's third argument and other unknown arguments.
 	if p.nr == 16 && i == 2 {
 		return t.ioctlArg(p, x, ret)
+	}
+	if p.nr == 157 && i == 1 { // prctl's argument
+		switch p.args[0] {
+		case 23, 24:
+			if x < uint64(len(capNames)) {
+				return capNames[x]
+			}
+		case 1:
+			return signalName(x)
+		case 15:
+			return t.str(pid, x, 16, true)
+		}
 	}
 	if p.nr == 72 && i == 2 { // fcntl argument
 		switch p.args[1] {

@@ -73,6 +73,9 @@ const (
 	aStatxMask                   // STATX_BASIC_STATS
 	aStatx                       // {stx_mask=..., stx_mode=..., stx_size=..., ...}
 	aOff                         // a 64-bit signed offset or length
+	aFadvise                     // POSIX_FADV_SEQUENTIAL
+	aCPUSet                      // [0 1], the CPU mask the kernel filled in
+	aPrctl                       // PR_SET_NAME (and its arguments)
 )
 
 // class is strace's grouping of system calls for -e trace=CLASS.
