@@ -424,8 +424,17 @@ func (r *renderer) output(l Line) {
 		*r.sink = append(*r.sink, l)
 		return
 	}
+	if len(l) > 0 {
+		r.ns = false
+	}
 	if ov := r.overlay; ov != nil {
 		r.overlay = nil
+		if len(l) == 0 {
+			// a vertical space moves past the table's bottom line
+			r.out = append(r.out, ov)
+			r.out = append(r.out, l)
+			return
+		}
 		for i, c := range l {
 			if i < len(ov) {
 				if c.R != ' ' {

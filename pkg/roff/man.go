@@ -530,6 +530,21 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 				r.hyMode = u
 			}
 		}
+	case "it":
+		// DocBook's pages call groff's own man trap after a caption:
+		// .it 1 an-trap with an-no-space-flag and an-break-flag set
+		if arg(1) == "an-trap" {
+			r.setTrap(func() {
+				if r.regs["an-break-flag"] != 0 {
+					r.brk()
+					r.regs["an-break-flag"] = 0
+				}
+				if r.regs["an-no-space-flag"] != 0 {
+					r.ns = true
+					r.regs["an-no-space-flag"] = 0
+				}
+			})
+		}
 	case "mso":
 		if arg(0) == "www.tmac" {
 			// groff's www macros: on a terminal a link shows its text, or

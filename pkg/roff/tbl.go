@@ -523,7 +523,9 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 		return line
 	}
 	if box {
-		r.output(nil)
+		if !r.ns {
+			r.output(nil)
+		}
 		r.output(hline(0))
 	}
 	for ri, row := range rows {
