@@ -1,8 +1,25 @@
 package ls
 
+import "strings"
+
 // fnmatch matches name against a shell pattern as fnmatch(3) with no flags:
 // * ? [...] with ! or ^ negation, and backslash escapes.
 func fnmatch(pattern, name string) bool {
+	return fnmatchFrom(pattern, name)
+}
+
+// fnmatchPeriod is fnmatch with FNM_PERIOD, as ls matches -I and --hide
+// patterns: a leading dot must be matched by a dot in the pattern, never
+// by *, ? or a bracket expression.
+func fnmatchPeriod(pattern, name string) bool {
+	if strings.HasPrefix(name, ".") && !strings.HasPrefix(pattern, ".") &&
+		!strings.HasPrefix(pattern, "\\.") {
+		return false
+	}
+	return fnmatchFrom(pattern, name)
+}
+
+func fnmatchFrom(pattern, name string) bool {
 	for len(pattern) > 0 {
 		switch pattern[0] {
 		case '*':
@@ -13,7 +30,7 @@ func fnmatch(pattern, name string) bool {
 				return true
 			}
 			for i := 0; i <= len(name); i++ {
-				if fnmatch(pattern, name[i:]) {
+				if fnmatchFrom(pattern, name[i:]) {
 					return true
 				}
 			}

@@ -479,13 +479,13 @@ func (l *lister) ignored(name []byte) bool {
 	}
 	s := string(name)
 	for _, p := range c.ignorePatterns {
-		if fnmatch(p, s) {
+		if fnmatchPeriod(p, s) {
 			return true
 		}
 	}
 	if c.ignore == ignoreDefault {
 		for _, p := range c.hidePatterns {
-			if fnmatch(p, s) {
+			if fnmatchPeriod(p, s) {
 				return true
 			}
 		}
