@@ -16,6 +16,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/elfdeps"
 	"github.com/zinebox/zinebox/pkg/getopt"
@@ -79,6 +81,9 @@ func one(io *applet.IO, res *elfdeps.Resolver, file string, verbose, unused bool
 		return io.PathError(file, err)
 	case !fi.Mode().IsRegular():
 		io.Errorf("%s: not regular file", file)
+		return 1
+	case unix.Access(io.Path(file), unix.R_OK) != nil:
+		io.Errorf("error: you do not have read permission for `%s'", file)
 		return 1
 	}
 	t, err := res.Resolve(file)
