@@ -110,6 +110,8 @@ func fixture(t testing.TB) string {
 	must(os.Symlink("nowhere", p("broken")))
 	must(os.Symlink("sub", p("dirlink")))
 	must(os.Symlink("a b", p("link to odd")))
+	must(os.Symlink("loop", p("loop")))
+	must(os.Symlink("..", p("sub/deep/up")))
 	must(unix.Mkfifo(p("fifo"), 0o644))
 	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM, 0)
 	must(err)
@@ -204,6 +206,9 @@ var lsCases = [][]string{
 	{"-H", "-l", "dirlink"},
 	{"-L", "-l"},
 	{"-L"},
+	{"-RL", "sub"},
+	{"-RL", "dirlink", "sub"},
+	{"-lL", "loop", "sub/deep"},
 	{"-l", "dirlink/"},
 	{"--group-directories-first"},
 	{"-l", "--group-directories-first", "-r"},
