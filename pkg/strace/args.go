@@ -1,6 +1,7 @@
 package strace
 
 import (
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -454,6 +455,8 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		return "[" + strings.Join(cpus, " ") + "]"
 	case aPrctl:
 		return enum(x, prctls, "PR_???")
+	case aPollFDs:
+		return t.pollfds(pid, x, int(p.args[1]), false)
 	case aGrndFlags:
 		return flags(x, grndFlags[:], "0")
 	case aStatxFlags:
@@ -690,6 +693,13 @@ func (t *Tracer) sockaddr(pid int, addr uint64, n int) string {
 		if len(b) >= 8 {
 			s += ", sin_port=htons(" + strconv.Itoa(int(b[2])<<8|int(b[3])) + "), sin_addr=inet_addr(\"" +
 				strconv.Itoa(int(b[4])) + "." + strconv.Itoa(int(b[5])) + "." + strconv.Itoa(int(b[6])) + "." + strconv.Itoa(int(b[7])) + "\")"
+		}
+	case 10:
+		if len(b) >= 28 {
+			s += ", sin6_port=htons(" + strconv.Itoa(int(b[2])<<8|int(b[3])) + "), sin6_flowinfo=htonl(" +
+				strconv.FormatUint(uint64(b[4])<<24|uint64(b[5])<<16|uint64(b[6])<<8|uint64(b[7]), 10) +
+				"), inet_pton(AF_INET6, \"" + net.IP(b[8:24]).String() + "\", &sin6_addr), sin6_scope_id=" +
+				strconv.FormatUint(uint64(le32(b, 24)), 10)
 		}
 	default:
 		s += ", sa_data=" + quote(b[2:], false)
@@ -947,4 +957,33 @@ func ticks(n uint64) string {
 		return s
 	}
 	return s + " /* " + strconv.FormatUint(n/100, 10) + "." + strconv.FormatUint(n%100/10, 10) + strconv.FormatUint(n%10, 10) + " s */"
+}
+
+// pollfds shows struct pollfd arrays: the events asked at entry, or the
+// revents that happened (revents true; only entries with some, as strace).
+func (t *Tracer) pollfds(pid int, addr uint64, n int, revents bool) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	if n > 64 {
+		n = 64
+	}
+	b, err := peek(pid, addr, 8*n)
+	if err != nil || len(b) < 8*n {
+		return hex(addr)
+	}
+	var parts []string
+	for i := 0; i < n; i++ {
+		fd := int(int32(le32(b, 8*i)))
+		ev := uint64(b[8*i+4]) | uint64(b[8*i+5])<<8
+		rev := uint64(b[8*i+6]) | uint64(b[8*i+7])<<8
+		if revents {
+			if rev != 0 {
+				parts = append(parts, "{fd="+strconv.Itoa(fd)+t.fdPath(pid, fd)+", revents="+flags(rev, pollFlags[:], "0")+"}")
+			}
+			continue
+		}
+		parts = append(parts, "{fd="+strconv.Itoa(fd)+t.fdPath(pid, fd)+", events="+flags(ev, pollFlags[:], "0")+"}")
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }

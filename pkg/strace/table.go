@@ -76,6 +76,7 @@ const (
 	aFadvise                     // POSIX_FADV_SEQUENTIAL
 	aCPUSet                      // [0 1], the CPU mask the kernel filled in
 	aPrctl                       // PR_SET_NAME (and its arguments)
+	aPollFDs                     // [{fd=3, events=POLLIN}], the revents shown with the result
 )
 
 // class is strace's grouping of system calls for -e trace=CLASS.

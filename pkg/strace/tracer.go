@@ -522,6 +522,12 @@ func (t *Tracer) result(p *proc, ret uint64) string {
 	case rOctal:
 		return octal(ret)
 	}
+	if (p.nr == 7 || p.nr == 271) && ret > 0 { // poll, ppoll: which descriptors are ready
+		return strconv.FormatInt(int64(ret), 10) + " (" + t.pollfds(p.pid, p.args[0], int(p.args[1]), true) + ")"
+	}
+	if p.nr == 7 && ret == 0 || p.nr == 271 && ret == 0 {
+		return "0 (Timeout)"
+	}
 	if t.opt.DecodeFDs && returnsFD(p) {
 		return strconv.FormatInt(int64(ret), 10) + t.fdPath(p.pid, int(ret))
 	}
