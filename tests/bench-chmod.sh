@@ -14,7 +14,9 @@ bin=${1:-}
 rounds=${2:-9}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -z "$bin" ]; then
+if [ -z "$bin" ] && [ -x build/bench/zinebox ]; then
+	bin=$PWD/build/bench/zinebox # built by tests/bench.sh
+elif [ -z "$bin" ]; then
 	bin=$work/zinebox
 	CGO_ENABLED=0 go build -o "$bin" ./cmds/zinebox
 fi
