@@ -41,8 +41,8 @@ func (m *manState) init() {
 
 // manSectionName is the centre of the header when .TH names no manual.
 func manSectionName(sec string) string {
-	if sec == "" {
-		return ""
+	if len(sec) != 1 {
+		return "" // groff names only the nine plain sections
 	}
 	switch sec[0] {
 	case '1':

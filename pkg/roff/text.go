@@ -203,9 +203,8 @@ func (r *renderer) escape(s string, i int) int {
 		r.glyph('-')
 		r.hyphenAt = 0
 	case '&', ')':
-		if len(r.line) == 0 {
-			r.startLine()
-		}
+		// a zero-width character: the line is no longer empty
+		r.addNode(nFixed, 0)
 		r.sentEnd = false
 	case ' ', '0':
 		r.addNode(nFixed, 1)
