@@ -979,7 +979,8 @@ func (t *Tracer) pollfds(pid int, addr uint64, n int, revents bool) string {
 		rev := uint64(b[8*i+6]) | uint64(b[8*i+7])<<8
 		if revents {
 			if rev != 0 {
-				parts = append(parts, "{fd="+strconv.Itoa(fd)+t.fdPath(pid, fd)+", revents="+flags(rev, pollFlags[:], "0")+"}")
+				// strace names the file only in the arguments, not here.
+				parts = append(parts, "{fd="+strconv.Itoa(fd)+", revents="+flags(rev, pollFlags[:], "0")+"}")
 			}
 			continue
 		}
