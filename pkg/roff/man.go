@@ -153,7 +153,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		m.init()
 		m.pd = 1
 		r.indent, r.prevInd, r.tempInd = m.margin, m.margin, -1
-		r.fill, r.adjust, r.prevAdj = true, 'b', 'b'
+		r.fill = true // the adjustment mode is left as it was (.na before .TH)
 	case "SH", "SS":
 		r.paragraph()
 		m.init()
