@@ -99,6 +99,15 @@ func one(io *applet.IO, res *elfdeps.Resolver, file string, verbose, unused bool
 		fmt.Fprintf(io.Stdout, "\tstatically linked\n")
 		return 0
 	}
+	// glibc's ldd runs the linker twice (--verify, then the trace) and
+	// each run complains about a missing preload: the first on standard
+	// error, the tracing one on standard output.
+	for _, w := range []interface{ Write([]byte) (int, error) }{io.Stderr, io.Stdout} {
+		for _, name := range t.PreloadMissing {
+			io.Stdout.Flush()
+			fmt.Fprintf(w, "ERROR: ld.so: object '%s' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.\n", name)
+		}
+	}
 	if unused {
 		return printUnused(io, t)
 	}

@@ -76,6 +76,7 @@ func fixtures(t *testing.T, dir string) {
 	gcc("-o", "missing", "plain.c", "-Wl,--no-as-needed", "-Lgone", "-lgone")
 	gcc("-o", "cycle", "cyc.c", "-Wl,--no-as-needed", "-Lcyc", "-lc1", "-Wl,-rpath-link,cyc", "-Wl,-rpath,$ORIGIN/cyc")
 	gcc("-o", "static", "plain.c", "-static")
+	gcc("-o", "plainexe", "plain.c")
 	gcc("-o", "static-pie", "plain.c", "-static-pie")
 	if err := os.RemoveAll(filepath.Join(dir, "gone")); err != nil {
 		t.Fatal(err)
@@ -124,6 +125,9 @@ func TestSameAsGlibc(t *testing.T) {
 		{nil, []string{"-u", "./rpath"}},
 		{nil, []string{"-u", "./missing"}},
 		{nil, []string{"-r", "-d", "./rpath"}},
+		{[]string{"LD_PRELOAD=" + filepath.Join(dir, "b/libb.so")}, []string{"./plainexe"}},
+		{[]string{"LD_PRELOAD=libz.so.1 nope.so"}, []string{"./plainexe"}},
+		{[]string{"LD_PRELOAD=b/libb.so:libz.so.1"}, []string{"./rpath"}},
 		{nil, []string{"/usr/bin/ls", "/bin/sh", "/lib64/ld-linux-x86-64.so.2"}},
 		{nil, []string{"-v", "/usr/bin/ls"}},
 		{nil, []string{}},

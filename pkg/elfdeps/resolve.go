@@ -110,6 +110,9 @@ type Tree struct {
 	// Static is set for a program ld.so has nothing to load for (no
 	// DT_NEEDED): static-pie binaries, ld.so itself. List is empty then.
 	Static bool
+	// PreloadMissing lists the LD_PRELOAD names that were not found; ld.so
+	// reports and ignores them.
+	PreloadMissing []string
 }
 
 type fileID struct{ dev, ino uint64 }
@@ -199,6 +202,25 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 	inSearch := map[*Lib]bool{main: true}
 	inDirect := map[*Lib]bool{}
 	var loaded []*Lib
+	// LD_PRELOAD objects come right after the program, in the list and in
+	// the search order; one that cannot be found is skipped with a message.
+	if pre, ok := lookupEnv(r.cfg.Env, "LD_PRELOAD"); ok {
+		for _, name := range strings.FieldsFunc(pre, func(c rune) bool { return c == ' ' || c == ':' }) {
+			dep := st.match(name)
+			if dep == nil {
+				if dep = st.load(name, main); !dep.Found() {
+					st.known = st.known[:len(st.known)-1] // not kept, unlike a missing DT_NEEDED
+					t.PreloadMissing = append(t.PreloadMissing, name)
+					continue
+				}
+				loaded = append(loaded, dep)
+			}
+			if !inSearch[dep] {
+				inSearch[dep] = true
+				t.Search = append(t.Search, dep)
+			}
+		}
+	}
 	for i := 0; i < len(t.Search); i++ {
 		l := t.Search[i]
 		if l.Obj == nil {
