@@ -1,5 +1,7 @@
 package roff
 
+import "strings"
+
 // This file is the typesetter: it collects characters and spaces into an
 // output line, breaks the line when it is full, and adjusts it to both
 // margins the way groff does on a terminal.
@@ -245,7 +247,11 @@ func (r *renderer) hyphenate(target int) bool {
 			j++
 		}
 		if !nohy && r.hyOn && r.hyMode != 0 {
-			for _, k := range h.points(string(word), r.hyMode) {
+			pts, ok := r.hw[strings.ToLower(string(word))]
+			if !ok {
+				pts = h.points(string(word), r.hyMode)
+			}
+			for _, k := range pts {
 				p := i + k
 				if contentWidth(r.line, p)+1 <= target && p > best {
 					best, explicit = p, false

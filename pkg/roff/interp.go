@@ -44,6 +44,7 @@ type renderer struct {
 	regs   map[string]int
 	macros map[string][]string
 	chars  map[string]string
+	hw     map[string][]int // .hw hyphenation exceptions
 	tr     map[rune]rune
 	ieStk  []bool
 	steps  int

@@ -521,6 +521,17 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 				r.sentSpace = (u + 6) / 12
 			}
 		}
+	case "hw":
+		if r.hw == nil {
+			r.hw = map[string][]int{}
+		}
+		for _, w := range args {
+			e := &hyphenator{exceptions: map[string][]int{}}
+			e.addException(w)
+			for k, v := range e.exceptions {
+				r.hw[k] = v
+			}
+		}
 	case "nh":
 		r.hyOn = false
 	case "hy":
