@@ -47,6 +47,9 @@ var spec = getopt.Spec{
 		{Short: 'N', Long: "no-pad", Help: "do not pad output"},
 		{Short: 'z', Long: "uncompress", Help: "try to look inside compressed files"},
 		{Short: '0', Long: "print0", Help: "terminate filenames with ASCII NUL"},
+		{Short: 'r', Long: "raw", Help: "don't translate unprintable chars to \\ooo"},
+		{Short: 'k', Long: "keep-going", Help: "don't stop at the first match (accepted; one match is printed)"},
+		{Short: 'p', Long: "preserve-date", Help: "preserve access times on files (accepted)"},
 	},
 }
 
@@ -57,7 +60,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	opts := magic.Options{Dir: io.Dir}
 	_, opts.Follow = io.LookupEnv("POSIXLY_CORRECT")
-	brief, pad, nul := false, true, false
+	brief, pad, nul, raw := false, true, false, false
 	sep := ":"
 	var lists []string
 	for _, o := range r.Opts {
@@ -84,6 +87,8 @@ func run(io *applet.IO, args []string) int {
 			opts.Uncompress = true
 		case "print0":
 			nul = true
+		case "raw":
+			raw = true
 		}
 	}
 	if len(r.Operands) == 0 && len(lists) == 0 {
@@ -98,7 +103,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	width := opWidth
 	// In the C locale file(1) escapes bytes that are not printable ASCII.
-	utf8Locale := isUTF8Locale(io)
+	utf8Locale := raw || isUTF8Locale(io)
 	status := 0
 	out := func(name string) {
 		var res magic.Result
