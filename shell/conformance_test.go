@@ -15,9 +15,10 @@ package shell_test
 //
 // Environment of every run: cwd is a fresh empty directory (t.TempDir), HOME
 // is that directory, PATH=/usr/bin:/bin, LC_ALL=C, nothing else inherited;
-// stdin is /dev/null; stdout and stderr are files (so a stray background
-// process cannot keep the run alive); the run gets its own process group,
-// which is killed when the script ends or after a 10 s timeout.
+// stdin is /dev/null; stdout and stderr are pipes read into buffers capped
+// at 1 MiB; the run gets its own process group, which is killed when the
+// shell exits (so a stray background process cannot keep the run alive) or
+// after a 10 s timeout.
 //
 // Header lines a script may carry (anywhere in the file, usually at the top):
 //
@@ -52,6 +53,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,34 +207,64 @@ type result struct {
 
 // run runs argv (argv[0] a path), a command line that names the script at
 // path, in a fresh directory.
+//
+// Standard output and error are pipes read into capped buffers: a runaway
+// loop in a buggy shell cannot fill the disk, and the pipes are drained to
+// the end so it cannot block either. Once the shell exits, its process
+// group is killed, so a stray background child cannot hold a pipe open.
 func run(t *testing.T, argv []string, path string) result {
 	t.Helper()
 	work := t.TempDir()
-	outDir := t.TempDir() // outside work, so globs in the script do not see it
-	stdout, err := os.Create(filepath.Join(outDir, "stdout"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stdout.Close()
-	stderr, err := os.Create(filepath.Join(outDir, "stderr"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stderr.Close()
-
 	ctx, cancel := context.WithTimeout(context.Background(), scriptTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = work
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + work, "LC_ALL=C"}
-	cmd.Stdout, cmd.Stderr = stdout, stderr // stdin nil: /dev/null
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	var outputs [2]cappedBuffer
+	var readers sync.WaitGroup
+	var parentEnds, readEnds [2]*os.File
+	for i := range outputs {
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parentEnds[i], readEnds[i] = pw, pr
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			io.Copy(&outputs[i], pr)
+		}()
+	}
+	defer func() {
+		for _, pr := range readEnds {
+			pr.Close()
+		}
+	}()
+	cmd.Stdout, cmd.Stderr = parentEnds[0], parentEnds[1] // stdin nil: /dev/null
 
 	var r result
-	err = cmd.Run()
-	if cmd.Process != nil {
+	err := cmd.Start()
+	for _, pw := range parentEnds {
+		pw.Close() // the child has its copies
+	}
+	if err == nil {
+		err = cmd.Wait()
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // strays left in the background
+	}
+	// A child that left the process group (setsid, or a shell that gives
+	// jobs their own groups) may still hold the pipes: give it a moment,
+	// then stop reading.
+	drained := make(chan struct{})
+	go func() { readers.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(2 * time.Second):
+		for _, pr := range readEnds {
+			pr.Close()
+		}
+		<-drained
 	}
 	r.timedOut = ctx.Err() != nil
 	var ee *exec.ExitError
@@ -248,10 +280,35 @@ func run(t *testing.T, argv []string, path string) result {
 	default:
 		t.Fatalf("running %v: %v", argv, err)
 	}
-	o, _ := os.ReadFile(stdout.Name())
-	e, _ := os.ReadFile(stderr.Name())
-	r.stdout, r.stderr = string(o), normaliseStderr(string(e), argv[0], path, work)
+	r.stdout = outputs[0].String()
+	r.stderr = normaliseStderr(outputs[1].String(), argv[0], path, work)
 	return r
+}
+
+// cappedBuffer keeps the first outputCap bytes written to it and counts,
+// but drops, the rest.
+type cappedBuffer struct {
+	buf     []byte
+	dropped int
+}
+
+const outputCap = 1 << 20
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	room := outputCap - len(c.buf)
+	if room > len(p) {
+		room = len(p)
+	}
+	c.buf = append(c.buf, p[:room]...)
+	c.dropped += len(p) - room
+	return len(p), nil
+}
+
+func (c *cappedBuffer) String() string {
+	if c.dropped > 0 {
+		return string(c.buf) + fmt.Sprintf("\n[%d more bytes dropped]\n", c.dropped)
+	}
+	return string(c.buf)
 }
 
 // normaliseStderr makes the standard error of dash and of zinebox
