@@ -133,18 +133,13 @@ func (r *renderer) tab() {
 		}
 	}
 	if next < 0 {
-		step := 5 // groff's default: every half inch, 5 columns on a terminal
-		last := 0
-		if n := len(r.tabs); n > 0 {
-			last = r.tabs[n-1]
-			if n > 1 {
-				step = r.tabs[n-1] - r.tabs[n-2]
-			}
-			if step <= 0 {
-				step = 5
-			}
+		if len(r.tabs) > 0 {
+			// past the last stop .ta set: the tab moves nowhere
+			r.addNode(nFixed, 0)
+			return
 		}
-		next = last + ((pos-last)/step+1)*step
+		const step = 5 // groff's default: every half inch, 5 columns
+		next = (pos/step + 1) * step
 	}
 	r.addNode(nFixed, next-pos)
 }
