@@ -100,6 +100,9 @@ func (m *machine) main() {
 	cmdline, _ := os.ReadFile("/proc/cmdline")
 	m.cmd = ParseCmdline(string(cmdline))
 	m.setHostname()
+	if err := linkUp("lo"); err != nil {
+		m.warn("cannot bring up lo: %s", errno.Message(err))
+	}
 	active, _ := os.ReadFile("/sys/class/tty/console/active")
 	tty := consoleDevice(m.cmd, string(active))
 
@@ -177,6 +180,26 @@ func (m *machine) setHostname() {
 			m.warn("cannot set host name: %s", errno.Message(err))
 		}
 	}
+}
+
+// linkUp sets the IFF_UP flag of network interface name, as `ip link set
+// lo up` does. The kernel then gives lo its 127.0.0.1, so that programs in
+// the VM can talk TCP to each other over localhost.
+func linkUp(name string) error {
+	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(fd)
+	ifr, err := unix.NewIfreq(name)
+	if err != nil {
+		return err
+	}
+	if err := unix.IoctlIfreq(fd, unix.SIOCGIFFLAGS, ifr); err != nil {
+		return err
+	}
+	ifr.SetUint16(ifr.Uint16() | unix.IFF_UP)
+	return unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr)
 }
 
 // startShell starts the login shell (or the zinebox.run= command) on tty

@@ -81,6 +81,10 @@ func TestVM(t *testing.T) {
 				t.Errorf("/proc/mounts has no %q:\n%s", m, out)
 			}
 		}
+		// lo is up (IFF_UP|IFF_LOOPBACK) for TCP over localhost.
+		if out := vm.MustRun("cat /sys/class/net/lo/flags", 0); out != "0x9\n" {
+			t.Errorf("lo flags: %q", out)
+		}
 		if out := vm.MustRun("cat /proc/sys/kernel/hostname", 0); out != "zinebox\n" {
 			t.Errorf("hostname: %q", out)
 		}
