@@ -246,6 +246,16 @@ func (p *task) status() *proc.Status {
 	return p.stat
 }
 
+// gone reports whether the process exited while ps was reading it (its
+// status could not be read and its /proc directory is no more).
+func (p *task) gone() bool {
+	if !p.statRead || p.stat != nil {
+		return false
+	}
+	_, err := os.Stat("/proc/" + strconv.Itoa(p.pid))
+	return err != nil
+}
+
 // ids returns the Uid or Gid line of status; when status cannot be read,
 // the owner of /proc/PID (the process's effective ids) stands in.
 func (p *task) ids(key string) [4]int {

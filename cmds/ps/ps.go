@@ -137,7 +137,15 @@ func run(io *applet.IO, args []string) int {
 		writeLine(io, cols, func(col column) string { return col.header }, width, true)
 	}
 	for _, t := range tasks {
-		writeLine(io, cols, func(col column) string { return col.value(c, t) }, width, false)
+		row := make([]string, len(cols))
+		for i, col := range cols {
+			row[i] = col.value(c, t)
+		}
+		if t.gone() {
+			continue // exited while we read it: its fields are half made up
+		}
+		i := 0
+		writeLine(io, cols, func(column) string { i++; return row[i-1] }, width, false)
 	}
 	if len(tasks) == 0 && cfg.selected {
 		return io.Finish(1)
@@ -596,22 +604,32 @@ func containsInt(l []int, n int) bool {
 	return false
 }
 
-// tree orders tasks as a forest: each process followed by its children,
-// roots being those whose parent is not shown.
-//
-// With --forest, procps draws the children of init (pid 1) as roots of
-// their own trees, which keeps daemons at the left margin; -H indents them.
+// tree orders tasks as a forest, the way procps draws it: the processes
+// sorted by parent, start time and pid; every process whose parent is not
+// listed starts a tree, and the trees come in reverse order of that sort
+// (which puts kthreadd's tree before init's); children follow their parent
+// in sort order. With --forest (not -H) the children of init are drawn at
+// init's own level, which keeps daemons at the left margin.
 func tree(tasks []*task, forest bool) []*task {
-	byPid := make(map[int]*task, len(tasks))
-	for _, t := range tasks {
-		byPid[t.pid] = t
+	sorted := append([]*task(nil), tasks...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i].st, sorted[j].st
+		if a.PPid != b.PPid {
+			return a.PPid < b.PPid
+		}
+		if a.StartTime != b.StartTime {
+			return a.StartTime < b.StartTime
+		}
+		return sorted[i].pid < sorted[j].pid
+	})
+	present := make(map[int]bool, len(sorted))
+	children := make(map[int][]*task)
+	for _, t := range sorted {
+		present[t.pid] = true
 	}
-	var roots []*task
-	for _, t := range tasks {
-		if p, ok := byPid[t.st.PPid]; ok && p != t && !t.thread && !(forest && t.st.PPid == 1) {
-			p.children = append(p.children, t)
-		} else {
-			roots = append(roots, t)
+	for _, t := range sorted {
+		if t.st.PPid != t.pid {
+			children[t.st.PPid] = append(children[t.st.PPid], t)
 		}
 	}
 	var out []*task
@@ -619,14 +637,19 @@ func tree(tasks []*task, forest bool) []*task {
 	walk = func(t *task, depth int, last []bool) {
 		t.depth, t.last = depth, last
 		out = append(out, t)
-		sort.Slice(t.children, func(i, j int) bool { return t.children[i].pid < t.children[j].pid })
-		for i, c := range t.children {
-			l := append(append([]bool(nil), last...), i == len(t.children)-1)
-			walk(c, depth+1, l)
+		kids := children[t.pid]
+		for i, c := range kids {
+			if forest && t.pid == 1 {
+				walk(c, depth, last) // adopted by init: same level
+				continue
+			}
+			walk(c, depth+1, append(append([]bool(nil), last...), i == len(kids)-1))
 		}
 	}
-	for _, r := range roots {
-		walk(r, 0, []bool{true})
+	for i := len(sorted) - 1; i >= 0; i-- {
+		if t := sorted[i]; !present[t.st.PPid] || t.st.PPid == t.pid {
+			walk(t, 0, []bool{true})
+		}
 	}
 	return out
 }

@@ -89,6 +89,8 @@ func TestAgainstProcps(t *testing.T) {
 		[]string{"-p", "999999"}, []string{"-o", "nosuch"}, []string{"--bogus"}, []string{"-q", pid, "-o", "pid,comm"},
 		[]string{"-s", pid, "-o", "pid,args", "--sort", "-pid"}, []string{"-s", pid, "-o", "pid,args", "--sort=args"},
 		[]string{"-s", pid, "-o", "pid,comm,vsz", "--sort", "-vsz,pid"},
+		[]string{"--ppid", pid, "--forest", "-o", "pid,args"}, []string{"--ppid", pid, "-H", "-o", "pid,comm"},
+		[]string{"-s", pid, "-jH"}, []string{"f", "-s", pid, "-o", "pid,ppid,args"},
 	)
 	for _, args := range cases {
 		want := applettest.RunTool(t, "ps", "", "", nil, args...)
