@@ -108,6 +108,8 @@ func lookupColumn(name string) (column, bool) {
 		}}, true
 	case "pri":
 		return column{name, "PRI", 3, true, func(c *ctx, p *task) string { return strconv.FormatInt(39-p.st.Priority, 10) }}, true
+	case "priority":
+		return column{name, "PRI", 3, true, func(c *ctx, p *task) string { return strconv.FormatInt(p.st.Priority, 10) }}, true
 	case "opri":
 		return column{name, "PRI", 3, true, func(c *ctx, p *task) string { return strconv.FormatInt(p.st.Priority+60, 10) }}, true
 	case "wchan":

@@ -5,7 +5,7 @@
 // -o -p -u -U -t -s -C --ppid --pid --forest --sort --no-headers), BSD options
 // (a x u j f w, `ps aux`, `ps axjf`), its column names, headers, widths and
 // time formats. Processes that exit while ps reads them are skipped.
-// Not done: BSD l/v/s/e formats, personality variables.
+// Not done: BSD v/s/e formats, personality variables.
 package ps
 
 import (
@@ -64,7 +64,7 @@ var spec = getopt.Spec{
 		{Long: "no-headers", Help: "print no header line"},
 		{Long: "sort", Arg: getopt.RequiredArg, ArgName: "[+-]FIELD,...", Help: "order the lines by these columns (- for descending)"},
 	},
-	Footer: "BSD options: a, x, u (user format), j (jobs format), f (forest), w (wide).",
+	Footer: "BSD options: a, x, u (user format), j (jobs format), l (long format), f (forest), w (wide).",
 }
 
 type config struct {
@@ -77,7 +77,7 @@ type config struct {
 	full, extra, long, jobs         bool
 	threadsL, threadsT              bool
 	hier, forest                    bool
-	bsdU, bsdJ, bsd                 bool
+	bsdU, bsdJ, bsdL, bsd           bool
 	noHeaders                       bool
 	wide                            int
 	sortKeys                        []string // --sort: [+-]field, in priority order
@@ -358,6 +358,8 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 					cfg.bsdU = true
 				case 'j':
 					cfg.bsdJ = true
+				case 'l':
+					cfg.bsdL = true
 				case 'f':
 					cfg.forest = true
 				case 'w':
@@ -455,6 +457,8 @@ func columns(cfg *config) ([]column, error) {
 		names = cfg.format
 	case cfg.bsdU:
 		names = []string{"user", "pid", "%cpu", "%mem", "vsz", "rss", "tname", "stat", "start_time", "bsdtime", "args"}
+	case cfg.bsdL:
+		names = []string{"f", "uid", "pid", "ppid", "priority=PRI", "ni", "vsz", "rss", "wchan", "stat", "tname", "bsdtime", "args"}
 	case cfg.bsdJ:
 		names = []string{"ppid", "pid", "pgid", "sid", "tname", "tpgid", "stat", "uid", "bsdtime", "args"}
 	case cfg.bsd && !cfg.full && !cfg.long && !cfg.extra && !cfg.jobs:

@@ -85,7 +85,7 @@ func TestAgainstProcps(t *testing.T) {
 		[]string{"-lf", "-p", pid}, []string{"-j", "-p", pid}, []string{"-jf", "-p", pid},
 		[]string{"-p", pid}, []string{"-fp", pid}, []string{"-L", "-p", pid}, []string{"-T", "-p", pid},
 		[]string{"-fL", "--ppid", pid}, []string{"-s", pid, "-H"}, []string{"-s", pid, "--forest", "-o", "pid,args"},
-		[]string{"u", "p", pid}, []string{"j", "p", pid}, []string{"p", pid}, []string{"-s", pid, "--no-headers"},
+		[]string{"u", "p", pid}, []string{"l", "p", pid}, []string{"-o", "priority", "-p", pid}, []string{"j", "p", pid}, []string{"p", pid}, []string{"-s", pid, "--no-headers"},
 		[]string{"-p", "999999"}, []string{"-o", "nosuch"}, []string{"--bogus"}, []string{"-q", pid, "-o", "pid,comm"},
 		[]string{"-s", pid, "-o", "pid,args", "--sort", "-pid"}, []string{"-s", pid, "-o", "pid,args", "--sort=args"},
 		[]string{"-s", pid, "-o", "pid,comm,vsz", "--sort", "-vsz,pid"},
