@@ -46,6 +46,7 @@ var spec = getopt.Spec{
 	Summary: "Display file status.\n\nMandatory arguments to long options are mandatory for short options too.",
 	Options: []getopt.Option{
 		{Short: 'L', Long: "dereference", Help: "follow links"},
+		{Short: 'f', Long: "file-system", Help: "display file system status instead of file status"},
 		{Short: 'c', Long: "format", Arg: getopt.RequiredArg, ArgName: "FORMAT", Help: "use the specified FORMAT instead of the default;\n  output a newline after each use of FORMAT"},
 		{Long: "printf", Arg: getopt.RequiredArg, ArgName: "FORMAT", Help: "like --format, but interpret backslash escapes,\n  and do not output a mandatory trailing newline;\n  if you want a newline, include \\n in FORMAT"},
 		{Short: 't', Long: "terse", Help: "print the information in terse form"},
@@ -105,13 +106,15 @@ func run(io *applet.IO, args []string) int {
 		return status
 	}
 	s := &stat{io: io, q: msgquote.ForEnv(io.Env), loc: tz.Location(io.Env), users: userdb.New("/etc")}
-	format, custom, escapes, terseMode := "", false, false, false
+	format, custom, escapes, terseMode, fileSystem := "", false, false, false, false
 	for _, o := range r.Opts {
 		switch o.Key {
 		case "dereference":
 			s.follow = true
+		case "file-system":
+			fileSystem = true
 		case "format":
-			format, custom, escapes = o.Value+"\n", true, false
+			format, custom, escapes = o.Value, true, false
 		case "printf":
 			format, custom, escapes = o.Value, true, true
 		case "terse":
@@ -130,24 +133,53 @@ func run(io *applet.IO, args []string) int {
 	if len(r.Operands) == 0 {
 		return io.UsageError(1, "missing operand")
 	}
-	if escapes {
-		format = unescape(format)
+	// -c ends each file's output with a newline outside the format;
+	// --printf interprets escapes, for each file anew (and so warns anew).
+	end := ""
+	if custom && !escapes {
+		end = "\n"
+	}
+	expandFor := func() string {
+		if !escapes {
+			return format
+		}
+		return unescape(format, func(c byte) {
+			io.Errorf("warning: unrecognized escape '\\%c'", c)
+		})
 	}
 	if !custom {
 		s.quoting = "literal" // the default format ignores QUOTING_STYLE
 	}
 	for _, name := range r.Operands {
+		if fileSystem {
+			fm, fsEnd := "", end
+			if custom {
+				fm = expandFor()
+			} else {
+				fm, fsEnd = fsFormat, ""
+				if terseMode {
+					fm = fsTerse
+				}
+			}
+			if !s.printFS(name, fsname.Join(io.Dir, name), fm, fsEnd) {
+				return io.Finish(1)
+			}
+			continue
+		}
 		f := &file{name: name, path: fsname.Join(io.Dir, name)}
 		if err := s.statx(f); err != nil {
 			io.Errorf("cannot statx %s: %s", s.q.Always(name), errno.Message(err))
 			s.status = 1
 			continue
 		}
-		fm := format
 		if !custom {
-			fm = defaultFormat(f, terseMode)
+			s.print(f, defaultFormat(f, terseMode))
+			continue
 		}
-		s.print(f, fm)
+		if !s.print(f, expandFor()) {
+			return io.Finish(1)
+		}
+		io.Stdout.WriteString(end)
 	}
 	return io.Finish(s.status)
 }
@@ -183,9 +215,23 @@ func defaultFormat(f *file, terseMode bool) string {
 	return fileLine + dev + ownerLine + timeLines
 }
 
-// print expands format for f: %-directives with printf-style flags,
-// width and precision, as GNU stat does.
-func (s *stat) print(f *file, format string) {
+// print expands format for f.
+func (s *stat) print(f *file, format string) bool {
+	return s.expand(format, func(d byte, flags, width, prec string, hasPrec bool, raw string) string {
+		if d == 'H' || d == 'L' {
+			return s.devDirective(f, raw, flags, width, prec, hasPrec)
+		}
+		return s.directive(f, d, flags, width, prec, hasPrec, raw)
+	})
+}
+
+// expand writes format with each %-directive (printf-style flags, width
+// and precision, as GNU stat takes them) replaced by what dir returns.
+// %Hd, %Ld, %Hr and %Lr come to dir as 'H' or 'L' with the whole
+// directive in raw.
+// It returns false, having said why, when the format ends inside a
+// directive.
+func (s *stat) expand(format string, dir func(d byte, flags, width, prec string, hasPrec bool, raw string) string) bool {
 	w := s.io.Stdout
 	for i := 0; i < len(format); i++ {
 		c := format[i]
@@ -215,33 +261,46 @@ func (s *stat) print(f *file, format string) {
 			}
 		}
 		if i >= len(format) {
-			w.WriteString(format[start:])
-			return
+			if i == start+1 {
+				w.WriteByte('%') // a lone % at the end is printed
+				return true
+			}
+			s.io.Errorf("%s: invalid directive", s.q.Locale(format[start:]))
+			return false
 		}
 		d := format[i]
-		if (d == 'H' || d == 'L') && i+1 < len(format) && strings.IndexByte("dr", format[i+1]) >= 0 {
-			i++
-			d2 := format[i]
-			var v uint32
-			switch {
-			case d == 'H' && d2 == 'd':
-				v = f.stx.Dev_major
-			case d == 'L' && d2 == 'd':
-				v = f.stx.Dev_minor
-			case d == 'H':
-				v = f.stx.Rdev_major
-			default:
-				v = f.stx.Rdev_minor
-			}
-			w.WriteString(pad(flags, width, prec, hasPrec, strconv.FormatUint(uint64(v), 10), true, false))
-			continue
-		}
 		if d == '%' && start == i-1 {
 			w.WriteByte('%')
 			continue
 		}
-		w.WriteString(s.directive(f, d, flags, width, prec, hasPrec, format[start:i+1]))
+		if (d == 'H' || d == 'L') && i+1 < len(format) && strings.IndexByte("dr", format[i+1]) >= 0 {
+			i++
+			w.WriteString(dir(d, flags, width, prec, hasPrec, format[start:i+1]))
+			continue
+		}
+		w.WriteString(dir(d, flags, width, prec, hasPrec, format[start:i+1]))
 	}
+	return true
+}
+
+// devDirective expands %Hd, %Ld (the device holding the file) and %Hr,
+// %Lr (the device a special file stands for); raw ends with the letters.
+func (s *stat) devDirective(f *file, raw, flags, width, prec string, hasPrec bool) string {
+	if len(raw) < 2 || strings.IndexByte("dr", raw[len(raw)-1]) < 0 {
+		return "?" // %H or %L not followed by d or r; the next letter stays
+	}
+	var v uint32
+	switch raw[len(raw)-2:] {
+	case "Hd":
+		v = f.stx.Dev_major
+	case "Ld":
+		v = f.stx.Dev_minor
+	case "Hr":
+		v = f.stx.Rdev_major
+	default:
+		v = f.stx.Rdev_minor
+	}
+	return pad(flags, width, prec, hasPrec, strconv.FormatUint(uint64(v), 10), true, false)
 }
 
 // directive returns the expansion of one %-directive; raw is its text,
@@ -345,7 +404,7 @@ func (s *stat) directive(f *file, d byte, flags, width, prec string, hasPrec boo
 	case 'Z':
 		return s.seconds(x.Ctime, flags, width, prec, hasPrec)
 	}
-	return raw[:len(raw)-1] + "?" + string(d)
+	return "?"
 }
 
 // human formats a timestamp as GNU stat does: "2006-01-02 15:04:05.NNNNNNNNN -0700".
@@ -461,18 +520,28 @@ func (s *stat) quote(name string) string {
 }
 
 // mountPoint is %m: the top directory of the file system holding f,
-// found by going up until the device changes.
+// found by going up until the device changes. For a file that is not a
+// directory the search starts at the directory holding it, as in GNU.
 func mountPoint(f *file) string {
-	dir, err := fsname.Canonicalize("", f.path, fsname.Existing)
+	path := f.path
+	if uint32(f.stx.Mode)&mode.TypeMask != mode.TypeDir {
+		i := strings.LastIndexByte(strings.TrimRight(path, "/"), '/')
+		switch {
+		case i < 0:
+			path = "."
+		case i == 0:
+			path = "/"
+		default:
+			path = path[:i]
+		}
+	}
+	dir, err := fsname.Canonicalize("", path, fsname.Existing)
 	if err != nil {
 		return "?"
 	}
 	var st unix.Stat_t
 	if unix.Stat(dir, &st) != nil {
 		return "?"
-	}
-	if st.Mode&unix.S_IFMT != unix.S_IFDIR {
-		dir = dir[:max(strings.LastIndexByte(dir, '/'), 1)]
 	}
 	dev := st.Dev
 	for dir != "/" {
@@ -486,8 +555,9 @@ func mountPoint(f *file) string {
 	return dir
 }
 
-// unescape interprets the backslash escapes of --printf.
-func unescape(s string) string {
+// unescape interprets the backslash escapes of --printf; warn is told of
+// unknown ones.
+func unescape(s string, warn func(c byte)) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] != '\\' || i+1 >= len(s) {
@@ -534,7 +604,8 @@ func unescape(s string) string {
 			}
 			b.WriteByte(byte(v))
 		default:
-			b.WriteByte('\\')
+			// GNU warns and prints the character alone.
+			warn(c)
 			b.WriteByte(c)
 		}
 	}

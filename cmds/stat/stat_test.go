@@ -27,12 +27,16 @@ func TestAgainstGNU(t *testing.T) {
 		{"-c", "%10s|%-10s|%010s|%+5s|% 5s|%.3s|%-8.3A|%#a|%#f|%#x|%.3Y|%.Y|%.12Z|%.0X|%15.3Y|%05.2W|%4h|%q|%|%5"},
 		{"-c", "%l|%%|%Hq|%H|x%"}, {"-c", ""}, {"--printf", "%n"}, {"-c", "%N", "--printf", "[%n]\n"},
 		{"--printf", "%n\n", "-c", "%N"}, {"-c"}, {"--cached=never", "f"}, {"--cached=x", "f"}, {"-x"},
+		// File systems: the free counts of a disk move while tests run, so
+		// full reports only of /proc and /sys.
+		{"-f", "/proc", "/sys", "nofile"}, {"-ft", "/proc"}, {"-f", "-c", "%n|%i|%l|%s|%S|%t|%T|%b|%c|%q|%5l|%-6T|", ".", "/proc", "/dev/shm"},
+		{"-f", "--printf", "[%T]\\n", "/sys", "/"},
 	}
 	var runs []fixture.Case
 	for _, c := range cases {
 		args := c
 		if len(c) > 0 && (c[0] == "-c" || c[0] == "-L" || c[0] == "--printf") && len(c) != 1 {
-			args = append(append([]string{}, c...), allFiles...)
+			args = append(append(append([]string{}, c...), "--"), allFiles...)
 		}
 		runs = append(runs, fixture.Case{Args: args})
 	}
