@@ -29,7 +29,7 @@ func TestAgainstGNU(t *testing.T) {
 		{"-n", "link"}, {"-n", "link", "rel"}, {"-z", "link"}, {"-fv", "nofile/x"}, {"-ev", "nofile"},
 		{"-m", ""}, {"-f", ""}, {""}, {"-v", ""}, {"-f", "f/"}, {"-e", "f/"}, {"-f", "link/"}, {"-f", "/"},
 		{"-f", "//"}, {"-f", "///tmp//"}, {"-qv", "link", "x"}, {"-sv", "f"}, {"-ev", "f/", "loop1", "d/file/x"},
-		{"-v", "d", "dots"}, {"-e", "/proc/self/root/"}, {"-x"}, {"-fv", "f/x", "dangling/", "-dash"},
+		{"-v", "d", "dots"}, {"-e", "/proc/self/root/"}, {"-x"}, {"-fv", "f/x", "nodir/y"}, {"-v", "f/x", "--", "-dash"},
 	} {
 		cases = append(cases, fixture.Case{Args: args, Setup: setup})
 	}
