@@ -405,6 +405,7 @@ func textRules() []textRule {
 		}},
 		{"Perl5 module source", "text/plain", perlModule},
 		{"Python script executable", "text/x-script.python", pythonSource},
+		{"Ruby script", "text/x-ruby", func(s string) bool { return anyLine(s, rubyRequire) }},
 		{"C++ source", "text/x-c++", func(s string) bool { return cSource(s) && cplusplus(s) }},
 		{"C source", "text/x-c", cSource},
 		{"Perl POD document", "text/plain", func(s string) bool {
@@ -589,4 +590,20 @@ func pythonDef(l string) bool {
 	}
 	rest = strings.TrimPrefix(rest, ")")
 	return rest == ":"
+}
+
+// rubyRequire matches "require 'some/file.rb'" (one blank after require,
+// letters, '_', '.' and '/' only), as libmagic recognises Ruby.
+func rubyRequire(l string) bool {
+	t := strings.TrimLeft(l, " \t")
+	rest, ok := strings.CutPrefix(t, "require")
+	if !ok || len(rest) < 3 || (rest[0] != ' ' && rest[0] != '\t') || rest[1] != '\'' {
+		return false
+	}
+	rest = rest[2:]
+	i := 0
+	for i < len(rest) && (rest[i] == '_' || rest[i] == '.' || rest[i] == '/' || rest[i] >= 'a' && rest[i] <= 'z' || rest[i] >= 'A' && rest[i] <= 'Z') {
+		i++
+	}
+	return i > 0 && i < len(rest) && rest[i] == '\''
 }
