@@ -13,6 +13,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/file"
 	"github.com/zinebox/zinebox/cmds/float"
 	"github.com/zinebox/zinebox/cmds/free"
+	"github.com/zinebox/zinebox/cmds/grep"
 	"github.com/zinebox/zinebox/cmds/halt"
 	"github.com/zinebox/zinebox/cmds/head"
 	"github.com/zinebox/zinebox/cmds/id"
@@ -51,6 +52,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/threads"
 	"github.com/zinebox/zinebox/cmds/timeout"
 	"github.com/zinebox/zinebox/cmds/touch"
+	"github.com/zinebox/zinebox/cmds/tr"
 	truecmd "github.com/zinebox/zinebox/cmds/true"
 	"github.com/zinebox/zinebox/cmds/uids"
 	"github.com/zinebox/zinebox/cmds/uname"
@@ -75,6 +77,7 @@ var applets = []*applet.Applet{
 	&file.Applet,
 	&float.Applet,
 	&free.Applet,
+	&grep.Applet,
 	&halt.Applet,
 	&head.Applet,
 	&id.Applet,
@@ -113,6 +116,7 @@ var applets = []*applet.Applet{
 	&threads.Applet,
 	&timeout.Applet,
 	&touch.Applet,
+	&tr.Applet,
 	&truecmd.Applet,
 	&uids.Applet,
 	&uname.Applet,

@@ -1,0 +1,78 @@
+package grep
+
+import (
+	"testing"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+)
+
+func TestLikeGNU(t *testing.T) {
+	dir := applettest.Files(t, map[string]string{
+		"a":     "apple\nbanana\ncherry pie\nApple Pie\n(x)\na+b\nend.\n",
+		"b":     "one\ntwo three\nfour\n",
+		"d/c":   "deep apple\n",
+		"pats":  "ban\nche\n",
+		"nul":   "text\x00apple\n",
+		"empty": "",
+		"noeol": "last apple",
+		"words": "foo foobar barfoo foo_bar\nfoo\n",
+	})
+	c := func(name string, args ...string) applettest.Case { return applettest.Case{Name: name, Args: args} }
+	applettest.Compare(t, &Applet, "grep", dir, []applettest.Case{
+		c("simple", "apple", "a"),
+		c("two files", "e", "a", "b"),
+		c("no match", "zzz", "a"),
+		c("ignore case", "-i", "apple", "a"),
+		c("invert", "-v", "a", "a"),
+		c("count", "-c", "a", "a", "b"),
+		c("count one", "-c", "p", "a"),
+		c("line numbers", "-n", "e", "a"),
+		c("files with", "-l", "apple", "a", "b", "noeol"),
+		c("files without", "-L", "apple", "a", "b"),
+		c("only", "-o", "p[a-z]*", "a"),
+		c("quiet match", "-q", "apple", "a"),
+		c("quiet no match", "-q", "zzz", "a"),
+		c("bre group", `\(an\)\{2\}`, "a"),
+		c("bre literal parens", "(x)", "a"),
+		c("bre literal plus", "a+b", "a"),
+		c("bre plus op", `a\+`, "a"),
+		c("ere", "-E", "(an){2}|che", "a"),
+		c("ere plus", "-E", "p+", "a"),
+		c("fixed", "-F", "a+b", "a"),
+		c("fixed dot", "-F", ".", "a"),
+		c("anchors", "^a", "a"),
+		c("end anchor", "e$", "a"),
+		c("star at start", "*", "a"),
+		c("word", "-w", "foo", "words"),
+		c("line", "-x", "foo", "words"),
+		c("patterns -e", "-e", "one", "-e", "four", "b"),
+		c("patterns file", "-f", "pats", "a"),
+		c("newline patterns", "one\nfour", "b"),
+		c("missing file", "apple", "nope", "a"),
+		c("missing silent", "-s", "apple", "nope", "a"),
+		c("quiet with missing", "-q", "apple", "nope", "a"),
+		c("directory", "apple", "d"),
+		c("recursive", "-r", "apple", "d"),
+		c("max count", "-m", "1", "p", "a"),
+		c("with filename", "-H", "one", "b"),
+		c("no filename", "-h", "e", "a", "b"),
+		c("empty file", "x", "empty"),
+		c("noeol", "apple", "noeol"),
+		c("binary", "apple", "nul"),
+		c("binary text", "-a", "apple", "nul"),
+		c("brackets", "[[:upper:]]", "a"),
+		c("bracket with paren", "[(]x", "a"),
+		c("no pattern"),
+		c("bad option", "--nope", "x"),
+		c("obsolete y", "-y", "APPLE", "a"),
+		c("dot star", "-c", ".*", "a"),
+	})
+}
+
+func TestStdin(t *testing.T) {
+	applettest.Compare(t, &Applet, "grep", t.TempDir(), []applettest.Case{
+		{Name: "stdin", Args: []string{"b"}, Stdin: "a\nb\nc\n"},
+		{Name: "stdin count", Args: []string{"-c", "x"}, Stdin: "x\nx\n"},
+		{Name: "stdin named", Args: []string{"-H", "b"}, Stdin: "b\n"},
+	})
+}
