@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 	"mvdan.cc/sh/v3/syntax"
@@ -182,12 +183,12 @@ func (s *Shell) outBytes(b []byte) int {
 func (s *Shell) evalString(text, what string) {
 	src := s.newSource(text, s.arg0)
 	line := s.lineno
-	old := s.synPrefix
+	old, oldCtx := s.synPrefix, s.errCtx
 	if what == "eval: " {
-		s.synPrefix = what
+		s.synPrefix, s.errCtx = what, what
 	}
 	s.runSource(src, strings.NewReader(text), false)
-	s.synPrefix = old
+	s.synPrefix, s.errCtx = old, oldCtx
 	s.lineno = line
 }
 
@@ -255,7 +256,10 @@ func (s *Shell) dotBuiltin(a []string) int {
 	s.status = 0
 	src := s.newSource(string(data), s.arg0)
 	s.funcs_++
+	oldCtx := s.errCtx
+	s.errCtx = name + ": "
 	s.runSource(src, strings.NewReader(string(data)), false)
+	s.errCtx = oldCtx
 	s.funcs_--
 	if s.ctl == ctlReturn {
 		s.ctl = ctlNone
@@ -270,6 +274,10 @@ func (s *Shell) dotBuiltin(a []string) int {
 // (execve). Without a command, the redirections were made permanent by
 // the caller.
 func (s *Shell) execBuiltin(a []string) int {
+	pfx := "exec: "
+	if s.implicitExec {
+		pfx = "" // a subshell's last command: errors read as for any command
+	}
 	if len(a) > 0 && a[0] == "--" {
 		a = a[1:]
 	}
@@ -285,7 +293,14 @@ func (s *Shell) execBuiltin(a []string) int {
 	} else if p, ok := s.lookPath(name); ok {
 		path = p
 	} else {
-		s.errorf("exec: %s: not found", name)
+		if s.denied {
+			s.errorf("%s%s: Permission denied", pfx, name)
+			if s.deniedDir {
+				s.exit(127)
+			}
+			s.exit(126)
+		}
+		s.errorf("%s%s: not found", pfx, name)
 		s.exit(127)
 	}
 	if s.inSub > 0 {
@@ -295,17 +310,38 @@ func (s *Shell) execBuiltin(a []string) int {
 	}
 	// Signals the shell caught go back to default across execve by
 	// themselves; ignored ones stay ignored, as POSIX wants.
-	err := unix.Exec(path, a, s.environ(s.execEnv))
-	if err == unix.ENOEXEC {
-		err = unix.Exec(s.selfExe(), append([]string{"sh", path}, a[1:]...), s.environ(s.execEnv))
+	env := s.environ(s.execEnv)
+	if path == s.selfExe() && (name == "sh" || name == "bash") {
+		env = s.withIgnoreList(env)
+	}
+	err := unix.Exec(path, a, env)
+	if err == unix.ENOEXEC && !looksBinary(path) {
+		err = unix.Exec(s.selfExe(), append([]string{"sh", path}, a[1:]...), env)
 	}
 	if err == unix.ENOENT {
-		s.errorf("exec: %s: not found", name)
+		s.errorf("%s%s: not found", pfx, name)
 		s.exit(127)
 	}
-	s.errorf("exec: %s: %s", name, errnoMsg(err))
+	s.errorf("%s%s: %s", pfx, name, errnoMsg(err))
 	s.exit(126)
 	return 126
+}
+
+// looksBinary reports whether a file that execve(2) refused is binary
+// (a NUL in its first line), which dash will not run as a script.
+func looksBinary(path string) bool {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	buf := make([]byte, 512)
+	n, _ := unix.Read(fd, buf)
+	buf = buf[:max(n, 0)]
+	if i := strings.IndexByte(string(buf), '\n'); i >= 0 {
+		buf = buf[:i]
+	}
+	return strings.IndexByte(string(buf), 0) >= 0
 }
 
 func (s *Shell) exportBuiltin(name string, a []string) int {
@@ -508,7 +544,14 @@ func (s *Shell) localBuiltin(a []string) int {
 	}
 	for _, arg := range a {
 		if arg == "-" {
-			continue // dash: local - saves the options; not kept here
+			// dash: the options come back when the function returns
+			if s.optSaves == nil {
+				s.optSaves = map[int]options{}
+			}
+			if _, ok := s.optSaves[len(s.localSaves)]; !ok {
+				s.optSaves[len(s.localSaves)] = s.opts
+			}
+			continue
 		}
 		n, val, hasVal := strings.Cut(arg, "=")
 		if !isName(n) {
@@ -777,7 +820,7 @@ func (s *Shell) killBuiltin(a []string) int {
 		for _, x := range a[1:] {
 			n, err := strconv.Atoi(x)
 			if err != nil {
-				s.errorf("kill: invalid signal number or exit status: %s", x)
+				s.errorf("kill: Illegal number: %s", x)
 				status = 1
 				continue
 			}
@@ -794,7 +837,7 @@ func (s *Shell) killBuiltin(a []string) int {
 		return status
 	case a[0] == "-s" || a[0] == "-n":
 		if len(a) < 2 {
-			s.errorf("kill: option requires an argument -- %c", a[0][1])
+			s.errorf("kill: No arg for -%c option", a[0][1])
 			return 2
 		}
 		sg, ok := parseTrapSignal(a[1])
@@ -808,7 +851,11 @@ func (s *Shell) killBuiltin(a []string) int {
 	case strings.HasPrefix(a[0], "-") && len(a[0]) > 1:
 		sg, ok := parseTrapSignal(a[0][1:])
 		if !ok {
-			s.errorf("kill: invalid signal number or name: %s", a[0][1:])
+			if c := a[0][1]; c >= '0' && c <= '9' {
+				s.errorf("kill: invalid signal number or name: %s", a[0][1:])
+			} else {
+				s.errorf("kill: Illegal option -%c", c)
+			}
 			return 2
 		}
 		sig, a = sg, a[1:]
@@ -856,7 +903,13 @@ func (s *Shell) waitOwnSignal(pids []string) {
 			self = true
 		}
 	}
-	if !self || s.sigCh == nil {
+	if !self {
+		return
+	}
+	if s.sigCh == nil {
+		// an untrapped fatal signal: the process dies on another thread
+		// of the runtime; do not run the next command meanwhile
+		time.Sleep(100 * time.Millisecond)
 		return
 	}
 	select {

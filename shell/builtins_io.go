@@ -685,6 +685,10 @@ func (s *Shell) umaskBuiltin(a []string) int {
 	}
 	perm, ok := applySymbolic(^cur&0o777, m)
 	if !ok {
+		if m[0] >= '0' && m[0] <= '9' {
+			s.errorf("umask: Illegal number: %s", m)
+			return 2
+		}
 		s.errorf("umask: Illegal mode: %s", m)
 		return 2
 	}

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -421,12 +422,13 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 	if !ok {
 		return s.status
 	}
-	s.trace(call.Assigns, args)
+	s.traceKV(env, args)
 	return s.withRedirs(st.Redirs, func() int {
 		if execLast && s.noTraps() {
 			// The last command of a subshell replaces it, as dash's
 			// forked child does: its parent is then the shell itself.
 			s.execEnv = env
+			s.implicitExec = true
 			return s.execBuiltin(args)
 		}
 		return s.runExternal(args, env, false)
@@ -652,6 +654,16 @@ func (s *Shell) trace(as []*syntax.Assign, args []string) {
 	writeAll(2, []byte(b.String()))
 }
 
+// traceKV is trace for an external command, whose assignments exist
+// only in its environment.
+func (s *Shell) traceKV(env, args []string) {
+	if !s.opts.xtrace {
+		return
+	}
+	ps4, _ := s.getVar("PS4")
+	writeAll(2, []byte(ps4+strings.Join(append(append([]string{}, env...), args...), " ")+"\n"))
+}
+
 // traceQuote quotes a word for set -x output as dash does: only when it
 // contains characters special to the shell.
 func traceQuote(w string) string {
@@ -671,6 +683,10 @@ func (s *Shell) callFunc(fn *funcDef, args []string) int {
 		s.params = oldParams
 		s.loops = oldLoops
 		s.funcs_--
+		if o, ok := s.optSaves[len(s.localSaves)]; ok {
+			s.opts = o
+			delete(s.optSaves, len(s.localSaves))
+		}
 		saves := s.localSaves[len(s.localSaves)-1]
 		s.localSaves = s.localSaves[:len(s.localSaves)-1]
 		for name, v := range saves {
@@ -923,6 +939,11 @@ func (s *Shell) runBackground(st *syntax.Stmt) {
 		opts.pgid = 0
 	}
 	pid, status := s.startStage(&fg, opts)
+	if pid == 0 {
+		// dash's forked child would have failed: make one that does, so
+		// that $! and wait see the status
+		pid, _ = s.spawn(s.selfExe(), []string{"sh", "-c", "exit " + strconv.Itoa(status)}, s.environ(nil), opts)
+	}
 	s.restore(saved)
 	if pid == 0 {
 		s.status = status

@@ -422,7 +422,7 @@ func (s *Shell) errPrefix() string {
 // errorf prints "sh: LINE: message" on standard error.
 func (s *Shell) errorf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	writeAll(2, []byte(fmt.Sprintf("%s: %d: %s\n", s.errPrefix(), s.lineno, msg)))
+	writeAll(2, []byte(fmt.Sprintf("%s: %d: %s%s\n", s.errPrefix(), s.lineno, s.errCtx, msg)))
 }
 
 // runStdin reads commands from standard input, interactively or not.

@@ -80,37 +80,40 @@ type Shell struct {
 	sigCh    chan os.Signal
 	inTrap   bool
 
-	hash       map[string]string // command name -> path
-	envCache   []string
-	envDirty   bool
-	applets    []*applet.Applet
-	appletSet  map[string]bool
-	self       string // our own executable, for applets and subshells
-	subshell   bool   // we are a re-executed subshell
-	jobs       []*job
-	sources    []*source
-	cur        *source // the source being executed
-	parser     *syntax.Parser
-	cfg        *expand.Config
-	localSaves []map[string]*variable // per function call: saved variables of `local`
-	getoptsPos int                    // position inside a bundle of options (-abc)
-	bashMode   bool
-	capture    io.Writer // in-process command substitution: builtins' stdout
-	inAlias    int
-	reaped     map[int]int // statuses of jobs already waited for
-	inSub      int         // depth of in-process subshells (command substitution)
-	execEnv    []string    // assignments before exec
-	lastOptind int
-	aliasSrc   *source
-	deniedDir  bool
-	noSlice    bool
-	synPrefix  string // "eval: " while running eval's text
-	denied     bool   // the last PATH search found only non-executable files
-	curBuiltin string
-	lastSig    syscall.Signal // the last reaped child died of this signal
-	lastCore   bool
-	execLast   bool    // a subshell runs its last command with exec
-	wbFree     []*wbuf // expansion buffers for reuse
+	hash         map[string]string // command name -> path
+	envCache     []string
+	envDirty     bool
+	applets      []*applet.Applet
+	appletSet    map[string]bool
+	self         string // our own executable, for applets and subshells
+	subshell     bool   // we are a re-executed subshell
+	jobs         []*job
+	sources      []*source
+	cur          *source // the source being executed
+	parser       *syntax.Parser
+	cfg          *expand.Config
+	localSaves   []map[string]*variable // per function call: saved variables of `local`
+	getoptsPos   int                    // position inside a bundle of options (-abc)
+	bashMode     bool
+	capture      io.Writer // in-process command substitution: builtins' stdout
+	inAlias      int
+	implicitExec bool            // execBuiltin runs a subshell's last command
+	errCtx       string          // "eval: " or "./script: " before error messages
+	optSaves     map[int]options // `local -`: options to restore, by call depth
+	reaped       map[int]int     // statuses of jobs already waited for
+	inSub        int             // depth of in-process subshells (command substitution)
+	execEnv      []string        // assignments before exec
+	lastOptind   int
+	aliasSrc     *source
+	deniedDir    bool
+	noSlice      bool
+	synPrefix    string // "eval: " while running eval's text
+	denied       bool   // the last PATH search found only non-executable files
+	curBuiltin   string
+	lastSig      syscall.Signal // the last reaped child died of this signal
+	lastCore     bool
+	execLast     bool    // a subshell runs its last command with exec
+	wbFree       []*wbuf // expansion buffers for reuse
 }
 
 // maxSig is the highest signal number (glibc's SIGRTMAX).

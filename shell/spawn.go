@@ -112,6 +112,16 @@ func (s *Shell) waitFG(pid int) int {
 func (s *Shell) reportDeath() {
 	sig := s.lastSig
 	s.lastSig = 0
+	if sig > 0 && int(sig) <= maxSig && s.traps[sig] != nil && *s.traps[sig] != "" && s.sigCh != nil {
+		// The signal that killed the child was probably sent to the
+		// whole process group (Ctrl-C, kill 0): ours is on its way
+		// through os/signal; let the trap see it before the next command.
+		select {
+		case sg := <-s.sigCh:
+			s.sigCh <- sg
+		case <-afterMillis(30):
+		}
+	}
 	if sig == 0 || sig == syscall.SIGINT || sig == syscall.SIGPIPE {
 		return
 	}
@@ -235,6 +245,10 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 	}
 	switch err {
 	case unix.ENOEXEC:
+		if looksBinary(path) {
+			s.errorf("%s: Exec format error", name)
+			return 0, 126
+		}
 		// Not a binary: POSIX says run it as a shell script.
 		argv := append([]string{"sh", path}, args[1:]...)
 		pid, err = s.spawn(s.selfExe(), argv, env, o)

@@ -30,6 +30,7 @@ type state struct {
 	Ignored  []int  // signals the parent ignores (trap '' SIG)
 	Node     string // the commands to run, padded to their line
 	BashMode bool
+	Hash     map[string]string `json:",omitempty"`
 }
 
 type stateVar struct {
@@ -68,6 +69,7 @@ func (s *Shell) snapshot(node string) *state {
 		Lineno:   s.lineno,
 		Node:     node,
 		BashMode: s.bashMode,
+		Hash:     s.hash,
 	}
 	st.Vars = make([]stateVar, 0, len(s.vars))
 	for name, v := range s.vars {
@@ -250,6 +252,7 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 	if st.Aliases != nil {
 		s.aliases = st.Aliases
 	}
+	s.hash = st.Hash
 	for i := 0; i < len(st.Opts); i++ {
 		s.setOption(st.Opts[i], "", true)
 	}
@@ -394,7 +397,6 @@ func (s *Shell) subshellInProcess(stmts []*syntax.Stmt) (status int) {
 	s.jobs = nil
 	s.inSub++
 	s.ctl = ctlNone
-	s.status = 0
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
