@@ -34,6 +34,7 @@ bench: build
 #   make vm ADD="/usr/bin/strace /bin/bash"   host programs (with their libraries)
 #   make vm APPEND="zinebox.user=learner"     extra kernel command-line arguments
 #   make vm KVM=1                             use /dev/kvm (when it really works)
+#   make vm NET=1                             a network card (see NET_MODULES)
 VM_DIR  := build/vm
 VM_BIN  := $(VM_DIR)/zinebox
 # The image is not compressed: under TCG the kernel's gunzip of a 3 MB
@@ -58,10 +59,22 @@ vmdeps: qemu kernel
 image:
 	@mkdir -p $(VM_DIR)
 	$(GO) build -trimpath -ldflags="-s -w" -o $(VM_BIN) ./cmds/zinebox
-	$(VM_BIN) initramfs --compress=none -o $(VM_IMG) $(addprefix --add ,$(ADD))
+	@rm -rf $(VM_DIR)/net
+ifeq ($(NET),1)
+	@mkdir -p $(VM_DIR)/net/lib/modules
+	cp "$$(./initramfs/fetch-kernel.sh)"/modules/*.ko $(VM_DIR)/net/lib/modules/
+endif
+	$(VM_BIN) initramfs --compress=none -o $(VM_IMG) $(addprefix --add ,$(ADD)) \
+		$(if $(filter 1,$(NET)),--overlay $(VM_DIR)/net)
+
+# make vm NET=1: a virtio network card on QEMU's user network (the host is
+# 10.0.2.2). The kernel has its driver as modules: init loads them in
+# dependency order with finit_module(2) and gives eth0 10.0.2.15/24.
+NET_MODULES := failover,net_failover,virtio_ring,virtio,virtio_pci_legacy_dev,virtio_pci_modern_dev,virtio_pci,virtio_net
+NET_APPEND  := $(if $(filter 1,$(NET)),zinebox.modules=$(NET_MODULES) zinebox.ip=10.0.2.15/24)
 
 vm: vmdeps image
-	@ZINEBOX_KVM=$(KVM) ./initramfs/run-vm.sh $(VM_IMG) $(APPEND)
+	@ZINEBOX_KVM=$(KVM) ZINEBOX_NET=$(NET) ./initramfs/run-vm.sh $(VM_IMG) $(NET_APPEND) $(APPEND)
 
 clean:
 	rm -rf bin build

@@ -27,12 +27,16 @@ accel=""
 if [ "${ZINEBOX_KVM:-}" = 1 ]; then
 	accel="-accel kvm"
 fi
+nic="-nic none" net="no network"
+if [ "${ZINEBOX_NET:-}" = 1 ]; then
+	nic="-nic user,model=virtio-net-pci" net="eth0 10.0.2.15, host 10.0.2.2"
+fi
 cat >&2 <<MSG
-Booting the zinebox VM (kernel $(basename "$kdir"), ${ZINEBOX_MEM:-256} MiB, no network).
+Booting the zinebox VM (kernel $(basename "$kdir"), ${ZINEBOX_MEM:-256} MiB, $net).
 To leave: type poweroff (or exit) at the shell, or press Ctrl-A then x.
 MSG
 # shellcheck disable=SC2086
-exec qemu-system-x86_64 $accel -m "${ZINEBOX_MEM:-256}" -nic none -no-reboot \
+exec qemu-system-x86_64 $accel -m "${ZINEBOX_MEM:-256}" $nic -no-reboot \
 	-display none -serial mon:stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$kdir/vmlinux" -initrd "$image" \

@@ -13,6 +13,10 @@ type Cmdline struct {
 	Term    string // TERM=
 	Console string // the last console=, without its options: "ttyS0" of "ttyS0,115200n8"
 	Quiet   bool   // quiet: init prints nothing but the motd and errors
+	// Modules are kernel modules to load, in order, from
+	// /lib/modules/NAME.ko (zinebox.modules=a,b,c).
+	Modules []string
+	IP      string // zinebox.ip=ADDR/PREFIX: the address of the first network card (eth0)
 }
 
 // ParseCmdline splits the kernel command line as the kernel does:
@@ -37,6 +41,15 @@ func ParseCmdline(s string) Cmdline {
 			c.Console = strings.TrimPrefix(dev, "/dev/")
 		case "quiet":
 			c.Quiet = true
+		case "zinebox.modules":
+			c.Modules = nil
+			for _, m := range strings.Split(value, ",") {
+				if m != "" {
+					c.Modules = append(c.Modules, m)
+				}
+			}
+		case "zinebox.ip":
+			c.IP = value
 		}
 	}
 	return c

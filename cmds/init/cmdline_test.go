@@ -2,6 +2,7 @@ package initcmd
 
 import (
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -19,8 +20,10 @@ func TestParseCmdline(t *testing.T) {
 			Cmdline{User: "learner", Shell: "/bin/cat -n", Console: "ttyS1"}},
 		{`zinebox.run= zinebox.user=a zinebox.user=b`, Cmdline{HasRun: true, User: "b"}},
 		{``, Cmdline{}},
+		{`zinebox.modules=failover,,net_failover zinebox.ip=10.0.2.15/24`,
+			Cmdline{Modules: []string{"failover", "net_failover"}, IP: "10.0.2.15/24"}},
 	} {
-		if got := ParseCmdline(tc.in); got != tc.want {
+		if got := ParseCmdline(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("ParseCmdline(%q)\n got %+v\nwant %+v", tc.in, got, tc.want)
 		}
 	}

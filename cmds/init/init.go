@@ -16,7 +16,9 @@ package initcmd
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -103,6 +105,18 @@ func (m *machine) main() {
 	if err := linkUp("lo"); err != nil {
 		m.warn("cannot bring up lo: %s", errno.Message(err))
 	}
+	m.loadModules()
+	if m.cmd.IP != "" {
+		// The driver may register eth0 a moment after its module loaded.
+		err := configureIP("eth0", m.cmd.IP)
+		for i := 0; i < 20 && errors.Is(err, unix.ENODEV); i++ {
+			time.Sleep(100 * time.Millisecond)
+			err = configureIP("eth0", m.cmd.IP)
+		}
+		if err != nil {
+			m.warn("cannot configure eth0 as %s: %s", m.cmd.IP, errno.Message(err))
+		}
+	}
 	active, _ := os.ReadFile("/sys/class/tty/console/active")
 	tty := consoleDevice(m.cmd, string(active))
 
@@ -180,6 +194,58 @@ func (m *machine) setHostname() {
 			m.warn("cannot set host name: %s", errno.Message(err))
 		}
 	}
+}
+
+// loadModules loads the zinebox.modules= kernel modules with
+// finit_module(2), in the order given: a module's dependencies must come
+// before it (there is no modules.dep in the image to work it out).
+func (m *machine) loadModules() {
+	for _, name := range m.cmd.Modules {
+		path := "/lib/modules/" + name + ".ko"
+		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			m.warn("cannot open %s: %s", path, errno.Message(err))
+			continue
+		}
+		err = unix.FinitModule(fd, "", 0)
+		unix.Close(fd)
+		if err != nil && err != unix.EEXIST {
+			m.warn("cannot load module %s: %s", name, errno.Message(err))
+			continue
+		}
+		m.say("loaded module %s", name)
+	}
+}
+
+// configureIP gives interface name the IPv4 address and prefix of cidr
+// ("10.0.2.15/24", QEMU's user network) and brings it up, as
+// `ip addr add` and `ip link set up` would.
+func configureIP(name, cidr string) error {
+	ip, ipnet, err := net.ParseCIDR(cidr)
+	if err != nil || ip.To4() == nil {
+		return fmt.Errorf("not an IPv4 address/prefix: %q", cidr)
+	}
+	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(fd)
+	for _, set := range []struct {
+		req  uint
+		addr []byte
+	}{{unix.SIOCSIFADDR, ip.To4()}, {unix.SIOCSIFNETMASK, net.IP(ipnet.Mask).To4()}} {
+		ifr, err := unix.NewIfreq(name)
+		if err != nil {
+			return err
+		}
+		if err := ifr.SetInet4Addr(set.addr); err != nil {
+			return err
+		}
+		if err := unix.IoctlIfreq(fd, set.req, ifr); err != nil {
+			return err
+		}
+	}
+	return linkUp(name)
 }
 
 // linkUp sets the IFF_UP flag of network interface name, as `ip link set
