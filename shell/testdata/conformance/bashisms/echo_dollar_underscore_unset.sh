@@ -1,0 +1,3 @@
+# expect: $_ is not set by dash 0.5.12 in a script
+echo a b
+echo "[${_-unset}]"

@@ -1,0 +1,4 @@
+read a <<EOF
+from-heredoc
+EOF
+echo piped | { read b; echo "$a $b"; }
