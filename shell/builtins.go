@@ -594,11 +594,11 @@ func (s *Shell) aliasBuiltin(a []string) int {
 	status := 0
 	for _, arg := range a {
 		n, v, ok := strings.Cut(arg, "=")
-		if !ok {
+		if !ok || n == "" {
 			if val, found := s.aliases[n]; found {
 				s.out(n + "=" + shellQuote(val) + "\n")
 			} else {
-				s.errorf("alias: %s not found", n)
+				s.errorf("alias: %s not found", arg)
 				status = 1
 			}
 			continue

@@ -451,11 +451,13 @@ func (s *Shell) declFields(words []*syntax.Word) ([]string, error) {
 	for _, w := range words {
 		if l, ok := w.Parts[0].(*syntax.Lit); ok {
 			if eq := strings.IndexByte(l.Value, '='); eq > 0 && isName(l.Value[:eq]) {
-				v, err := s.expandString(w, true)
+				// expand what follows name= as an assignment's value
+				rest := &syntax.Word{Parts: append([]syntax.WordPart{&syntax.Lit{ValuePos: l.ValuePos, ValueEnd: l.ValueEnd, Value: l.Value[eq+1:]}}, w.Parts[1:]...)}
+				v, err := s.expandString(rest, true)
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, v)
+				out = append(out, l.Value[:eq+1]+v)
 				continue
 			}
 		}

@@ -440,11 +440,33 @@ func (s *Shell) runStdin() {
 // recordingReader reads a script from a file descriptor and keeps what it
 // read in src.text, so subshells can be handed the text of their node.
 type recordingReader struct {
-	fd  int
-	src *source
+	fd    int
+	src   *source
+	lines bool // at most one line per Read (interactive prompts)
 }
 
 func (r *recordingReader) Read(p []byte) (int, error) {
+	if r.lines {
+		n := 0
+		for n < len(p) {
+			k, err := unix.Read(r.fd, p[n:n+1])
+			if err == unix.EINTR {
+				continue
+			}
+			if k <= 0 {
+				break
+			}
+			n++
+			if p[n-1] == '\n' {
+				break
+			}
+		}
+		r.src.text += string(p[:n])
+		if n == 0 {
+			return 0, io.EOF
+		}
+		return n, nil
+	}
 	for {
 		n, err := unix.Read(r.fd, p)
 		if err == unix.EINTR {
@@ -461,39 +483,28 @@ func (r *recordingReader) Read(p []byte) (int, error) {
 	}
 }
 
-// interactiveLoop is the prompt loop: one command at a time with PS1 and
-// PS2 on standard error. Line editing and job control come with issue 8.
+// interactiveLoop is the prompt loop: PS1 before a command, PS2 before
+// each continuation line, both on standard error; input is read one line
+// at a time so the prompts come when they are due even from a pipe.
+// Line editing and job control come with issue 8.
 func (s *Shell) interactiveLoop() {
-	rec := &recordingReader{fd: 0}
+	rec := &recordingReader{fd: 0, lines: true}
 	for {
 		src := s.newSource("", s.arg0)
 		rec.src = src
 		s.cur = src
 		p := s.newParser()
-		s.prompt("PS1")
-		var perr error
 		err := p.Interactive(promptReader{s, rec, p}, func(stmts []*syntax.Stmt) bool {
-			if p.Incomplete() {
-				return true
-			}
 			for _, st := range stmts {
 				s.execStmt(st)
-				if s.ctl == ctlExit {
-					return false
-				}
 				s.ctl = ctlNone
 			}
-			s.prompt("PS1")
 			return true
 		})
-		perr = err
-		if perr == nil {
-			if s.opts.interactive {
-				writeAll(2, []byte("\n"))
-			}
+		if err == nil {
 			return
 		}
-		s.syntaxError(perr)
+		s.syntaxError(err)
 	}
 }
 
@@ -506,6 +517,8 @@ type promptReader struct {
 func (pr promptReader) Read(b []byte) (int, error) {
 	if pr.p.Incomplete() {
 		pr.s.prompt("PS2")
+	} else {
+		pr.s.prompt("PS1")
 	}
 	return pr.r.Read(b)
 }

@@ -291,8 +291,16 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 		s.syntaxError(err)
 		return 2
 	}
-	for i, stmt := range file.Stmts {
-		if i == len(file.Stmts)-1 {
+	stmts := file.Stmts
+	if len(stmts) == 1 && !stmts[0].Negated && len(stmts[0].Redirs) == 0 {
+		if sub, ok := stmts[0].Cmd.(*syntax.Subshell); ok {
+			// `( list ) &` or `( list ) | ...`: this process already is
+			// the subshell
+			stmts = sub.Stmts
+		}
+	}
+	for i, stmt := range stmts {
+		if i == len(stmts)-1 {
 			if _, ok := stmt.Cmd.(*syntax.CallExpr); ok && !stmt.Background && !stmt.Negated {
 				s.execLast = true
 			}

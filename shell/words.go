@@ -652,6 +652,12 @@ func glob(pat string) []string {
 	for ci, comp := range comps {
 		last := ci == len(comps)-1
 		var next []string
+		if comp == "" && !last {
+			for i := range bases {
+				bases[i] += "/" // a// stays a//, as the shell wrote it
+			}
+			continue
+		}
 		if comp == "" {
 			if last {
 				for _, b := range bases {
