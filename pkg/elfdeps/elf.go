@@ -33,6 +33,8 @@ const (
 	maxDynamic     = 1 << 16 // dynamic entries
 	maxString      = 4096    // bytes in one string (PATH_MAX)
 	maxVerneed     = 4096    // Verneed plus Vernaux records in total
+	maxNeeded      = 1024    // DT_NEEDED entries (real programs have tens)
+	maxStringBytes = 1 << 20 // all strings read from one object together
 	elfHeader64Len = 64
 )
 
@@ -67,6 +69,7 @@ type Object struct {
 
 	r       io.ReaderAt
 	size    int64
+	strRead int // bytes of strings read so far, against maxStringBytes
 	order   binary.ByteOrder
 	loads   []elf.Prog64 // PT_LOAD segments, for mapping addresses to offsets
 	dynamic []dynEntry
@@ -294,6 +297,9 @@ func (o *Object) readDynamic(p *elf.Prog64) error {
 		}
 		switch e.tag {
 		case elf.DT_NEEDED:
+			if len(o.Needed) >= maxNeeded {
+				return fmt.Errorf("%w: more than %d DT_NEEDED entries", ErrNotELF, maxNeeded)
+			}
 			o.Needed = append(o.Needed, s)
 		case elf.DT_SONAME:
 			o.SOName = s
@@ -335,6 +341,9 @@ func (o *Object) stringAt(addr uint64) (string, error) {
 			break
 		}
 		n, err := o.r.ReadAt(chunk[:], int64(off))
+		if o.strRead += n; o.strRead > maxStringBytes {
+			return "", fmt.Errorf("%w: more than %d bytes of strings", ErrNotELF, maxStringBytes)
+		}
 		if i := bytes.IndexByte(chunk[:n], 0); i >= 0 {
 			return string(append(out, chunk[:i]...)), nil
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -232,4 +233,69 @@ func FuzzRead(f *testing.F) {
 		_ = o.ReadVersions()
 		_ = o.MappedSize()
 	})
+}
+
+// hostileELF builds a 64-bit ELF whose dynamic section has n DT_NEEDED
+// entries, all naming one string of strLen bytes.
+func hostileELF(n, strLen int) []byte {
+	le := binary.LittleEndian
+	const phoff, phnum = 64, 2
+	dynOff := phoff + phnum*56
+	dynLen := (n + 3) * 16
+	strOff := dynOff + dynLen
+	size := strOff + strLen + 1
+	b := make([]byte, size)
+	copy(b, "\x7fELF\x02\x01\x01")
+	le.PutUint16(b[16:], uint16(elf.ET_DYN))
+	le.PutUint16(b[18:], uint16(elf.EM_X86_64))
+	le.PutUint32(b[20:], 1)
+	le.PutUint64(b[32:], phoff)
+	le.PutUint16(b[52:], 64)
+	le.PutUint16(b[54:], 56)
+	le.PutUint16(b[56:], phnum)
+	ph := func(i int, typ elf.ProgType, off, sz int) {
+		p := b[phoff+i*56:]
+		le.PutUint32(p, uint32(typ))
+		le.PutUint64(p[8:], uint64(off))
+		le.PutUint64(p[16:], uint64(off)) // vaddr = offset
+		le.PutUint64(p[32:], uint64(sz))
+		le.PutUint64(p[40:], uint64(sz))
+	}
+	ph(0, elf.PT_LOAD, 0, size)
+	ph(1, elf.PT_DYNAMIC, dynOff, dynLen)
+	d := b[dynOff:]
+	for i := 0; i < n; i++ {
+		le.PutUint64(d[i*16:], uint64(elf.DT_NEEDED))
+	}
+	le.PutUint64(d[n*16:], uint64(elf.DT_STRTAB))
+	le.PutUint64(d[n*16+8:], uint64(strOff))
+	le.PutUint64(d[n*16+16:], uint64(elf.DT_STRSZ))
+	le.PutUint64(d[n*16+24:], uint64(strLen+1))
+	for i := 0; i < strLen; i++ {
+		b[strOff+i] = 'a'
+	}
+	return b
+}
+
+// TestHugeCounts: tens of thousands of DT_NEEDED entries naming a long
+// string must be refused without reading gigabytes of strings.
+func TestHugeCounts(t *testing.T) {
+	ok := hostileELF(3, 10)
+	o, err := Read(bytes.NewReader(ok), int64(len(ok)))
+	if err != nil || len(o.Needed) != 3 || o.Needed[0] != "aaaaaaaaaa" {
+		t.Fatalf("sane file: %v %+v", err, o)
+	}
+	for _, tc := range []struct{ n, strLen int }{{60000, 10}, {900, 4000}} {
+		data := hostileELF(tc.n, tc.strLen)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := Read(bytes.NewReader(data), int64(len(data)))
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Errorf("%d needed entries of %d bytes accepted", tc.n, tc.strLen)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+			t.Errorf("%d entries: allocated %d bytes", tc.n, alloc)
+		}
+	}
 }
