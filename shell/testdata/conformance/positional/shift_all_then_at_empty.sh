@@ -1,0 +1,3 @@
+set -- a b
+shift 2
+printf '[%s]' "$@"; echo "n=$#"

@@ -1,0 +1,5 @@
+set -- a b
+IFS=,
+echo "${*:-none}"
+set --
+echo "${*:-none}"
