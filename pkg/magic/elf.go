@@ -103,6 +103,7 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 	}
 	stripped, debugInfo := true, false
 	notes := 0
+	var noteBytes int64
 	for _, s := range f.Sections {
 		switch {
 		case s.Type == elf.SHT_SYMTAB:
@@ -113,6 +114,12 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 		if s.Type != elf.SHT_NOTE || s.Size > 1<<20 || int64(s.Offset) > size || int64(s.Size) > size-int64(s.Offset) {
 			continue
 		}
+		// Hostile files can point thousands of sections at the same
+		// megabyte: stop after the notes file(1) would show.
+		if notes >= maxNotes || noteBytes > 4<<20 {
+			continue
+		}
+		noteBytes += int64(s.Size)
 		data := make([]byte, s.Size)
 		if _, err := r.ReadAt(data, int64(s.Offset)); err != nil {
 			continue
