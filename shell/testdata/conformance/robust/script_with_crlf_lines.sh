@@ -1,0 +1,3 @@
+echo crlf
+x=1
+echo "[$x]"

@@ -1,0 +1,2 @@
+﻿echo after-bom
+echo second-line
