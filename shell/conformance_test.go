@@ -340,8 +340,8 @@ func normaliseStderr(s, shell, script, work string) string {
 		s = strings.ReplaceAll(s, real, "TMP")
 	}
 	s = strings.ReplaceAll(s, work, "TMP")
-	names := []string{"SCRIPT", "dash", "bash", "zinebox sh", "zinebox", "sh", regexp.QuoteMeta(shell)}
-	for i, n := range names[:len(names)-1] {
+	names := []string{"SCRIPT", "dash", "bash", "zinebox sh", "zinebox", "sh", shell}
+	for i, n := range names {
 		names[i] = regexp.QuoteMeta(n)
 	}
 	re := regexp.MustCompile(`(?m)^(?:` + strings.Join(names, "|") + `): `)
