@@ -264,6 +264,29 @@ func (x *rm) errorf(name string, err error) int {
 // rootDev is the device of the command-line argument for
 // --one-file-system (0 at the top). It returns removed, kept or declined.
 func (x *rm) remove(dirfd int, path, name string, depth int, rootDev uint64) int {
+	return x.removeTyped(dirfd, path, name, depth, rootDev, dirent.Unknown)
+}
+
+// removeTyped is remove with the type getdents reported: a file that is
+// not a directory, when nothing needs to be asked, is unlinked without a
+// stat first, as GNU rm does.
+func (x *rm) removeTyped(dirfd int, path, name string, depth int, rootDev uint64, typ uint8) int {
+	if typ != dirent.Unknown && typ != dirent.Dir && x.interactive != always && !(x.interactive == normal && x.stdinTTY) {
+		err := unix.Unlinkat(dirfd, path, 0)
+		if err == nil {
+			if x.verbose {
+				fmt.Fprintf(x.io.Stdout, "removed %s\n", x.q.Always(name))
+			}
+			return removed
+		}
+		if err != unix.EISDIR && err != unix.EPERM {
+			if err == unix.ENOENT && x.ignoreMissing {
+				return kept
+			}
+			return x.errorf(name, err)
+		}
+		// It became a directory meanwhile: look closer.
+	}
 	var st unix.Stat_t
 	if err := unix.Fstatat(dirfd, path, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
 		if err == unix.ENOENT && x.ignoreMissing {
@@ -354,7 +377,7 @@ func (x *rm) removeContents(fd int, name string, depth int, rootDev uint64) int 
 	}
 	for _, en := range entries {
 		e := string(en.Name)
-		if x.remove(fd, e, prefix+e, depth+1, rootDev) == kept {
+		if x.removeTyped(fd, e, prefix+e, depth+1, rootDev, en.Type) == kept {
 			result = kept
 		}
 	}
