@@ -176,7 +176,7 @@ func isUnaryOp(op string) bool {
 
 func isBinaryOp(op string) bool {
 	switch op {
-	case "=", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef", "<", ">", "==":
+	case "=", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef", "<", ">": // no ==: dash's test has none
 		return true
 	}
 	return false

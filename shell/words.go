@@ -377,6 +377,15 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 		colon = true
 	}
 	missing := !set || (colon && val == "")
+	if (name == "@" || name == "*") && !missing {
+		switch op {
+		case syntax.DefaultUnset, syntax.DefaultUnsetOrNull, syntax.ErrorUnset, syntax.ErrorUnsetOrNull,
+			syntax.AssignUnset, syntax.AssignUnsetOrNull:
+			// "${@:-x}" with parameters is "$@"
+			s.expandAt(w, name, quoted)
+			return nil
+		}
+	}
 	switch op {
 	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull:
 		if missing {

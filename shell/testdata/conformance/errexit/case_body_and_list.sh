@@ -1,0 +1,3 @@
+set -e
+case x in x) false && true;; esac
+echo "after case $?"

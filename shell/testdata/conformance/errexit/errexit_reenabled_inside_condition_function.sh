@@ -1,0 +1,3 @@
+set -e
+f() { set -e; false; echo "still running in f"; }
+f && echo and-branch

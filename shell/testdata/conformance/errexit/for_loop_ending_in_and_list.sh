@@ -1,0 +1,3 @@
+set -e
+for i in 1; do false && true; done
+echo "after loop $?"

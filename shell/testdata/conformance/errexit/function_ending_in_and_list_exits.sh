@@ -1,0 +1,4 @@
+set -e
+f() { false && true; }
+f
+echo not reached

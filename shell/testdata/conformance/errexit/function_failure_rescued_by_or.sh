@@ -1,0 +1,4 @@
+set -e
+f() { return 1; }
+f || true
+echo survived

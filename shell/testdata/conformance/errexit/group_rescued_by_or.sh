@@ -1,0 +1,4 @@
+set -e
+{ false; } || echo rescued-group
+( false ) || echo rescued-subshell
+echo survived

@@ -1,0 +1,3 @@
+set -e
+if ! false; then echo negated-ok; fi
+echo survived

@@ -1,0 +1,3 @@
+set -e
+until false; do break; done
+echo survived

@@ -1,0 +1,3 @@
+set -e
+while true; do false; break; done
+echo not reached
