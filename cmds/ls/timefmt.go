@@ -1,7 +1,7 @@
 package ls
 
 import (
-	"os"
+	"github.com/zinebox/zinebox/pkg/tz"
 	"strconv"
 	"strings"
 	"time"
@@ -9,64 +9,10 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 )
 
-// location returns the time zone of the listing: TZ from the applet's
-// environment as glibc reads it (a zone name, ":name", a file path, or a
-// POSIX rule such as "UTC0" or "EST5EDT,M3.2.0,M11.1.0"), else
-// /etc/localtime, else UTC.
+// location returns the time zone of the listing: the one glibc would use
+// for the applet's TZ (see package tz).
 func location(o *applet.IO) *time.Location {
-	tz, ok := o.LookupEnv("TZ")
-	if !ok {
-		if data, err := os.ReadFile("/etc/localtime"); err == nil {
-			if loc, err := time.LoadLocationFromTZData("Local", data); err == nil {
-				return loc
-			}
-		}
-		return time.UTC
-	}
-	name := strings.TrimPrefix(tz, ":")
-	if name == "" {
-		return time.UTC
-	}
-	if strings.HasPrefix(name, "/") {
-		if data, err := os.ReadFile(name); err == nil {
-			if loc, err := time.LoadLocationFromTZData(name, data); err == nil {
-				return loc
-			}
-		}
-	} else if name != "Local" {
-		if loc, err := time.LoadLocation(name); err == nil {
-			return loc
-		}
-	}
-	if loc, err := time.LoadLocationFromTZData(name, posixTZData(name)); err == nil {
-		return loc
-	}
-	return time.UTC
-}
-
-// posixTZData wraps a POSIX TZ rule in a minimal TZif file (version 2, no
-// transitions, the rule as footer), which Go's time package then applies to
-// every instant. An unparsable rule falls back to UTC, as in glibc.
-func posixTZData(rule string) []byte {
-	header := func(b []byte, version byte) []byte {
-		b = append(b, "TZif"...)
-		b = append(b, version)
-		b = append(b, make([]byte, 15)...)
-		// isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
-		for _, n := range []byte{0, 0, 0, 0, 1, 4} {
-			b = append(b, 0, 0, 0, n)
-		}
-		return b
-	}
-	body := func(b []byte) []byte {
-		b = append(b, 0, 0, 0, 0, 0, 0) // ttinfo: utoff 0, isdst 0, abbrind 0
-		return append(b, "UTC\x00"...)
-	}
-	b := header(nil, '2')
-	b = body(b)
-	b = header(b, '2')
-	b = body(b)
-	return append(append(append(b, '\n'), rule...), '\n')
+	return tz.Location(o.Env)
 }
 
 var (

@@ -509,3 +509,47 @@ func TestSetuidCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnDescriptors: the zine's `ls -l /proc/self/fd` must show the same
+// descriptors for our ls as for GNU's: 0, 1, 2, the directory, and what the
+// parent passed down. No runtime poller or cgroup files.
+func TestOwnDescriptors(t *testing.T) {
+	gnu, err := exec.LookPath("ls")
+	if err != nil {
+		t.Skip("GNU ls not installed")
+	}
+	fds := func(path string, args ...string) []string {
+		cmd := exec.Command(path, args...)
+		cmd.Env = append(os.Environ(), "LC_ALL=C")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, line := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(line); len(f) > 8 {
+				names = append(names, f[8]+" "+strings.Join(f[9:], " "))
+			}
+		}
+		return names
+	}
+	want := fds(gnu, "-l", "/proc/self/fd")
+	got := fds(bin, "ls", "-l", "/proc/self/fd")
+	mask := func(list []string) string {
+		s := strings.Join(list, "\n")
+		// The directory being listed is /proc/PID/fd of each ls, and each
+		// run gets new pipes for its output.
+		for _, f := range strings.Fields(s) {
+			switch {
+			case strings.HasPrefix(f, "/proc/") && strings.HasSuffix(f, "/fd"):
+				s = strings.ReplaceAll(s, f, "/proc/PID/fd")
+			case strings.HasPrefix(f, "pipe:["):
+				s = strings.ReplaceAll(s, f, "pipe:[N]")
+			}
+		}
+		return s
+	}
+	if mask(got) != mask(want) {
+		t.Errorf("our ls sees:\n%s\nGNU ls sees:\n%s", mask(got), mask(want))
+	}
+}

@@ -5,9 +5,10 @@ package tz
 
 import (
 	"encoding/binary"
-	"os"
 	"strings"
 	"time"
+
+	"github.com/zinebox/zinebox/pkg/sysfile"
 )
 
 // Location returns the zone glibc's localtime(3) would use given env: TZ
@@ -49,7 +50,7 @@ func Location(env []string) *time.Location {
 }
 
 func fromFile(name, path string) *time.Location {
-	data, err := os.ReadFile(path)
+	data, err := sysfile.ReadFile(path)
 	if err != nil {
 		return nil
 	}

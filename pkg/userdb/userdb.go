@@ -12,11 +12,12 @@ package userdb
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/zinebox/zinebox/pkg/sysfile"
 )
 
 // User is one line of /etc/passwd.
@@ -62,7 +63,7 @@ func New(dir string) *DB {
 
 func (db *DB) loadUsers() {
 	db.usersOnce.Do(func() {
-		data, _ := os.ReadFile(filepath.Join(db.dir, "passwd"))
+		data, _ := sysfile.ReadFile(filepath.Join(db.dir, "passwd"))
 		db.users = parsePasswd(data)
 		db.byUID = make(map[uint32]int, len(db.users))
 		db.byUser = make(map[string]int, len(db.users))
@@ -79,7 +80,7 @@ func (db *DB) loadUsers() {
 
 func (db *DB) loadGroups() {
 	db.groupsOnce.Do(func() {
-		data, _ := os.ReadFile(filepath.Join(db.dir, "group"))
+		data, _ := sysfile.ReadFile(filepath.Join(db.dir, "group"))
 		db.groups = parseGroup(data)
 		db.byGID = make(map[uint32]int, len(db.groups))
 		db.byGroup = make(map[string]int, len(db.groups))
