@@ -125,8 +125,13 @@ func HasApplet(t testing.TB, name string) bool {
 // programs add (each with its libraries), once per set of programs.
 func BuildImage(t testing.TB, add ...string) string {
 	t.Helper()
+	return buildImage(t, add, nil)
+}
+
+func buildImage(t testing.TB, add, overlay []string) string {
+	t.Helper()
 	bin := Binary(t)
-	key := strings.Join(slices.Sorted(slices.Values(add)), "\x00")
+	key := strings.Join(slices.Sorted(slices.Values(add)), "\x00") + "\x01" + strings.Join(overlay, "\x00")
 	buildMu.Lock()
 	defer buildMu.Unlock()
 	if img, ok := images[key]; ok {
@@ -139,6 +144,9 @@ func BuildImage(t testing.TB, add ...string) string {
 	for _, a := range add {
 		args = append(args, "--add", a)
 	}
+	for _, o := range overlay {
+		args = append(args, "--overlay", o)
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
@@ -146,6 +154,13 @@ func BuildImage(t testing.TB, add ...string) string {
 	}
 	images[key] = img
 	return img
+}
+
+// KernelDir returns the directory fetch-kernel.sh keeps Debian's kernel
+// in: vmlinux, vmlinuz and modules/.
+func KernelDir(t testing.TB) string {
+	t.Helper()
+	return filepath.Dir(FetchKernel(t))
 }
 
 // FetchKernel returns the path of Debian's uncompressed kernel, fetching it

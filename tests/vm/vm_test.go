@@ -1,6 +1,8 @@
 package vmtest
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -236,5 +238,38 @@ func TestCtrlC(t *testing.T) {
 	interruptUntilPrompt(t, vm)
 	if out := vm.MustRun("echo $?", 0); out != "130\n" {
 		t.Errorf("$? after Ctrl-C: %q, want 130", out)
+	}
+}
+
+// TestNet boots as `make vm NET=1` does: init loads the virtio network
+// driver's modules in dependency order and configures eth0.
+func TestNet(t *testing.T) {
+	RequireApplets(t, "cat")
+	mods := filepath.Join(KernelDir(t), "modules")
+	overlay := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(overlay, "lib/modules"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	order := []string{"failover", "net_failover", "virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "virtio_net"}
+	for _, m := range order {
+		data, err := os.ReadFile(filepath.Join(mods, m+".ko"))
+		if err != nil {
+			t.Skipf("kernel module %s: %v", m, err)
+		}
+		if err := os.WriteFile(filepath.Join(overlay, "lib/modules", m+".ko"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vm := Boot(t, Overlay(overlay), QEMUArgs("-nic", "user,model=virtio-net-pci"),
+		Append("zinebox.modules="+strings.Join(order, ","), "zinebox.ip=10.0.2.15/24"))
+	if strings.Contains(vm.Transcript(), "init: cannot") {
+		t.Errorf("init reported an error:\n%s", vm.Transcript())
+	}
+	// flags: IFF_UP|IFF_BROADCAST|IFF_MULTICAST (operstate follows a moment later).
+	out := vm.MustRun("cat /sys/class/net/eth0/flags /proc/net/route /proc/modules", 0)
+	for _, want := range []string{"0x1003\n", "eth0\t0002000A\t00000000\t0001\t", "virtio_net "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
 	}
 }

@@ -68,6 +68,8 @@ type config struct {
 	image       string
 	kernel      string
 	env         []string
+	overlay     []string
+	qemuArgs    []string
 }
 
 // Memory sets the VM's memory in MiB.
@@ -80,6 +82,15 @@ func Append(args ...string) Option {
 
 // Add copies host programs into the image with their libraries (--add).
 func Add(paths ...string) Option { return func(c *config) { c.add = append(c.add, paths...) } }
+
+// Overlay copies the host directory tree dir over the image's root
+// (--overlay).
+func Overlay(dir string) Option { return func(c *config) { c.overlay = append(c.overlay, dir) } }
+
+// QEMUArgs adds arguments to QEMU's command line (devices, -nic ...).
+func QEMUArgs(args ...string) Option {
+	return func(c *config) { c.qemuArgs = append(c.qemuArgs, args...) }
+}
 
 // BootTimeout bounds the wait for the first prompt.
 func BootTimeout(d time.Duration) Option { return func(c *config) { c.bootTimeout = d } }
@@ -140,7 +151,7 @@ func Start(t testing.TB, opts ...Option) *VM {
 	qemu := requireQEMU(t)
 	image := cfg.image
 	if image == "" {
-		image = BuildImage(t, cfg.add...)
+		image = buildImage(t, cfg.add, cfg.overlay)
 	}
 	kernel := cfg.kernel
 	if kernel == "" {
@@ -153,8 +164,16 @@ func Start(t testing.TB, opts ...Option) *VM {
 	if os.Getenv("ZINEBOX_KVM") == "1" {
 		args = append(args, "-accel", "kvm")
 	}
+	nic := []string{"-nic", "none"}
+	for _, a := range cfg.qemuArgs {
+		if a == "-nic" || a == "-netdev" {
+			nic = nil
+		}
+	}
+	args = append(args, nic...)
+	args = append(args, cfg.qemuArgs...)
 	args = append(args,
-		"-m", strconv.Itoa(cfg.memory), "-nic", "none", "-no-reboot",
+		"-m", strconv.Itoa(cfg.memory), "-no-reboot",
 		"-display", "none", "-serial", "mon:stdio",
 		"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
 		"-kernel", kernel, "-initrd", image,
