@@ -34,6 +34,15 @@ type manState struct {
 	pre    []Line // output before .TH
 }
 
+// inAt is the indent groff's `.in \n[an-margin]u` gives: a negative
+// margin (.RS -12 at the top level) reads as a relative move.
+func (m *manState) inAt(cur int) int {
+	if m.margin >= 0 {
+		return m.margin
+	}
+	return max(0, cur+m.margin)
+}
+
 func (m *manState) init() {
 	m.margin, m.pi = manIN, manIN
 	m.rs = nil
@@ -231,7 +240,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 			m.margin += m.pi
 		}
 		m.pi = manIN
-		r.indent = m.margin
+		r.indent = m.inAt(r.indent)
 	case "RE":
 		r.brk()
 		level := len(m.rs) - 1
@@ -244,7 +253,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 			m.margin, m.pi = m.rs[level].margin, m.rs[level].pi
 			m.rs = m.rs[:level]
 		}
-		r.indent = m.margin
+		r.indent = m.inAt(r.indent)
 	case "B", "I", "SB", "SM":
 		f := map[string]string{"B": "B", "I": "I", "SB": "B", "SM": "R"}[name]
 		if len(args) > 0 {

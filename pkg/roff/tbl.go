@@ -522,10 +522,11 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 		}
 		return line
 	}
+	// on a terminal groff's tables start half a line down: a blank line
+	if !r.ns {
+		r.output(nil)
+	}
 	if box {
-		if !r.ns {
-			r.output(nil)
-		}
 		r.output(hline(0))
 	}
 	for ri, row := range rows {
