@@ -224,23 +224,6 @@ func TestLearner(t *testing.T) {
 	}
 }
 
-// TestCtrlC boots for Ctrl-C alone: if the shell does not survive it, the
-// VM powers off, and the shared boot of TestVM would lose its other checks.
-func TestCtrlC(t *testing.T) {
-	RequireApplets(t, "sleep")
-	vm := Boot(t)
-	if err := vm.SendLine(`echo "sta""rted"; sleep 100`); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
-		t.Fatal(err)
-	}
-	interruptUntilPrompt(t, vm)
-	if out := vm.MustRun("echo $?", 0); out != "130\n" {
-		t.Errorf("$? after Ctrl-C: %q, want 130", out)
-	}
-}
-
 // TestNet boots as `make vm NET=1` does: init loads the virtio network
 // driver's modules in dependency order and configures eth0.
 func TestNet(t *testing.T) {

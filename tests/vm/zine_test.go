@@ -107,11 +107,25 @@ func TestZine(t *testing.T) {
 }
 
 // TestReliability: the things a learner does by accident must not break
-// the machine. Ctrl-C ends a whole foreground pipeline; the interactive
-// shell survives SIGINT sent to itself.
+// the machine. Ctrl-C ends the foreground job (status 130) and a whole
+// foreground pipeline; the interactive shell survives SIGINT sent to
+// itself.
 func TestReliability(t *testing.T) {
 	RequireApplets(t, "sleep", "ps")
 	vm := Boot(t)
+
+	t.Run("Ctrl-C", func(t *testing.T) {
+		if err := vm.SendLine(`echo "sta""rted"; sleep 100`); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
+			t.Fatal(err)
+		}
+		interruptUntilPrompt(t, vm)
+		if out := vm.MustRun("echo $?", 0); out != "130\n" {
+			t.Errorf("$? after Ctrl-C: %q, want 130", out)
+		}
+	})
 
 	t.Run("Ctrl-C ends a pipeline", func(t *testing.T) {
 		if err := vm.SendLine(`echo "sta""rted"; sleep 100 | sleep 100 | sleep 100`); err != nil {
