@@ -2,6 +2,7 @@ package file
 
 import (
 	"bytes"
+	"fmt"
 	"compress/gzip"
 	"image"
 	"image/color"
@@ -242,6 +243,29 @@ func TestELF(t *testing.T) {
 			t.Fatalf("gcc %v: %v\n%s", b, err, out)
 		}
 		names = append(names, b[0])
+	}
+	got := applettest.Run(&Applet, dir, "", nil, names...)
+	want := applettest.RunTool(t, "file", dir, "", nil, names...)
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.Stdout, want.Stdout)
+	}
+}
+
+// TestTruncatedELF compares on a program cut at various lengths: damaged
+// headers must give file(1)'s messages, never a crash.
+func TestTruncatedELF(t *testing.T) {
+	prog, err := os.ReadFile("/usr/bin/ls")
+	if err != nil {
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	var names []string
+	for _, n := range []int{8, 10, 60, 100, 500, 1000, 4000, 20000} {
+		name := fmt.Sprint("ls", n)
+		if err := os.WriteFile(filepath.Join(dir, name), prog[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
 	}
 	got := applettest.Run(&Applet, dir, "", nil, names...)
 	want := applettest.RunTool(t, "file", dir, "", nil, names...)

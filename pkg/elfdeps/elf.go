@@ -134,6 +134,18 @@ var ErrNotRegular = errors.New("not regular file")
 // Read parses an ELF object of size bytes from r. Versions are read only
 // by ReadVersions.
 func Read(r io.ReaderAt, size int64) (o *Object, err error) {
+	return read(r, size, false)
+}
+
+// ReadLenient is Read for describing damaged files (file(1) does): an
+// unreadable PT_INTERP or dynamic section leaves the fields it would have
+// filled empty instead of failing. The header and program headers must
+// still be sound.
+func ReadLenient(r io.ReaderAt, size int64) (*Object, error) {
+	return read(r, size, true)
+}
+
+func read(r io.ReaderAt, size int64, lenient bool) (o *Object, err error) {
 	var ident [elf.EI_NIDENT]byte
 	if _, err := r.ReadAt(ident[:], 0); err != nil {
 		return nil, ErrNotELF
@@ -193,6 +205,9 @@ func Read(r io.ReaderAt, size int64) (o *Object, err error) {
 		case elf.PT_INTERP:
 			s, err := o.readAt(p.Off, p.Filesz, maxString)
 			if err != nil {
+				if lenient {
+					continue
+				}
 				return nil, fmt.Errorf("PT_INTERP: %w", err)
 			}
 			if i := bytes.IndexByte(s, 0); i >= 0 {
@@ -207,7 +222,7 @@ func Read(r io.ReaderAt, size int64) (o *Object, err error) {
 	}
 	if dyn != nil {
 		o.HasDynamic = true
-		if err := o.readDynamic(dyn); err != nil {
+		if err := o.readDynamic(dyn); err != nil && !lenient {
 			return nil, err
 		}
 	}

@@ -18,8 +18,16 @@ const maxNotes = 256 // file(1) stops reading notes after this many
 // debugging information and a symbol table are present.
 func (d *detection) elf() (Result, bool) {
 	b := d.buf
-	if len(b) < 20 || string(b[:4]) != elf.ELFMAG {
+	if len(b) < 8 || string(b[:4]) != elf.ELFMAG {
 		return Result{}, false
+	}
+	if len(b) < 20 { // the identification only
+		class := map[byte]string{1: "32-bit", 2: "64-bit"}[b[elf.EI_CLASS]]
+		data := map[byte]string{1: "LSB", 2: "MSB"}[b[elf.EI_DATA]]
+		if class == "" || data == "" {
+			return Result{}, false
+		}
+		return found(fmt.Sprintf("ELF %s %s (%s)", class, data, osabiName(elf.OSABI(b[elf.EI_OSABI]))), "application/octet-stream")
 	}
 	var w strings.Builder
 	w.WriteString("ELF ")
@@ -46,7 +54,7 @@ func (d *detection) elf() (Result, bool) {
 	typ := elf.Type(order.Uint16(b[16:]))
 	machine := elf.Machine(order.Uint16(b[18:]))
 
-	obj, objErr := elfdeps.Read(d.r, d.size)
+	obj, objErr := elfdeps.ReadLenient(d.r, d.size)
 	mime := "application/octet-stream"
 	switch typ {
 	case elf.ET_REL:
@@ -71,6 +79,11 @@ func (d *detection) elf() (Result, bool) {
 	}
 	w.WriteString(", " + machineName(machine))
 	fmt.Fprintf(&w, ", version %d (%s)", b[elf.EI_VERSION], osabiName(elf.OSABI(b[elf.EI_OSABI])))
+	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil {
+		if off, ok := unreadableProg(b, order, d.size); ok {
+			fmt.Fprintf(&w, ", can't read elf program headers at %d", off)
+		}
+	}
 	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr == nil {
 		switch {
 		case !obj.HasDynamic:
@@ -84,8 +97,61 @@ func (d *detection) elf() (Result, bool) {
 			w.WriteString(", interpreter " + obj.Interp)
 		}
 	}
-	sectionInfo(&w, d.r, d.size)
+	if off, ok := missingSections(b, order, d.size); ok {
+		fmt.Fprintf(&w, ", missing section headers at %d", off)
+	} else {
+		sectionInfo(&w, d.r, d.size)
+	}
 	return found(w.String(), mime)
+}
+
+// headerFields returns e_phoff, e_phentsize, e_phnum, e_shoff,
+// e_shentsize and e_shnum from an ELF header of either class.
+func headerFields(b []byte, order binary.ByteOrder) (phoff uint64, phentsize, phnum int, shoff uint64, shentsize, shnum int, ok bool) {
+	if elf.Class(b[elf.EI_CLASS]) == elf.ELFCLASS64 {
+		if len(b) < 64 {
+			return
+		}
+		return order.Uint64(b[32:]), int(order.Uint16(b[54:])), int(order.Uint16(b[56:])),
+			order.Uint64(b[40:]), int(order.Uint16(b[58:])), int(order.Uint16(b[60:])), true
+	}
+	if len(b) < 52 {
+		return
+	}
+	return uint64(order.Uint32(b[28:])), int(order.Uint16(b[42:])), int(order.Uint16(b[44:])),
+		uint64(order.Uint32(b[32:])), int(order.Uint16(b[46:])), int(order.Uint16(b[48:])), true
+}
+
+// unreadableProg finds the first program header that lies past the end of
+// the file, as file(1) reports it.
+func unreadableProg(b []byte, order binary.ByteOrder, size int64) (uint64, bool) {
+	phoff, phentsize, phnum, _, _, _, ok := headerFields(b, order)
+	if !ok || phentsize == 0 {
+		return 0, false
+	}
+	for i := 0; i < phnum; i++ {
+		off := phoff + uint64(i*phentsize)
+		if off+uint64(phentsize) > uint64(size) {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// missingSections reports a section header table that starts past the end
+// of the file (a truncated or damaged file).
+func missingSections(b []byte, order binary.ByteOrder, size int64) (uint64, bool) {
+	_, _, _, shoff, shentsize, shnum, ok := headerFields(b, order)
+	if !ok || shnum == 0 {
+		return 0, false
+	}
+	// file(1) first reads the header of the section-name table.
+	strndx := int(order.Uint16(b[62:]))
+	if elf.Class(b[elf.EI_CLASS]) != elf.ELFCLASS64 {
+		strndx = int(order.Uint16(b[50:]))
+	}
+	at := shoff + uint64(strndx*shentsize)
+	return at, at+uint64(shentsize) > uint64(size) || at < shoff
 }
 
 // sectionInfo appends what the section headers tell: the notes (build ID,
