@@ -2,8 +2,8 @@ package file
 
 import (
 	"bytes"
-	"fmt"
 	"compress/gzip"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
