@@ -131,7 +131,7 @@ func run(io *applet.IO, args []string) int {
 	noTargetDir := false
 	targetDir, hasTargetDir := "", false
 	makeBackup, control, suffix, hasSuffix := false, "", "", false
-	stripSlashes := false
+	stripSlashes, parents := false, false
 	for _, o := range r.Opts {
 		switch o.Key {
 		case "archive":
@@ -178,8 +178,7 @@ func run(io *applet.IO, args []string) int {
 				}
 			}
 		case "parents":
-			io.Errorf("--parents is not supported")
-			return 1
+			parents = true
 		case "recursive", "r":
 			x.recursive = true
 		case "remove-destination":
@@ -264,6 +263,11 @@ func run(io *applet.IO, args []string) int {
 			io.Errorf("target directory %s: %s", x.q.Always(targetDir), errno.Message(err))
 			return 1
 		}
+	case parents && noTargetDir, parents && len(files) < 2:
+		if len(files) < 2 {
+			return io.UsageError(1, "missing destination file operand after %s", x.q.Always(files[0]))
+		}
+		return io.UsageError(1, "with --parents, the destination must be a directory")
 	case noTargetDir:
 		if len(files) < 2 {
 			return io.UsageError(1, "missing destination file operand after %s", x.q.Always(files[0]))
@@ -281,6 +285,8 @@ func run(io *applet.IO, args []string) int {
 		err := unix.Stat(x.path(last), &st)
 		if err == nil && st.Mode&mode.TypeMask == mode.TypeDir {
 			targetDir, files = last, files[:len(files)-1]
+		} else if parents {
+			return io.UsageError(1, "with --parents, the destination must be a directory")
 		} else if len(files) > 2 {
 			if err == nil {
 				err = unix.ENOTDIR
@@ -293,10 +299,57 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	for _, f := range files {
+		if parents {
+			dst := concat(targetDir, strings.TrimRight(f, "/"))
+			if x.makeParents(f, targetDir) {
+				x.copyTop(f, dst)
+			}
+			continue
+		}
 		base := strings.TrimRight(lastComponent(f), "/")
 		x.copyTop(f, concat(targetDir, base))
 	}
 	return x.finish()
+}
+
+// makeParents creates under dir the directories leading to src, for
+// --parents, with the modes of the source directories. GNU reports them
+// without quotes: "a -> dst/a".
+func (x *cp) makeParents(src, dir string) bool {
+	name := strings.TrimRight(src, "/")
+	for i := 1; i < len(name); i++ {
+		if name[i] != '/' || name[i-1] == '/' {
+			continue
+		}
+		prefix := name[:i]
+		dst := concat(dir, prefix)
+		var st unix.Stat_t
+		if unix.Stat(x.path(dst), &st) == nil {
+			if st.Mode&mode.TypeMask != mode.TypeDir {
+				x.errorf("%s exists but is not a directory", x.q.Always(dst))
+				return false
+			}
+			continue
+		}
+		var sst unix.Stat_t
+		if err := unix.Stat(x.path(prefix), &sst); err != nil {
+			x.errorf("failed to get attributes of %s: %s", x.q.Always(prefix), errno.Message(err))
+			return false
+		}
+		if err := unix.Mkdir(x.path(dst), sst.Mode&0o777|0o700); err != nil {
+			x.errorf("cannot make directory %s: %s", x.q.Always(dst), errno.Message(err))
+			return false
+		}
+		if x.verbose {
+			fmt.Fprintf(x.io.Stdout, "%s -> %s\n", prefix, dst)
+		}
+		if x.keepMode || x.keepOwner || x.keepTimes {
+			x.preserve(prefix, dst, &sst, false)
+		} else {
+			unix.Chmod(x.path(dst), sst.Mode&0o777&^x.umask)
+		}
+	}
+	return true
 }
 
 func (x *cp) finish() int {

@@ -29,11 +29,15 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"-l", "link", "x"}, []string{"-lv", "f", "-P", "link", "d"}, []string{"-x"}, []string{"-lsv", "f", "x"},
 		[]string{"-p", "suid", "none", "d"}, []string{"-a", "tmp", "sgiddir", "d"}, []string{"-r", "tmp", "sgiddir", "d"},
 		[]string{"-v", "sticky", "stickynox", "ugs", "d"}, []string{"-rT", "d", "d/sub"},
+		[]string{"-v", "--parents", "d/sub/x.sh", "empty"}, []string{"--parents", "d/file", "d/sub/x.sh"},
+		[]string{"--parents", "f"}, []string{"-Tv", "--parents", "f", "empty"},
+		[]string{"-pv", "--parents", "d/sub/deep/leaf", "tmp"}, []string{"-v", "--parents", "d/file", "d/sub/x.sh", "empty"},
 	))
 	// Recursive -v lists entries in inode order, which differs between trees.
 	var sorted []fixture.Case
 	for _, args := range [][]string{{"-rv", "d", "x"}, {"-rvL", "linkdir", "x"}, {"-rvH", "linkdir", "x"},
-		{"-x", "-rv", "d", "y"}, {"-rv", "d", "empty"}, {"-rTv", "d", "empty"}, {"-av", "d", "x"}} {
+		{"-x", "-rv", "d", "y"}, {"-rv", "d", "empty"}, {"-rTv", "d", "empty"}, {"-av", "d", "x"},
+		{"-rv", "--parents", "./d//sub/", "empty"}} {
 		sorted = append(sorted, fixture.Case{Args: args, SortOutput: true})
 	}
 	fixture.Compare(t, &Applet, "cp", fixture.NoTimes, sorted)
