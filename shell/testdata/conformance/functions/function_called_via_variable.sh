@@ -1,0 +1,3 @@
+name=hello
+hello() { echo "hi from ${0##*/}"; }
+$name

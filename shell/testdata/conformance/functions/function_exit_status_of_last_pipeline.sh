@@ -1,0 +1,4 @@
+f() { true | false; }
+f; echo $?
+g() { false | true; }
+g; echo $?

@@ -1,0 +1,4 @@
+v=global
+f() { local v; v=inner; }
+f
+echo $v

@@ -1,0 +1,4 @@
+x() { echo func-x; }
+x=var-x
+x
+echo $x

@@ -1,0 +1,4 @@
+mkdir d
+cd() { echo "wrapped cd $1"; command cd "$@"; }
+cd d
+echo "${PWD##*/}"

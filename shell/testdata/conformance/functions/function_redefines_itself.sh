@@ -1,0 +1,3 @@
+f() { echo first; f() { echo second; }; }
+f
+f

@@ -1,0 +1,2 @@
+f() { if false; then :; fi; return; }
+f; echo $?

@@ -1,0 +1,3 @@
+f() { unset -f f; echo still-running; }
+f
+f 2>/dev/null || echo gone
