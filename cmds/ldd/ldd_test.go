@@ -61,6 +61,10 @@ func fixtures(t *testing.T, dir string) {
 	lib("cyc/libc1.so", "c1.c", "-Lcyc", "-lc2")
 	lib("cyc/libc2.so", "c2.c", "-Lcyc", "-lc1") // now each needs the other
 	lib("gone/libgone.so", "b.c")
+	// One file under two names: a path in one DT_NEEDED, a soname-less
+	// name found through DT_RPATH in another. ld.so loads it once.
+	lib("nos/libnos.so", "b.c")
+	lib("libother.so", "c2.c", "-Lnos", "-lnos", "-Wl,--disable-new-dtags", "-Wl,-rpath,"+filepath.Join(dir, "nos"), "-Wl,--allow-shlib-undefined")
 	main := func(out string, extra ...string) {
 		gcc(append([]string{"-o", out, "main.c", "-Wl,--no-as-needed", "-Wl,-rpath-link,b", "-La", "-la"}, extra...)...)
 	}
@@ -77,6 +81,7 @@ func fixtures(t *testing.T, dir string) {
 	gcc("-o", "cycle", "cyc.c", "-Wl,--no-as-needed", "-Lcyc", "-lc1", "-Wl,-rpath-link,cyc", "-Wl,-rpath,$ORIGIN/cyc")
 	gcc("-o", "static", "plain.c", "-static")
 	gcc("-o", "plainexe", "plain.c")
+	gcc("-o", "twonames", "plain.c", "-Wl,--no-as-needed", filepath.Join(dir, "nos/libnos.so"), "-L.", "-lother", "-Wl,-rpath,"+dir, "-Wl,--allow-shlib-undefined")
 	gcc("-o", "static-pie", "plain.c", "-static-pie")
 	if err := os.RemoveAll(filepath.Join(dir, "gone")); err != nil {
 		t.Fatal(err)
@@ -112,6 +117,7 @@ func TestSameAsGlibc(t *testing.T) {
 		{nil, []string{"./trapped"}},
 		{nil, []string{"./missing"}},
 		{nil, []string{"./cycle"}},
+		{nil, []string{"./twonames"}},
 		{nil, []string{"./static"}},
 		{nil, []string{"./static-pie"}},
 		{nil, []string{"b/libb.so"}},

@@ -202,6 +202,13 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 	inSearch := map[*Lib]bool{main: true}
 	inDirect := map[*Lib]bool{}
 	var loaded []*Lib
+	inLoaded := map[*Lib]bool{main: true, st.rtld: true}
+	addLoaded := func(l *Lib) {
+		if !inLoaded[l] {
+			inLoaded[l] = true
+			loaded = append(loaded, l)
+		}
+	}
 	// LD_PRELOAD objects come right after the program, in the list and in
 	// the search order; one that cannot be found is skipped with a message.
 	if pre, ok := lookupEnv(r.cfg.Env, "LD_PRELOAD"); ok {
@@ -213,7 +220,7 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 					t.PreloadMissing = append(t.PreloadMissing, name)
 					continue
 				}
-				loaded = append(loaded, dep)
+				addLoaded(dep)
 			}
 			if !inSearch[dep] {
 				inSearch[dep] = true
@@ -230,7 +237,7 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 			dep := st.match(name)
 			if dep == nil {
 				dep = st.load(name, l)
-				loaded = append(loaded, dep)
+				addLoaded(dep) // a new name may still be a file already loaded
 			}
 			if l == main && !inDirect[dep] {
 				inDirect[dep] = true
