@@ -1,0 +1,3 @@
+trap 'echo a
+echo b' INT
+trap
