@@ -1,0 +1,4 @@
+fg
+echo "fg status $?"
+bg
+echo "bg status $?"

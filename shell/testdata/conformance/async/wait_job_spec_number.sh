@@ -1,0 +1,3 @@
+(exit 4) &
+wait %1
+echo "status $?"

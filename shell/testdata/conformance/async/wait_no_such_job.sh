@@ -1,0 +1,2 @@
+wait %9
+echo "status $?"
