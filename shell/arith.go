@@ -27,6 +27,13 @@ func (s *Shell) arithExpr(x syntax.ArithmExpr) (int64, error) {
 	case *syntax.UnaryArithm:
 		switch x.Op {
 		case syntax.Inc, syntax.Dec:
+			if !s.bashMode {
+				if x.Post {
+					return 0, &arithError{"arithmetic expression: expecting primary"}
+				}
+				// ++x is +(+x) in dash
+				return s.arithExpr(x.X)
+			}
 			name, ok := arithName(x.X)
 			if !ok {
 				return 0, &arithError{"arithmetic expression: expecting primary"}
@@ -201,6 +208,9 @@ func (s *Shell) arithBinary(x *syntax.BinaryArithm) (int64, error) {
 		}
 		return s.arithExpr(colon.Y)
 	case syntax.Comma:
+		if !s.bashMode {
+			return 0, &arithError{"arithmetic expression: expecting EOF"}
+		}
 		if _, err := s.arithExpr(x.X); err != nil {
 			return 0, err
 		}
@@ -261,8 +271,15 @@ func (s *Shell) arithBinary(x *syntax.BinaryArithm) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return arithOp(x.Op, l, r)
+	op := x.Op
+	if op == syntax.Pow && s.bashMode {
+		op = powBash
+	}
+	return arithOp(op, l, r)
 }
+
+// powBash marks ** where the language has it (bash mode).
+const powBash = syntax.BinAritOperator(255)
 
 func boolInt(b bool) int64 {
 	if b {
@@ -294,6 +311,8 @@ func arithOp(op syntax.BinAritOperator, l, r int64) (int64, error) {
 		}
 		return l % r, nil
 	case syntax.Pow:
+		return 0, &arithError{"arithmetic expression: expecting primary"}
+	case powBash:
 		if r < 0 {
 			return 0, &arithError{"arithmetic expression: exponent less than 0"}
 		}

@@ -169,7 +169,7 @@ func (s *Shell) outBytes(b []byte) int {
 		return 0
 	}
 	if err := writeAll(1, b); err != nil {
-		if err == unix.EPIPE {
+		if err == unix.EPIPE && s.traps[syscall.SIGPIPE] == nil {
 			s.sigpipe()
 			return 141
 		}
@@ -598,7 +598,7 @@ func (s *Shell) aliasBuiltin(a []string) int {
 			if val, found := s.aliases[n]; found {
 				s.out(n + "=" + shellQuote(val) + "\n")
 			} else {
-				s.errorf("alias: %s not found", arg)
+				writeAll(2, []byte("alias: "+arg+" not found\n"))
 				status = 1
 			}
 			continue

@@ -215,7 +215,7 @@ func (s *Shell) expandParts(w *wbuf, parts []syntax.WordPart, quoted, tilde, ass
 		case *syntax.ArithmExp:
 			n, err := s.arithExpr(p.X)
 			if err != nil {
-				if ae, ok := err.(*arithError); ok && strings.HasPrefix(ae.msg, "arithmetic expression: division") {
+				if ae, ok := err.(*arithError); ok && strings.HasPrefix(ae.msg, "arithmetic expression: ") && !strings.Contains(ae.msg, "\"") {
 					return &arithError{ae.msg + ": \"" + s.sourceBetween(p.Left, p.Right, 3, 1) + "\""}
 				}
 				return err
@@ -376,7 +376,25 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 	case syntax.DefaultUnsetOrNull, syntax.AssignUnsetOrNull, syntax.ErrorUnsetOrNull, syntax.AlternateUnsetOrNull:
 		colon = true
 	}
+	if (name == "@" || name == "*") && op == syntax.AlternateUnset {
+		set = true
+	}
 	missing := !set || (colon && val == "")
+	if (name == "@" || name == "*") && (op == syntax.RemSmallPrefix || op == syntax.RemLargePrefix || op == syntax.RemSmallSuffix || op == syntax.RemLargeSuffix) {
+		pat, err := s.expandPattern(p.Exp.Word)
+		if err != nil {
+			return err
+		}
+		saved := s.params
+		elems := make([]string, len(saved))
+		for i, v := range saved {
+			elems[i] = removePattern(v, pat, op)
+		}
+		s.params = elems
+		s.expandAt(w, name, quoted)
+		s.params = saved
+		return nil
+	}
 	if (name == "@" || name == "*") && !missing {
 		switch op {
 		case syntax.DefaultUnset, syntax.DefaultUnsetOrNull, syntax.ErrorUnset, syntax.ErrorUnsetOrNull,

@@ -1,0 +1,4 @@
+x=`echo assigned`
+cat <<EOF
+$x `echo in-heredoc`
+EOF

@@ -1,0 +1,3 @@
+x=val
+echo `echo \\$x`
+echo "`echo \\$x`"

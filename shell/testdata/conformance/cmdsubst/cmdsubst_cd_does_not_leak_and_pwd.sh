@@ -1,0 +1,4 @@
+mkdir sub
+x=$(cd sub; pwd)
+echo "${x##*/}"
+[ "$PWD" != "$x" ] && echo unchanged

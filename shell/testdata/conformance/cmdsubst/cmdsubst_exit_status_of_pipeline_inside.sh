@@ -1,0 +1,4 @@
+x=$(false | true)
+echo $?
+x=$(true | false)
+echo $?

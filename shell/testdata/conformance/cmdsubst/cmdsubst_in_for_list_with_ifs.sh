@@ -1,0 +1,2 @@
+IFS=,
+for w in $(echo a,b,c); do echo "<$w>"; done

@@ -1,0 +1,3 @@
+case $(echo x) in x) echo case-subst;; esac
+echo data > "$(echo out).txt"
+cat out.txt

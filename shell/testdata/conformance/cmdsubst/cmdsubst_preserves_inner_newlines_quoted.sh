@@ -1,0 +1,3 @@
+x=$(printf 'a\n\nb')
+echo "$x" | wc -l
+echo $x

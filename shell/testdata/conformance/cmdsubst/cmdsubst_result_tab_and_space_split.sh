@@ -1,0 +1,2 @@
+set -- $(printf 'a\tb  c\n')
+echo $#

@@ -1,0 +1,2 @@
+x=$(trap 'echo from-exit-trap' EXIT; exit 3)
+echo "[$x] $?"

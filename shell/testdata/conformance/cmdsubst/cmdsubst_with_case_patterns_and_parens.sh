@@ -1,0 +1,2 @@
+x=$(case a in (a) echo "(paren)";; esac)
+echo "$x"

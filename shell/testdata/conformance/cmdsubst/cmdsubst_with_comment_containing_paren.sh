@@ -1,0 +1,5 @@
+x=$(
+  # a comment with ) inside
+  echo ok
+)
+echo "$x"

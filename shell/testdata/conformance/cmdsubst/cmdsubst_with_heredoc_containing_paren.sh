@@ -1,0 +1,5 @@
+x=$(cat <<'EOF'
+a ) b
+EOF
+)
+echo "$x"
