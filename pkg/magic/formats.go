@@ -422,8 +422,100 @@ func (d *detection) javaKeyStore() (Result, bool) {
 	return found("Java KeyStore", "application/x-java-keystore")
 }
 
+// openPGPKey describes a binary OpenPGP certificate (a keyring such as
+// /etc/apt/trusted.gpg): the public key packet, then the kinds of the two
+// packets after it.
 func (d *detection) openPGPKey() (Result, bool) {
-	return Result{}, false
+	b := d.buf
+	tag, body, next, ok := pgpPacket(b)
+	if !ok || tag != 6 || len(body) < 6 || body[0] != 4 {
+		return Result{}, false
+	}
+	created := time.Unix(int64(binary.BigEndian.Uint32(body[1:])), 0).Format("Mon Jan _2 15:04:05 2006")
+	desc := "OpenPGP Public Key Version 4, Created " + created
+	switch body[5] {
+	case 1, 2, 3:
+		if len(body) >= 8 {
+			desc += fmt.Sprintf(", RSA (Encrypt or Sign, %d bits)", binary.BigEndian.Uint16(body[6:]))
+		}
+	case 16:
+		desc += ", El Gamal"
+	case 17:
+		desc += ", DSA"
+	case 18:
+		desc += ", ECDH"
+	case 19:
+		desc += ", ECDSA"
+	case 22:
+		desc += ", EdDSA"
+	}
+	rest := b[next:]
+	for i := 0; i < 2; i++ {
+		t, _, n, ok := pgpPacket(rest)
+		if !ok {
+			break
+		}
+		switch t {
+		case 2:
+			desc += "; Signature"
+		case 13:
+			desc += "; User ID"
+		case 14:
+			desc += "; Public Subkey"
+		case 17:
+			desc += "; User Attribute"
+		case 12:
+			desc += "; Trust"
+		}
+		rest = rest[n:]
+	}
+	return found(desc+"; OpenPGP Certificate", "application/pgp-keys")
+}
+
+// pgpPacket parses an OpenPGP packet header (RFC 4880 section 4.2) and
+// returns the tag, the body (cut to what is in b) and the offset of the
+// next packet.
+func pgpPacket(b []byte) (tag int, body []byte, next int, ok bool) {
+	if len(b) < 2 || b[0]&0x80 == 0 {
+		return 0, nil, 0, false
+	}
+	var hdr, n int
+	if b[0]&0x40 == 0 { // old format
+		tag = int(b[0]>>2) & 0xf
+		switch b[0] & 3 {
+		case 0:
+			hdr, n = 2, int(b[1])
+		case 1:
+			if len(b) < 3 {
+				return 0, nil, 0, false
+			}
+			hdr, n = 3, int(binary.BigEndian.Uint16(b[1:]))
+		case 2:
+			if len(b) < 5 {
+				return 0, nil, 0, false
+			}
+			hdr, n = 5, int(binary.BigEndian.Uint32(b[1:])&0x7fffffff)
+		default:
+			return 0, nil, 0, false
+		}
+	} else {
+		tag = int(b[0] & 0x3f)
+		switch c := int(b[1]); {
+		case c < 192:
+			hdr, n = 2, c
+		case c < 224 && len(b) >= 3:
+			hdr, n = 3, (c-192)<<8+int(b[2])+192
+		case c == 255 && len(b) >= 6:
+			hdr, n = 6, int(binary.BigEndian.Uint32(b[2:])&0x7fffffff)
+		default:
+			return 0, nil, 0, false
+		}
+	}
+	end := hdr + n
+	if end > len(b) {
+		return tag, b[hdr:], len(b), true
+	}
+	return tag, b[hdr:end], end, true
 }
 
 func (d *detection) gdbm() (Result, bool) {
