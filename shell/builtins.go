@@ -341,7 +341,7 @@ func looksBinary(path string) bool {
 	if i := strings.IndexByte(string(buf), '\n'); i >= 0 {
 		buf = buf[:i]
 	}
-	return strings.IndexByte(string(buf), 0) >= 0
+	return strings.HasPrefix(string(buf), "\x7fELF") || strings.IndexByte(string(buf), 0) >= 0
 }
 
 func (s *Shell) exportBuiltin(name string, a []string) int {

@@ -89,8 +89,8 @@ func (s *Shell) waitBuiltin(args []string) int {
 		if strings.HasPrefix(a, "%") {
 			j = s.jobSpec(a)
 			if j == nil {
-				s.errorf("wait: %s: No such job", a)
-				status = 127
+				s.errorf("wait: No such job: %s", a)
+				status = 2
 				continue
 			}
 		} else {

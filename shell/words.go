@@ -385,10 +385,16 @@ func (s *Shell) expandParam(w *wbuf, p *syntax.ParamExp, quoted bool) error {
 		if err != nil {
 			return err
 		}
+		// dash applies the operator to the parameters joined by
+		// spaces: a prefix comes off the first, a suffix off the last
 		saved := s.params
-		elems := make([]string, len(saved))
-		for i, v := range saved {
-			elems[i] = removePattern(v, pat, op)
+		elems := append([]string(nil), saved...)
+		if len(elems) > 0 {
+			if op == syntax.RemSmallPrefix || op == syntax.RemLargePrefix {
+				elems[0] = removePattern(elems[0], pat, op)
+			} else {
+				elems[len(elems)-1] = removePattern(elems[len(elems)-1], pat, op)
+			}
 		}
 		s.params = elems
 		s.expandAt(w, name, quoted)
