@@ -53,6 +53,13 @@ func evalExpr(s string, unit byte) (int, bool) {
 	if !p.ok || p.i == 0 {
 		return 0, false
 	}
+	// keep hostile numbers finite: no page needs more than this
+	const limit = 1 << 30
+	if v > limit {
+		v = limit
+	} else if v < -limit {
+		v = -limit
+	}
 	return int(v), true
 }
 
@@ -202,13 +209,20 @@ func cols(u int) int {
 	if u < 0 {
 		return -cols(-u)
 	}
-	return (u + hUnit/2 - 1) / hUnit
+	return min((u+hUnit/2-1)/hUnit, maxCols)
 }
+
+// maxCols bounds every horizontal distance (indents, motions, widths), and
+// maxLines every vertical one, so that no input makes huge output.
+const (
+	maxCols  = 1000
+	maxLines = 100
+)
 
 // lines converts basic units to output lines, rounding as groff's vunits.
 func lines(u int) int {
 	if u < 0 {
 		return -lines(-u)
 	}
-	return (u + vUnit/2 - 1) / vUnit
+	return min((u+vUnit/2-1)/vUnit, maxLines)
 }

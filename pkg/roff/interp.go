@@ -10,8 +10,9 @@ import (
 const (
 	maxSteps      = 2_000_000 // input lines processed, macro bodies included
 	maxMacroDepth = 50
-	maxExpand     = 20 // nesting of string interpolation
-	maxOutput     = 200_000
+	maxExpand     = 20      // nesting of string interpolation
+	maxOutput     = 50_000  // lines; bash(1), the largest page, has 7,000
+	maxLineBytes  = 1 << 20 // a line after interpolating strings
 )
 
 // frame is one input source: the page, a .so file, or a macro's body.
@@ -246,6 +247,9 @@ func (r *renderer) expand(s string, copyMode bool, depth int) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
+		if b.Len() > maxLineBytes {
+			break // strings that double themselves: stop
+		}
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
 			b.WriteByte(c)

@@ -239,6 +239,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		} else {
 			m.margin += m.pi
 		}
+		m.margin = min(m.margin, maxCols)
 		m.pi = manIN
 		r.indent = m.inAt(r.indent)
 	case "RE":
@@ -419,7 +420,7 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		r.brk()
 		r.center = 1
 		if u, ok := evalExpr(arg(0), 'u'); ok {
-			r.center = u
+			r.center = max(0, min(u, maxOutput))
 		}
 	case "ft":
 		r.setFont(arg(0))
@@ -600,10 +601,7 @@ func (r *renderer) relative(a string, cur int) int {
 	case '-':
 		n = cur - n
 	}
-	if n < 0 {
-		n = 0
-	}
-	return n
+	return max(0, min(n, maxCols))
 }
 
 // translate handles .tr: pairs of characters, each maybe an escape.
