@@ -214,6 +214,25 @@ func (s *Shell) main(args []string) (status int) {
 		if !s.opts.interactive && isatty(0) && isatty(2) {
 			s.opts.interactive = true
 		}
+		if s.opts.interactive {
+			// POSIX: an interactive shell runs the file $ENV names
+			if env, ok := s.getVar("ENV"); ok && env != "" {
+				if w, err := s.newParser().Document(strings.NewReader(env)); err == nil {
+					if file, err := s.document(w); err == nil && file != "" {
+						func() {
+							defer func() {
+								if r := recover(); r != nil {
+									if _, ok := r.(exitStatus); !ok {
+										panic(r)
+									}
+								}
+							}()
+							s.dotBuiltin([]string{file})
+						}()
+					}
+				}
+			}
+		}
 		s.runStdin()
 	}
 	return s.status
