@@ -352,7 +352,9 @@ func (c *Completer) completeVar(line string, pos int, w wordAt) (Completion, boo
 }
 
 // requote quotes an unquoted completed word for the context it is typed
-// in: inside an open quote, with that quote's rules; otherwise with
+// in: inside an open quote, with that quote's rules (the word is
+// rewritten whole, so a quote opened mid-word moves to its start);
+// otherwise with
 // backslashes before the characters the shell would take specially (and
 // single quotes around names with control characters, which a backslash
 // cannot protect). A leading ~/ the user typed stays unquoted.
@@ -363,7 +365,7 @@ func requote(name string, w wordAt) string {
 	}
 	switch w.quote {
 	case '\'':
-		return w.raw[:quoteStart(w)] + "'" + strings.ReplaceAll(name, "'", `'\''`)
+		return "'" + strings.ReplaceAll(name, "'", `'\''`)
 	case '"':
 		var b strings.Builder
 		for _, r := range name {
@@ -372,15 +374,10 @@ func requote(name string, w wordAt) string {
 			}
 			b.WriteRune(r)
 		}
-		return w.raw[:quoteStart(w)] + `"` + b.String()
+		return `"` + b.String()
 	}
 	return prefix + ShellQuote(name)
 }
-
-// quoteStart is where in the raw word the open quote was typed: the
-// completer rewrites the word from the start, so a quote typed in the
-// middle (ab'c d) is moved to the start of the word.
-func quoteStart(w wordAt) int { return 0 }
 
 // ShellQuote quotes s for a shell word with backslashes, as bash quotes
 // completed file names ("my file" → my\ file). Names with control
@@ -394,7 +391,7 @@ func ShellQuote(s string) string {
 	}
 	var b strings.Builder
 	for i, r := range s {
-		if strings.ContainsRune(" \t\\\"'<>;|&()$`?*[]!{}#^=,", r) || (r == '~' && i == 0) {
+		if strings.ContainsRune(" \t\\\"'<>;|&()$`?*[]!{}#", r) || (r == '~' && i == 0) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
