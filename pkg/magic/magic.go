@@ -7,8 +7,9 @@
 // It is not an interpreter of magic(5) databases: each format is a small Go
 // function that reads the header fields file(1) prints. Nothing is built at
 // package initialisation; detectors are tried in order, the most specific
-// first, and only the first 64 KiB of a file are examined, as libmagic
-// examines them for text.
+// first. Binary formats are recognised from the first 8 KiB, text from the
+// first 64 KiB (libmagic's encoding window); only a JSON candidate is read
+// further, up to libmagic's 7 MiB, because file(1) parses all of it.
 package magic
 
 import (
