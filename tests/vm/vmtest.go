@@ -46,7 +46,7 @@ import (
 
 // Defaults; each can be changed with an Option.
 const (
-	DefaultBootTimeout = 120 * time.Second // a boot under TCG on a busy machine took 18 s
+	DefaultBootTimeout = 180 * time.Second // boots took 75 s under TCG with a load average of 36
 	DefaultTimeout     = 60 * time.Second  // one command
 	DefaultMemory      = 256               // MiB; 64 hangs, 96 boots
 )
