@@ -1,0 +1,5 @@
+echo start > f
+exec 5>> f
+echo appended >&5
+exec 5>&-
+cat f

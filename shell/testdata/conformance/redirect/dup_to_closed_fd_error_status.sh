@@ -1,0 +1,3 @@
+exec 7>&-
+echo x >&7
+echo "status $?"

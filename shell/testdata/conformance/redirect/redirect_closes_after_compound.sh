@@ -1,0 +1,3 @@
+{ echo in-group; } > f
+echo after-group
+cat f

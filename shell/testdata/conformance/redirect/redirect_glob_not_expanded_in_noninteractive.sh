@@ -1,0 +1,3 @@
+touch a1
+cat < a*
+echo "status $?"

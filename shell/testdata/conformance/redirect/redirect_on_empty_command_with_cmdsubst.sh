@@ -1,0 +1,2 @@
+> "$(echo made).txt"
+ls made.txt
