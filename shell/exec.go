@@ -674,6 +674,12 @@ func traceQuote(w string) string {
 
 // callFunc runs a function with args as its positional parameters.
 func (s *Shell) callFunc(fn *funcDef, args []string) int {
+	if s.funcs_ >= maxFuncDepth {
+		// dash would run out of C stack and die of SIGSEGV; a Go stack
+		// overflow is an unreadable crash: stop politely instead
+		s.errorf("%s: function nesting too deep", args[0])
+		s.exit(2)
+	}
 	oldParams := s.params
 	s.params = args[1:]
 	oldLoops := s.loops
@@ -715,6 +721,9 @@ func (s *Shell) callFunc(fn *funcDef, args []string) int {
 	}
 	return s.status
 }
+
+// maxFuncDepth bounds function recursion.
+const maxFuncDepth = 10000
 
 // execPipeline runs `a | b | c`: N processes joined by N-1 pipes. Each
 // stage is started with its stdin and stdout set on the shell's own fds 0
