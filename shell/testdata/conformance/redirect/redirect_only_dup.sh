@@ -1,0 +1,2 @@
+2>&1
+echo "status $?"

@@ -1,0 +1,2 @@
+< nosuch_zz
+echo "status $?"

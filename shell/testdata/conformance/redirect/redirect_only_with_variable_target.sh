@@ -1,0 +1,3 @@
+name=fromvar
+> "$name"
+ls fromvar
