@@ -512,6 +512,9 @@ func TestConformance(t *testing.T) {
 						note(s, "pass", "")
 						return
 					}
+					if c := crashed(ours, ref); c != "" {
+						diffs = append([]string{"CRASH: " + c}, diffs...)
+					}
 					note(s, "fail", strings.Join(diffs, "; "))
 					t.Errorf("%s: zinebox sh differs from %s:\n%s", s.id(), referenceArgv(s)[0],
 						strings.Join(diffs, "\n"))
