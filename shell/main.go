@@ -541,16 +541,38 @@ type promptReader struct {
 }
 
 func (pr promptReader) Read(b []byte) (int, error) {
-	if pr.p.Incomplete() {
-		pr.s.prompt("PS2")
-	} else {
-		pr.s.prompt("PS1")
+	if rest := pr.s.pendingLine; rest != "" {
+		n := copy(b, rest)
+		pr.s.pendingLine = rest[n:]
+		return n, nil
 	}
+	name := "PS1"
+	if pr.p.Incomplete() {
+		name = "PS2"
+	}
+	if ls := pr.s.lineSource; ls != nil {
+		// issue 8's line editor: it shows the prompt itself
+		pr.s.runPendingTraps()
+		v, _ := pr.s.getVar(name)
+		line, err := ls.ReadLine(pr.s.expandPrompt(v))
+		if rec, ok := pr.r.(*recordingReader); ok {
+			rec.src.text += line
+		}
+		n := copy(b, line)
+		if n == 0 && err != nil {
+			return 0, err
+		}
+		if n < len(line) {
+			pr.s.pendingLine = line[n:]
+		}
+		return n, nil
+	}
+	pr.s.prompt(name)
 	return pr.r.Read(b)
 }
 
 func (s *Shell) prompt(name string) {
 	s.runPendingTraps()
 	v, _ := s.getVar(name)
-	writeAll(2, []byte(v))
+	writeAll(2, []byte(s.expandPrompt(v)))
 }
