@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // The binary, images and kernel are made once per test process and shared
@@ -24,15 +26,32 @@ var (
 )
 
 func workDir() (string, error) {
+	dir, err := buildDir()
+	if err != nil {
+		return "", err
+	}
+	dir = filepath.Join(dir, "vmtest")
+	return dir, os.MkdirAll(dir, 0o755)
+}
+
+// buildDir is the repository's build/ when it is writable, else (the
+// harness imported from another module, its source in the read-only
+// module cache) zinebox's directory in the user's cache.
+func buildDir() (string, error) {
 	root, err := RepoRoot()
 	if err != nil {
 		return "", err
 	}
-	dir := filepath.Join(root, "build", "vmtest")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	dir := filepath.Join(root, "build")
+	if err := os.MkdirAll(dir, 0o755); err == nil && unix.Access(dir, unix.W_OK) == nil {
+		return dir, nil
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
 		return "", err
 	}
-	return dir, nil
+	dir = filepath.Join(cache, "zinebox")
+	return dir, os.MkdirAll(dir, 0o755)
 }
 
 // Binary builds a stripped, static zinebox once per test process and
@@ -174,7 +193,11 @@ func FetchKernel(t testing.TB) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(filepath.Join(root, "initramfs", "fetch-kernel.sh"))
+		build, err := buildDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("sh", filepath.Join(root, "initramfs", "fetch-kernel.sh"), filepath.Join(build, "kernel"))
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
