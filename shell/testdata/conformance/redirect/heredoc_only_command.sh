@@ -1,0 +1,4 @@
+<<EOF
+a here-document with no command
+EOF
+echo after
