@@ -33,6 +33,12 @@ nic="-nic none" net="no network"
 if [ "${ZINEBOX_NET:-}" = 1 ]; then
 	nic="-nic user,model=virtio-net-pci" net="eth0 10.0.2.15, host 10.0.2.2"
 fi
+# A serial console cannot tell the guest how big this terminal is: say it
+# on the kernel command line, and init sets it on ttyS0.
+size=""
+if rc=$(stty size 2>/dev/null) && [ -n "$rc" ]; then
+	size="zinebox.size=${rc#* }x${rc% *}"
+fi
 cat >&2 <<MSG
 Booting the zinebox VM (kernel $(basename "$kdir"), ${ZINEBOX_MEM:-256} MiB, $net).
 To leave: type poweroff (or exit) at the shell, or press Ctrl-A then x.
@@ -42,4 +48,4 @@ exec qemu-system-x86_64 $accel -m "${ZINEBOX_MEM:-256}" $nic -no-reboot \
 	-display none -serial mon:stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$kdir/vmlinux" -initrd "$image" \
-	-append "console=ttyS0 quiet panic=-1 no_timer_check $*"
+	-append "console=ttyS0 quiet panic=-1 no_timer_check $size $*"

@@ -1,6 +1,7 @@
 package initcmd
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -17,6 +18,9 @@ type Cmdline struct {
 	// /lib/modules/NAME.ko (zinebox.modules=a,b,c).
 	Modules []string
 	IP      string // zinebox.ip=ADDR/PREFIX: the address of the first network card (eth0)
+	// Rows and Cols are the terminal's size (zinebox.size=COLSxROWS, e.g.
+	// 120x40): a serial line cannot tell, so make vm passes the host's.
+	Rows, Cols uint16
 }
 
 // ParseCmdline splits the kernel command line as the kernel does:
@@ -50,6 +54,11 @@ func ParseCmdline(s string) Cmdline {
 			}
 		case "zinebox.ip":
 			c.IP = value
+		case "zinebox.size":
+			cols, rows, _ := strings.Cut(value, "x")
+			if x, y := atoi16(cols), atoi16(rows); x > 0 && y > 0 {
+				c.Cols, c.Rows = x, y
+			}
 		}
 	}
 	return c
@@ -94,4 +103,13 @@ func consoleDevice(c Cmdline, active string) string {
 		return "/dev/" + f[len(f)-1]
 	}
 	return "/dev/ttyS0"
+}
+
+// atoi16 parses a terminal dimension; 0 for anything else.
+func atoi16(s string) uint16 {
+	n, err := strconv.ParseUint(s, 10, 16)
+	if err != nil {
+		return 0
+	}
+	return uint16(n)
 }

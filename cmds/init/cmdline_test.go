@@ -20,6 +20,8 @@ func TestParseCmdline(t *testing.T) {
 			Cmdline{User: "learner", Shell: "/bin/cat -n", Console: "ttyS1"}},
 		{`zinebox.run= zinebox.user=a zinebox.user=b`, Cmdline{HasRun: true, User: "b"}},
 		{``, Cmdline{}},
+		{`zinebox.size=120x40`, Cmdline{Cols: 120, Rows: 40}},
+		{`zinebox.size=120 zinebox.size=0x5 zinebox.size=99999x1`, Cmdline{}},
 		{`zinebox.modules=failover,,net_failover zinebox.ip=10.0.2.15/24`,
 			Cmdline{Modules: []string{"failover", "net_failover"}, IP: "10.0.2.15/24"}},
 	} {

@@ -312,10 +312,15 @@ func (m *machine) startShell(tty string) (int, error) {
 		return 0, fmt.Errorf("cannot open %s: %s", tty, errno.Message(err))
 	}
 	defer unix.Close(fd)
-	// A serial line has no size: tell programs it is 80x24, as a VT100
-	// would be, so that ls columns and line editing have a width.
-	if ws, err := unix.IoctlGetWinsize(fd, unix.TIOCGWINSZ); err == nil && ws.Col == 0 {
-		unix.IoctlSetWinsize(fd, unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 80})
+	// A serial line has no size: tell programs the host terminal's
+	// (zinebox.size=), else 80x24 as a VT100's, so that ls columns and
+	// line editing have a width.
+	if ws, err := unix.IoctlGetWinsize(fd, unix.TIOCGWINSZ); err == nil && (ws.Col == 0 || m.cmd.Cols != 0) {
+		size := unix.Winsize{Row: 24, Col: 80}
+		if m.cmd.Cols != 0 {
+			size = unix.Winsize{Row: m.cmd.Rows, Col: m.cmd.Cols}
+		}
+		unix.IoctlSetWinsize(fd, unix.TIOCSWINSZ, &size)
 	}
 	dir := u.Home
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
