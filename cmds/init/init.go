@@ -51,7 +51,8 @@ var spec = getopt.Spec{
 	Summary: "Run as process 1 by the kernel: mount /proc, /sys, /dev, /dev/pts, /tmp and /run,\n" +
 		"start a login shell on the console, reap orphaned processes, and power the\n" +
 		"machine off when the shell exits. Read from the kernel command line:\n" +
-		"zinebox.shell=PROG, zinebox.user=NAME, zinebox.run=\"CMD\", TERM=, console=, quiet.",
+		"zinebox.shell=PROG, zinebox.user=NAME, zinebox.run=\"CMD\", zinebox.modules=A,B,\n" +
+		"zinebox.ip=ADDR/PREFIX, zinebox.size=COLSxROWS, TERM=, console=, quiet.",
 }
 
 // isaDebugExitPort is the I/O port of QEMU's isa-debug-exit device as
