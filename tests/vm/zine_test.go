@@ -107,12 +107,35 @@ func TestZine(t *testing.T) {
 }
 
 // TestReliability: the things a learner does by accident must not break
-// the machine. Ctrl-C ends the foreground job (status 130) and a whole
+// the machine. A full disk gives clean errors; Ctrl-C ends the foreground job (status 130) and a whole
 // foreground pipeline; the interactive shell survives SIGINT sent to
 // itself.
 func TestReliability(t *testing.T) {
 	RequireApplets(t, "sleep", "ps")
 	vm := Boot(t)
+
+	// A full file system: /dev/full answers every write with ENOSPC, as a
+	// full tmpfs would. The error must be reported and the status say so.
+	t.Run("ENOSPC", func(t *testing.T) {
+		for _, tc := range []struct {
+			applet, cmd, msg string
+		}{
+			{"tee", "echo hi | tee /dev/full", "tee: /dev/full: No space left on device\n"},
+			{"cat", "cat /etc/hostname > /dev/full", "cat: write error: No space left on device\n"},
+		} {
+			if !HasApplet(t, tc.applet) {
+				t.Logf("applet not registered yet: %s", tc.applet)
+				continue
+			}
+			out, status, err := vm.Run(tc.cmd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if status == 0 || !strings.Contains(out, tc.msg) {
+				t.Errorf("%s: status %d, output %q; want a failure and %q", tc.cmd, status, out, tc.msg)
+			}
+		}
+	})
 
 	t.Run("Ctrl-C", func(t *testing.T) {
 		if err := vm.SendLine(`echo "sta""rted"; sleep 100`); err != nil {
