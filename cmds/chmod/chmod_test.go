@@ -52,6 +52,9 @@ var tests = [][]string{
 	// a normal system, so that a regression cannot damage the machine.
 	{"-R", "--preserve-root", "u+r", "/"},
 	{"-R", "--preserve-root", "u+r", "/."},
+	// As root, permission errors come only from special file systems:
+	// /proc/sys refuses chmod even to root (u+r would change nothing).
+	{"-v", "u+r", "/proc/sys/kernel", "f"}, {"-c", "u+r", "/proc/sys/kernel"}, {"-f", "u+r", "/proc/sys/kernel"},
 	{"-v", "--reference", "suid", "f"},
 	{"g=u", "none", "all", "suid"},
 	{"-v", "+t", "exec", "d"},
