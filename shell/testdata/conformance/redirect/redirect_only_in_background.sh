@@ -1,0 +1,3 @@
+> bgfile &
+wait
+ls bgfile

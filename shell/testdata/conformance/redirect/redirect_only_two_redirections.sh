@@ -1,0 +1,2 @@
+2>/dev/null > both
+ls both
