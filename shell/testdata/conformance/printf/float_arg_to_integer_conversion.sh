@@ -1,0 +1,2 @@
+printf '%x\n' 255.5
+echo "status $?"

@@ -1,0 +1,2 @@
+printf '%5%|\n'
+echo "status $?"
