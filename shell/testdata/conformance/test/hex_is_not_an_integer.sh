@@ -1,0 +1,1 @@
+test 0x10 -eq 16; echo $?
