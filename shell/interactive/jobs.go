@@ -39,7 +39,9 @@ func FormatJobStarted(id, pid int) string { return fmt.Sprintf("[%d] %d\n", id, 
 //	[2]-  Running                 sleep 1 | cat &
 //	[3]   Done                    sleep 1
 //
-// The state is the last process's, as in bash; " &" marks a running job.
+// A job is Stopped if any of its processes is, Running (with " &") if
+// any runs, else it shows how its last process ended. Bash starts the
+// Ctrl-Z and `kill -STOP` notices with an empty line: print "\n" first.
 func FormatJob(j Job) string {
 	if len(j.Procs) == 0 {
 		return ""
@@ -48,8 +50,6 @@ func FormatJob(j Job) string {
 	for i, p := range j.Procs {
 		cmds[i] = p.Command
 	}
-	// A job is stopped if any process is, running if any runs, else it
-	// shows how its last process ended.
 	var state string
 	var core bool
 	stopped, running := -1, false
