@@ -29,6 +29,7 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"-l", "link", "x"}, []string{"-lv", "f", "-P", "link", "d"}, []string{"-x"}, []string{"-lsv", "f", "x"},
 		[]string{"-p", "suid", "none", "d"}, []string{"-a", "tmp", "sgiddir", "d"}, []string{"-r", "tmp", "sgiddir", "d"},
 		[]string{"-v", "sticky", "stickynox", "ugs", "d"},
+		[]string{"f", "/proc/sys/zz"},
 		[]string{"-v", "--parents", "d/sub/x.sh", "empty"}, []string{"--parents", "d/file", "d/sub/x.sh"},
 		[]string{"--parents", "f"}, []string{"-Tv", "--parents", "f", "empty"},
 		[]string{"-pv", "--parents", "d/sub/deep/leaf", "tmp"}, []string{"-v", "--parents", "d/file", "d/sub/x.sh", "empty"},

@@ -24,6 +24,7 @@ func TestAgainstGNU(t *testing.T) {
 		{"-s", "f"}, {"-sv", "a/b"}, {"-v", "d/file"}, {"-sv", "x/y/"}, {"-r", "f", "x"},
 		{"-t", "d", "-T", "f"}, {"-T", "f"}, {"-dv", "d", "dd"}, {"-sfv", "f", "empty"}, {"-sfTv", "f", "empty"},
 		{"-sv", "a b", "it's"}, {"-sv", "new\nline", "é"}, {"-x"}, {"-t", "d", "-t", "e", "f"},
+		{"f", "/proc/sys/zz"}, {"-s", "f", "/proc/sys/zz"},
 	} {
 		cases = append(cases, fixture.Case{Args: args})
 	}

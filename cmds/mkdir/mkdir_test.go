@@ -41,6 +41,7 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"-p", "dangling/x"},
 		[]string{"-p", "linkdir/x"},
 		[]string{"dangling"},
+		[]string{"/proc/sys/zz"}, []string{"-p", "/proc/sys/zz/y"},
 		[]string{"-v", "new dir's", "x\ty", "é"},
 		[]string{"-pv", "new dir's/x\ty/é"},
 	))

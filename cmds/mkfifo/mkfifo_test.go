@@ -27,5 +27,6 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"--", "-p", "a b", "new\nline"},
 		[]string{"-x", "p"},
 		[]string{"p/", "linkdir/p", "dangling/"},
+		[]string{"/proc/sys/zz", "p"},
 	))
 }

@@ -21,6 +21,7 @@ func TestAgainstGNU(t *testing.T) {
 		{"-b", "-n", "f", "exec"}, {"-v", "a b", "it's", "new\nline", "é", "--", "-dash", "empty"},
 		{"-T", "d", "empty"}, {"-T", "d", "tmp"}, {"--strip-trailing-slashes", "-v", "d///", "x"}, {"-x"},
 		{"-vt", "f", "exec"}, {"-v", "linkdir/", "x"}, {"-v", "link/", "x"},
+		{"f", "/proc/sys/zz"}, {"-v", "d", "/proc/sys/zz"},
 	} {
 		cases = append(cases, fixture.Case{Args: args})
 	}

@@ -22,6 +22,8 @@ func TestAgainstGNU(t *testing.T) {
 		{"-rvd", "empty", "d", "tmp"}, {"-v", "a b", "it's", "new\nline", "é", "--", "-dash"},
 		{"-f", "-i", "nofile"}, {"-i", "-f", "nofile"}, {"-v", "nodir/x", "f/x"},
 		{"-Rv", "--one-file-system", "d"}, {"-x"},
+		// Errors root gets too: /proc/sys refuses to unlink.
+		{"/proc/sys/kernel/hostname"}, {"-f", "/proc/sys/kernel/hostname"},
 	} {
 		cases = append(cases, fixture.Case{Args: args})
 	}

@@ -46,6 +46,7 @@ func TestAgainstGNU(t *testing.T) {
 			{"-d", "@0", "fifo", "sock", "null", "d/sub", "link"},
 			{"-d", "@0", "-c", "nofile", "f"},
 			{"-d", "@0", "nodir/x", "f/x", "a b"},
+			{"-d", "@0", "/proc/sys/zz"},
 			{"-d", "@0", "f/", "linkdir/", "new/", "d/."},
 		} {
 			cases = append(cases, fixture.Case{Args: args, Env: []string{"TZ=" + tzone}})
