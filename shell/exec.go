@@ -330,8 +330,8 @@ func (s *Shell) expandError(err error) {
 
 // execCall runs a simple command: assignments, words, redirections.
 func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
-	if p := call.Pos(); p.IsValid() {
-		s.lineno = int(p.Line())
+	if len(call.Assigns) > 0 || len(call.Args) > 0 {
+		s.lineno = int(call.Pos().Line())
 	} else if len(st.Redirs) > 0 {
 		s.lineno = int(st.Redirs[0].Pos().Line())
 	}
