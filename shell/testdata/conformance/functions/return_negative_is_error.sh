@@ -1,0 +1,3 @@
+f() { return -1; }
+f
+echo "status $?"

@@ -1,0 +1,3 @@
+x=abc
+echo ${#x#a}
+echo not reached
