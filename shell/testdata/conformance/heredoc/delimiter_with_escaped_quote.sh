@@ -1,0 +1,4 @@
+cat <<"E\"F"
+q
+E"F
+echo after

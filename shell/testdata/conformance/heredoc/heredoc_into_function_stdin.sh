@@ -1,0 +1,4 @@
+f() { cat; }
+f <<E
+to func
+E

@@ -1,0 +1,4 @@
+cat <<E;
+semi
+E
+echo after
