@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/errno"
@@ -79,12 +78,14 @@ func (o *IO) LookupEnv(name string) (string, bool) {
 	return "", false
 }
 
-// Path resolves a file operand against Dir.
+// Path resolves a file operand against Dir. It joins without cleaning:
+// "link/" and "dir/.." mean something different from "link" and ".", and
+// GNU tools honour the difference.
 func (o *IO) Path(name string) string {
-	if o.Dir == "" || filepath.IsAbs(name) {
+	if o.Dir == "" || strings.HasPrefix(name, "/") {
 		return name
 	}
-	return filepath.Join(o.Dir, name)
+	return strings.TrimSuffix(o.Dir, "/") + "/" + name
 }
 
 // StdinFile returns standard input as an *os.File when it is one (for stat,
