@@ -79,6 +79,11 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 				s.fatal(2)
 				return 2
 			}
+			if n < 0 {
+				s.errorf("return: Illegal number: %s", a[0])
+				s.fatal(2)
+				return 2
+			}
 			status = n
 		}
 		s.ctl = ctlReturn

@@ -27,7 +27,7 @@ func (s *Shell) echoBuiltin(a []string) int {
 			b = append(b, ' ')
 		}
 		var stop bool
-		b, stop = appendEscapes(b, arg, true)
+		b, stop = appendEscapesB(b, arg) // dash's echo: \0NNN and \NNN
 		if stop {
 			return s.outBytes(b)
 		}
@@ -152,7 +152,9 @@ func (s *Shell) printfOnce(out []byte, f string, args []string, status *int) ([]
 				continue
 			}
 			if j < len(f) && f[j] == 'c' {
-				return out, used, true
+				out = append(out, '\\', 'c') // \c means nothing in a format
+				i = j
+				continue
 			}
 			var tmp []byte
 			end := j + 1

@@ -503,7 +503,7 @@ func (s *Shell) execAssignOnly(st *syntax.Stmt, call *syntax.CallExpr) int {
 		s.restore(saved)
 		if err != nil {
 			s.redirError(err)
-			return 1
+			return 2
 		}
 	}
 	return status

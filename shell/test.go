@@ -59,6 +59,16 @@ func (t *tester) run() (bool, bool) {
 		if a[0] == "!" {
 			return a[1] == "", true
 		}
+		switch a[1] {
+		case "-a":
+			return false, true // dash: the missing operand is false
+		case "-o":
+			return a[0] != "", true
+		}
+		if isBinaryOp(a[1]) {
+			t.fail("%s: argument expected", a[1])
+			return false, false
+		}
 		if isUnaryOp(a[0]) {
 			r = t.unary(a[0], a[1])
 			return r, !t.err
