@@ -630,52 +630,83 @@ func (s *Shell) unaliasBuiltin(a []string) int {
 	return status
 }
 
-// expandAlias returns the text to run instead of the command when its
-// first word is an alias.
-func (s *Shell) expandAlias(st *syntax.Stmt, call *syntax.CallExpr) *syntax.Stmt {
-	if len(s.aliases) == 0 || s.inAlias > 8 {
+// expandAlias returns the statements to run instead of the command when
+// its first word is an alias: the alias text followed by the other
+// words, parsed again. An alias is not expanded inside its own
+// expansion (alias echo='echo x' ends), and an alias whose text ends in
+// a blank makes the next word a candidate too (alias run='echo ').
+func (s *Shell) expandAlias(st *syntax.Stmt, call *syntax.CallExpr) []*syntax.Stmt {
+	if len(s.aliases) == 0 {
 		return nil
 	}
-	w := call.Args[0]
-	if len(w.Parts) != 1 {
-		return nil
-	}
-	lit, ok := w.Parts[0].(*syntax.Lit)
-	if !ok {
-		return nil
-	}
-	val, ok := s.aliases[lit.Value]
+	val, name, ok := s.aliasOf(call.Args[0])
 	if !ok {
 		return nil
 	}
 	var b strings.Builder
 	b.WriteString(val)
 	p := syntax.NewPrinter()
+	next := strings.HasSuffix(val, " ") || strings.HasSuffix(val, "\t")
 	for _, a := range call.Args[1:] {
-		b.WriteByte(' ')
+		if next {
+			if v, _, ok := s.aliasOf(a); ok {
+				b.WriteString(v)
+				next = strings.HasSuffix(v, " ") || strings.HasSuffix(v, "\t")
+				continue
+			}
+			next = false
+		}
+		if !strings.HasSuffix(b.String(), " ") {
+			b.WriteByte(' ')
+		}
 		p.Print(&b, a)
 	}
 	f, err := s.newParser().Parse(strings.NewReader(b.String()), "")
-	if err != nil || len(f.Stmts) != 1 {
+	if err != nil || len(f.Stmts) == 0 {
 		return nil
 	}
 	s.aliasSrc = s.newSource(b.String(), s.arg0)
-	nst := f.Stmts[0]
-	if inner, ok := nst.Cmd.(*syntax.CallExpr); ok {
+	s.aliasName = name
+	first := f.Stmts[0]
+	if inner, ok := first.Cmd.(*syntax.CallExpr); ok {
 		inner.Assigns = append(append([]*syntax.Assign(nil), call.Assigns...), inner.Assigns...)
 	}
-	nst.Redirs = append(nst.Redirs, st.Redirs...)
-	return nst
+	last := f.Stmts[len(f.Stmts)-1]
+	last.Redirs = append(last.Redirs, st.Redirs...)
+	return f.Stmts
 }
 
-func (s *Shell) execAliased(_ *syntax.Stmt, nst *syntax.Stmt) int {
-	s.inAlias++
+// aliasOf returns the alias a word names, if it is an unquoted literal
+// naming an alias that is not being expanded already.
+func (s *Shell) aliasOf(w *syntax.Word) (string, string, bool) {
+	if len(w.Parts) != 1 {
+		return "", "", false
+	}
+	lit, ok := w.Parts[0].(*syntax.Lit)
+	if !ok || s.aliasActive[lit.Value] {
+		return "", "", false
+	}
+	val, ok := s.aliases[lit.Value]
+	return val, lit.Value, ok
+}
+
+func (s *Shell) execAliased(_ *syntax.Stmt, stmts []*syntax.Stmt) int {
+	if s.aliasActive == nil {
+		s.aliasActive = map[string]bool{}
+	}
+	name := s.aliasName
+	s.aliasActive[name] = true
 	prev := s.cur
 	s.cur = s.aliasSrc
-	defer func() { s.inAlias--; s.cur = prev }()
+	defer func() { delete(s.aliasActive, name); s.cur = prev }()
 	line := s.lineno
-	s.execStmt(nst)
-	s.lineno = line
+	for _, st := range stmts {
+		s.execStmt(st)
+		s.lineno = line
+		if s.ctl != ctlNone {
+			break
+		}
+	}
 	return s.status
 }
 

@@ -97,6 +97,8 @@ type Shell struct {
 	bashMode     bool
 	capture      io.Writer // in-process command substitution: builtins' stdout
 	inAlias      int
+	aliasActive  map[string]bool // aliases being expanded
+	aliasName    string
 	lineSource   LineSource      // issue 8 line editor; nil reads fd 0
 	pendingLine  string          // rest of a line longer than the parser buffer
 	implicitExec bool            // execBuiltin runs a subshell's last command
