@@ -1,0 +1,3 @@
+trap 'echo "trap sees $1"' USR1
+set -- arg
+kill -USR1 $$

@@ -1,0 +1,4 @@
+trap 'echo a' INT
+trap -- - INT
+trap
+echo end

@@ -1,0 +1,3 @@
+trap 'echo a' USR1
+trap 'echo b' USR1
+kill -USR1 $$
