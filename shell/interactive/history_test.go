@@ -1,6 +1,7 @@
 package interactive
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,5 +160,38 @@ func TestHistoryLoadSave(t *testing.T) {
 	}
 	if len(e.History()) != 600 {
 		t.Errorf("unlimited history kept %d", len(e.History()))
+	}
+}
+
+// Reader feeds a parser: lines with newlines, a prompt per line, the
+// editor's end of input at the end.
+func TestReader(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString("for i in 1 2\ndo echo $i; done\n")
+	w.Close()
+	out, err := os.CreateTemp(t.TempDir(), "prompts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	n := 0
+	rd := New(r, out, Options{}).Reader(func() string { n++; return "> " })
+	var got []byte
+	buf := make([]byte, 5) // smaller than a line: Read must keep the rest
+	for {
+		k, err := rd.Read(buf)
+		got = append(got, buf[:k]...)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if string(got) != "for i in 1 2\ndo echo $i; done\n" || n != 3 {
+		t.Errorf("read %q with %d prompts", got, n)
 	}
 }
