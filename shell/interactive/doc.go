@@ -5,7 +5,7 @@
 //
 // # Why our own editor
 //
-// The editor is about 600 lines on golang.org/x/sys/unix termios calls,
+// The editor is about 1,000 lines on golang.org/x/sys/unix termios calls,
 // and only VT100 output: CR, cursor up and right, erase to end of screen.
 // No terminfo is needed, so it behaves the same on /dev/ttyS0 in the
 // teaching VM as in xterm. We looked at github.com/peterh/liner v1.2.3,

@@ -200,6 +200,14 @@ func TestEditorInPTY(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.Mkdir(filepath.Join(dir, "many"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 120; i++ {
+		if err := os.WriteFile(filepath.Join(dir, "many", fmt.Sprintf("f%03d", i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tm, cmd := startHelper(t, dir)
 	const (
 		left, home, end, del = "\x1b[D", "\x1b[H", "\x1b[F", "\x1b[3~"
@@ -243,6 +251,21 @@ func TestEditorInPTY(t *testing.T) {
 	if got := tm.expect(">>"); !strings.Contains(got, `<<LINE:"cat alphah">>`) {
 		t.Errorf("after the listing: %q", got)
 	}
+
+	// Over 100 alternatives: ask first, as readline does.
+	tm.expect("P> ")
+	tm.send("cat many/f\t\t")
+	tm.expect("Display all 120 possibilities? (y or n)")
+	tm.send("n")
+	tm.send("\x15\r")
+	if got := tm.expect(">>"); !strings.Contains(got, `<<LINE:"">>`) || strings.Contains(got, "f119") {
+		t.Errorf("declined listing: %q", got)
+	}
+	tm.expect("P> ")
+	tm.send("cat many/f11\t\t")
+	tm.expect("f110  f111  f112  f113  f114  f115  f116  f117  f118  f119")
+	tm.send("\x15\r")
+	tm.expect(`<<LINE:"">>`)
 
 	// Ctrl-C gives a fresh prompt and the program goes on.
 	tm.expect("P> ")

@@ -58,11 +58,20 @@ func TerminalWidth(fd int) int {
 // readByte reads exactly one byte from fd, retrying after signals. Reading
 // one byte at a time keeps whatever the user typed after Enter in the
 // terminal's queue for the command that is about to run (as readline does).
+// A command may leave the terminal non-blocking (O_NONBLOCK is shared by
+// everything that has it open); like bash, we clear the flag rather than
+// spin on EAGAIN.
 func readByte(fd int) (byte, error) {
 	var b [1]byte
 	for {
 		n, err := unix.Read(fd, b[:])
-		if err == unix.EINTR || err == unix.EAGAIN {
+		if err == unix.EINTR {
+			continue
+		}
+		if err == unix.EAGAIN {
+			if err := unix.SetNonblock(fd, false); err != nil {
+				return 0, err
+			}
 			continue
 		}
 		if err != nil {

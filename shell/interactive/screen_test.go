@@ -1,0 +1,178 @@
+package interactive
+
+import (
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// screen is a minimal VT100: enough to check what the editor's output
+// looks like on a terminal (with the deferred wrap of the last column,
+// which is where line editors usually go wrong).
+type screen struct {
+	w, h     int
+	cells    [][]rune
+	row, col int
+	wrap     bool // the cursor is past the last column; the next character wraps
+}
+
+func newScreen(w, h int) *screen {
+	s := &screen{w: w, h: h}
+	for i := 0; i < h; i++ {
+		s.cells = append(s.cells, []rune(strings.Repeat(" ", w)))
+	}
+	return s
+}
+
+func (s *screen) down() {
+	s.row++
+	if s.row == s.h {
+		s.cells = append(s.cells[1:], []rune(strings.Repeat(" ", s.w)))
+		s.row--
+	}
+}
+
+func (s *screen) feed(out string) {
+	rs := []rune(out)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\r':
+			s.col, s.wrap = 0, false
+		case r == '\n':
+			s.down()
+			s.wrap = false
+		case r == '\a':
+		case r == 0x1b && i+1 < len(rs) && rs[i+1] == '[':
+			j := i + 2
+			for j < len(rs) && (rs[j] < 0x40 || rs[j] > 0x7e) {
+				j++
+			}
+			if j == len(rs) {
+				return
+			}
+			n, err := strconv.Atoi(string(rs[i+2 : j]))
+			if err != nil {
+				n = 0
+			}
+			s.wrap = false
+			switch rs[j] {
+			case 'A':
+				s.row = max(0, s.row-max(n, 1))
+			case 'C':
+				s.col = min(s.w-1, s.col+max(n, 1))
+			case 'H':
+				s.row, s.col = 0, 0
+			case 'J':
+				if n == 2 {
+					for y := range s.cells {
+						s.cells[y] = []rune(strings.Repeat(" ", s.w))
+					}
+					break
+				}
+				for x := s.col; x < s.w; x++ {
+					s.cells[s.row][x] = ' '
+				}
+				for y := s.row + 1; y < s.h; y++ {
+					s.cells[y] = []rune(strings.Repeat(" ", s.w))
+				}
+			}
+			i = j
+		default:
+			if s.wrap {
+				s.col = 0
+				s.down()
+				s.wrap = false
+			}
+			s.cells[s.row][s.col] = r
+			if s.col == s.w-1 {
+				s.wrap = true
+			} else {
+				s.col++
+			}
+		}
+	}
+}
+
+// text is the screen's rows without trailing blanks, and without the
+// empty rows at the bottom.
+func (s *screen) text() string {
+	var rows []string
+	for _, c := range s.cells {
+		rows = append(rows, strings.TrimRight(string(c), " "))
+	}
+	return strings.TrimRight(strings.Join(rows, "\n"), "\n")
+}
+
+// TestEditorScreen types at the helper on a 20-column terminal and checks
+// what a VT100 shows after each line is entered.
+func TestEditorScreen(t *testing.T) {
+	master, slave := ptyPair(t)
+	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 12, Col: 20}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	slave.Close()
+	tm := &term{t: t, master: master, done: make(chan struct{})}
+	go tm.reader()
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		master.Close()
+	}()
+	show := func(keys string) string {
+		t.Helper()
+		tm.expect("P> ")
+		tm.send(keys)
+		tm.expect(">>\r\n")
+		tm.mu.Lock()
+		out := tm.out.String()
+		tm.mu.Unlock()
+		s := newScreen(20, 12)
+		s.feed(out)
+		return s.text()
+	}
+	alnum := "0123456789abcdefghijklmnopqrstuvwxyz"
+	for _, tc := range []struct {
+		keys string
+		want string // the rows the line occupies (the last rows before the report)
+	}{
+		// Typed, then the cursor is moved home and text inserted: every
+		// row is redrawn.
+		{alnum + "\x01XY\r", "P> XY0123456789abcde\nfghijklmnopqrstuvwxy\nz"},
+		// Exactly one full row: the cursor must move to the next row
+		// before the next character.
+		{"0123456789abcdefg" + "!\r", "P> 0123456789abcdefg\n!"},
+		// Deleting back over a row boundary erases the old characters.
+		{alnum + "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\r", "P> 0123456789abcdef"},
+		// Killing the whole line from the middle of the second row.
+		{alnum + "\x1b[D\x1b[D\x15\r", "P> yz"},
+	} {
+		got := show(tc.keys)
+		// The editor must not have drawn over the report of the line
+		// before (a wrong row count moves the cursor up too far).
+		if prev := strings.LastIndex(got, "P> "); prev > 0 && !strings.HasSuffix(got[:prev], ">>\n") {
+			t.Errorf("keys %q: the line above the prompt was overwritten:\n%s", tc.keys, got)
+		}
+		lines := strings.Split(got, "\n")
+		// Drop the report line and find the block that starts with the
+		// last prompt.
+		last := strings.LastIndex(got, "P> ")
+		block := got[last:]
+		block = block[:strings.LastIndex(block, "\n<<")]
+		if block != tc.want {
+			t.Errorf("keys %q: screen shows\n%s\nwant\n%s\n(full screen %q)", tc.keys, block, tc.want, lines)
+		}
+	}
+}
