@@ -431,9 +431,9 @@ func (r *renderer) output(l Line) {
 	if ov := r.overlay; ov != nil {
 		r.overlay = nil
 		if len(l) == 0 {
-			// a vertical space moves past the table's bottom line
+			// a vertical space moves down from the table's bottom line,
+			// which stays alone on its line
 			r.out = append(r.out, ov)
-			r.out = append(r.out, l)
 			return
 		}
 		for i, c := range l {

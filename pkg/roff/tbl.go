@@ -529,27 +529,44 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	if box {
 		r.output(hline(0))
 	}
+	// the rows are drawn into tl first, so that entries spanning rows
+	// (\^ below them) can be laid over their rows afterwards
+	var tl []Line
+	rowStart := make([]int, len(rows))
+	rowH := make([]int, len(rows))
+	isCont := func(ri, ci int) bool {
+		return ri < len(rows) && rows[ri].rule == 0 && ci < len(rows[ri].cells) && strings.TrimSpace(rows[ri].cells[ci].text) == `\^`
+	}
+	spanDown := func(ri, ci int) int {
+		n := 0
+		for isCont(ri+n+1, ci) {
+			n++
+		}
+		return n
+	}
 	for ri, row := range rows {
 		if row.rule == ' ' {
-			r.output(nil)
+			tl = append(tl, nil)
 			continue
 		}
 		if row.rule != 0 {
 			if box && (ri == 0 || ri == len(rows)-1) {
 				continue
 			}
-			r.output(hline(3))
+			tl = append(tl, hline(3))
 			continue
 		}
 		if allbox && ri > 0 && rows[ri-1].rule == 0 {
-			r.output(hline(1))
+			tl = append(tl, hline(1))
 		}
+		rowStart[ri] = len(tl)
 		height := 1
-		for _, c := range row.cells {
-			if len(c.lines) > height {
+		for ci, c := range row.cells {
+			if len(c.lines) > height && spanDown(ri, ci) == 0 {
 				height = len(c.lines)
 			}
 		}
+		rowH[ri] = height
 		for li := 0; li < height; li++ {
 			buf := make([]Cell, right+2)
 			for i := range buf {
@@ -563,7 +580,7 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 			for ci := 0; ci < ncol && ci < len(row.cells); ci++ {
 				c := row.cells[ci]
 				k := cellKey(row.fmt, ci)
-				if k == 's' {
+				if k == 's' || isCont(ri, ci) || spanDown(ri, ci) > 0 {
 					continue
 				}
 				width := w[ci]
@@ -581,33 +598,88 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 				if li >= len(c.lines) {
 					continue
 				}
-				l := c.lines[li]
-				x := pos[ci]
-				switch k {
-				case 'r':
-					x += width - len(l)
-				case 'c':
-					x += (width - len(l)) / 2
-				case 'n':
-					if !c.isTB {
-						b, _ := numSplit(c.lines)
-						x += num[ci][0] - b
+				putCell(buf, c, li, k, pos[ci], width, num[ci][0])
+			}
+			tl = append(tl, buf)
+		}
+	}
+	// entries spanning rows: centred over their rows, with the lines
+	// between those rows cleared in their column
+	for ri, row := range rows {
+		for ci := 0; ci < ncol && ci < len(row.cells); ci++ {
+			n := spanDown(ri, ci)
+			if n == 0 || row.rule != 0 {
+				continue
+			}
+			last := ri + n
+			start, end := rowStart[ri], rowStart[last]+rowH[last]
+			lb, rb := left, right
+			if ci > 0 {
+				lb = barAt(ci - 1)
+			}
+			if ci < ncol-1 {
+				rb = barAt(ci)
+			}
+			for y := start; y < end && y < len(tl); y++ {
+				l := tl[y]
+				for x := lb + 1; x < rb && x < len(l); x++ {
+					if l[x].R >= '\u2500' && l[x].R <= '\u257f' {
+						l[x] = Cell{' ', Roman}
 					}
 				}
-				for j, cell := range l {
-					if x+j >= 0 && x+j < len(buf) {
-						buf[x+j] = cell
-					} else if x+j >= len(buf) {
-						buf = append(buf, cell)
+				if lb < len(l) {
+					switch l[lb].R {
+					case '\u251c':
+						l[lb].R = '\u2502'
+					case '\u253c':
+						l[lb].R = '\u2524'
+					}
+				}
+				if rb < len(l) {
+					switch l[rb].R {
+					case '\u2524':
+						l[rb].R = '\u2502'
+					case '\u253c':
+						l[rb].R = '\u251c'
 					}
 				}
 			}
-			r.output(buf)
+			c := row.cells[ci]
+			off := start + (end-start-len(c.lines))/2
+			for li := range c.lines {
+				if y := off + li; y >= start && y < len(tl) {
+					putCell(tl[y], c, li, cellKey(row.fmt, ci), pos[ci], w[ci], num[ci][0])
+				}
+			}
 		}
+	}
+	for _, l := range tl {
+		r.output(l)
 	}
 	if box {
 		// groff draws the bottom line where the next line of text goes
 		r.overlay = hline(2)
+	}
+}
+
+// putCell writes line li of entry c, aligned in its column, into buf.
+func putCell(buf Line, c tblCell, li int, k byte, x, width, numBefore int) {
+	l := c.lines[li]
+	switch k {
+	case 'r':
+		x += width - len(l)
+	case 'c':
+		x += (width - len(l)) / 2
+	case 'n':
+		if !c.isTB {
+			b, _ := numSplit(c.lines)
+			x += numBefore - b
+		}
+	}
+	for j, cell := range l {
+		if x+j >= 0 && x+j < len(buf) {
+			buf[x+j] = cell
+		}
 	}
 }
 

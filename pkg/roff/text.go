@@ -93,6 +93,9 @@ func (r *renderer) glyph(ch rune) {
 	if m, ok := r.tr[ch]; ok {
 		ch = m
 	}
+	if ch == 0xad {
+		ch = ' ' // groff prints a soft hyphen as a blank
+	}
 	// groff may break a line after a hyphen inside a word
 	if r.hyphenAt > 0 && r.hyphenAt == len(r.line) && isLetter(ch) {
 		r.addNode(nBreak, 0)
