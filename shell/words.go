@@ -43,6 +43,7 @@ type wbuf struct {
 	// expansion it is part of
 	litSplit bool
 	noSplit  bool // expanding to one string: "$@" joins with spaces
+	inParam  int  // inside ${x-word}: \} is a quoted }
 }
 
 func (w *wbuf) add(s string, flags byte) {
@@ -257,7 +258,7 @@ func (s *Shell) addLit(w *wbuf, v string, quoted bool) {
 			i++
 			continue
 		}
-		if quoted && !strings.ContainsRune("$`\"\\", rune(n)) {
+		if quoted && !strings.ContainsRune("$`\"\\", rune(n)) && !(n == '}' && w.inParam > 0) {
 			w.addByte('\\', fQuoted)
 			continue
 		}
@@ -488,7 +489,9 @@ func onlyAt(parts []syntax.WordPart) bool {
 func (s *Shell) paramWord(w *wbuf, word *syntax.Word, quoted bool) error {
 	old := w.litSplit
 	w.litSplit = !quoted
+	w.inParam++
 	err := s.expandParts(w, wordParts(word), quoted, !quoted, false)
+	w.inParam--
 	w.litSplit = old
 	return err
 }
