@@ -215,6 +215,16 @@ func (s *Shell) main(args []string) (status int) {
 			s.opts.interactive = true
 		}
 		if s.opts.interactive {
+			// An interactive shell survives Ctrl-C, Ctrl-\ and kill: as
+			// dash does, it catches SIGINT and ignores SIGQUIT and SIGTERM.
+			// Caught, not ignored, so the commands it runs get the default
+			// actions back at execve. (Job control is issue 8.)
+			quiet := make(chan os.Signal, 4)
+			signal.Notify(quiet, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM)
+			go func() {
+				for range quiet {
+				}
+			}()
 			// POSIX: an interactive shell runs the file $ENV names
 			if env, ok := s.getVar("ENV"); ok && env != "" {
 				if w, err := s.newParser().Document(strings.NewReader(env)); err == nil {
