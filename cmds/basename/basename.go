@@ -9,7 +9,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/getopt"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed basename.1
@@ -44,7 +44,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	q := msgquote.ForEnv(io.Env)
+	q := quote.ForEnv(io.Env)
 	multiple := r.Has("multiple")
 	suffix, hasSuffix := r.Last("suffix")
 	if hasSuffix {

@@ -29,7 +29,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed chmod.1
@@ -83,7 +83,7 @@ const (
 // chmod is one run of the command.
 type chmod struct {
 	io        *applet.IO
-	q         msgquote.Quoter
+	q         quote.Quoter
 	mode      *mode.Mode
 	umask     uint32
 	verbosity int
@@ -164,7 +164,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	c := &chmod{io: io, q: msgquote.ForEnv(io.Env), diagnoseSurprises: modeGiven}
+	c := &chmod{io: io, q: quote.ForEnv(io.Env), diagnoseSurprises: modeGiven}
 	reference, hasReference := "", false
 	for _, o := range r.Opts {
 		switch o.Key {

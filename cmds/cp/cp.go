@@ -25,7 +25,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed cp.1
@@ -98,7 +98,7 @@ const (
 
 type cp struct {
 	io      *applet.IO
-	q       msgquote.Quoter
+	q       quote.Quoter
 	answers *ask.Reader
 	umask   uint32
 
@@ -127,7 +127,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	x := &cp{io: io, q: msgquote.ForEnv(io.Env), umask: mode.Umask(), links: map[[2]uint64]string{}}
+	x := &cp{io: io, q: quote.ForEnv(io.Env), umask: mode.Umask(), links: map[[2]uint64]string{}}
 	noTargetDir := false
 	targetDir, hasTargetDir := "", false
 	makeBackup, control, suffix, hasSuffix := false, "", "", false

@@ -19,7 +19,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/getopt"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/userdb"
 )
 
@@ -69,7 +69,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	q := msgquote.ForEnv(io.Env)
+	q := quote.ForEnv(io.Env)
 	x := &id{io: io, db: userdb.New("/etc")}
 	only, names, real, zero := 0, r.Has("name"), r.Has("real"), r.Has("zero")
 	var which byte

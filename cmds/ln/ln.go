@@ -23,7 +23,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed ln.1
@@ -83,7 +83,7 @@ var spec = getopt.Spec{
 
 type ln struct {
 	io          *applet.IO
-	q           msgquote.Quoter
+	q           quote.Quoter
 	answers     *ask.Reader
 	symbolic    bool
 	force       bool
@@ -100,7 +100,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	x := &ln{io: io, q: msgquote.ForEnv(io.Env)}
+	x := &ln{io: io, q: quote.ForEnv(io.Env)}
 	noDeref, noTargetDir := false, false
 	targetDir, hasTargetDir := "", false
 	makeBackup, control, suffix, hasSuffix := false, "", "", false

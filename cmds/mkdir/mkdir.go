@@ -19,7 +19,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed mkdir.1
@@ -47,7 +47,7 @@ var spec = getopt.Spec{
 
 type mkdir struct {
 	io         *applet.IO
-	q          msgquote.Quoter
+	q          quote.Quoter
 	perm       uint32 // the mode of the named directories
 	modeBits   uint32 // bits -m set or cleared; 0 without -m
 	hasMode    bool
@@ -61,7 +61,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	m := &mkdir{io: io, q: msgquote.ForEnv(io.Env), parents: r.Has("parents"), verbose: r.Has("verbose")}
+	m := &mkdir{io: io, q: quote.ForEnv(io.Env), parents: r.Has("parents"), verbose: r.Has("verbose")}
 	for _, o := range r.Opts {
 		if o.Key == "context" && o.HasArg {
 			io.Errorf("warning: ignoring --context; it requires an SELinux/SMACK-enabled kernel")

@@ -17,7 +17,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed mkfifo.1
@@ -46,7 +46,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	q := msgquote.ForEnv(io.Env)
+	q := quote.ForEnv(io.Env)
 	modeStr, hasMode := r.Last("mode")
 	for _, o := range r.Opts {
 		if o.Key == "context" && o.HasArg {

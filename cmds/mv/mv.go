@@ -24,7 +24,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
@@ -76,7 +76,7 @@ const (
 
 type mv struct {
 	io       *applet.IO
-	q        msgquote.Quoter
+	q        quote.Quoter
 	answers  *ask.Reader
 	replace  int
 	update   bool
@@ -93,7 +93,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	x := &mv{io: io, q: msgquote.ForEnv(io.Env)}
+	x := &mv{io: io, q: quote.ForEnv(io.Env)}
 	noTargetDir := false
 	targetDir, hasTargetDir := "", false
 	makeBackup, control, suffix, hasSuffix := false, "", "", false

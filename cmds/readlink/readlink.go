@@ -19,7 +19,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 //go:embed readlink.1
@@ -84,7 +84,7 @@ func run(io *applet.IO, args []string) int {
 	if noNewline {
 		end = ""
 	}
-	q := msgquote.ForEnv(io.Env)
+	q := quote.ForEnv(io.Env)
 	status = 0
 	for _, name := range r.Operands {
 		var out string

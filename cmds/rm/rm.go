@@ -23,7 +23,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
@@ -73,7 +73,7 @@ const (
 
 type rm struct {
 	io            *applet.IO
-	q             msgquote.Quoter
+	q             quote.Quoter
 	answers       *ask.Reader
 	interactive   int
 	ignoreMissing bool
@@ -104,7 +104,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	x := &rm{io: io, q: msgquote.ForEnv(io.Env), interactive: normal}
+	x := &rm{io: io, q: quote.ForEnv(io.Env), interactive: normal}
 	preserveRoot := true
 	for _, o := range r.Opts {
 		switch o.Key {

@@ -25,7 +25,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/mode"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/tz"
 	"github.com/zinebox/zinebox/pkg/userdb"
 )
@@ -92,7 +92,7 @@ type file struct {
 
 type stat struct {
 	io      *applet.IO
-	q       msgquote.Quoter
+	q       quote.Quoter
 	loc     *time.Location
 	users   *userdb.DB
 	quoting string // QUOTING_STYLE for %N
@@ -105,7 +105,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	s := &stat{io: io, q: msgquote.ForEnv(io.Env), loc: tz.Location(io.Env), users: userdb.New("/etc")}
+	s := &stat{io: io, q: quote.ForEnv(io.Env), loc: tz.Location(io.Env), users: userdb.New("/etc")}
 	format, custom, escapes, terseMode, fileSystem := "", false, false, false, false
 	for _, o := range r.Opts {
 		switch o.Key {

@@ -19,7 +19,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
-	"github.com/zinebox/zinebox/pkg/msgquote"
+	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/tz"
 )
 
@@ -69,7 +69,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	q := msgquote.ForEnv(io.Env)
+	q := quote.ForEnv(io.Env)
 	change := 0
 	noCreate, noDeref := false, false
 	var times [2]unix.Timespec // access, modify
@@ -163,7 +163,7 @@ func run(io *applet.IO, args []string) int {
 
 // matchTime resolves a --time argument as GNU's argmatch does: a word or an
 // unambiguous abbreviation.
-func matchTime(io *applet.IO, q msgquote.Quoter, v string) (access, ok bool) {
+func matchTime(io *applet.IO, q quote.Quoter, v string) (access, ok bool) {
 	found := -1
 	ambiguous := false
 	for i, w := range timeWords {
@@ -192,7 +192,7 @@ func matchTime(io *applet.IO, q msgquote.Quoter, v string) (access, ok bool) {
 
 // touch handles one file as GNU touch does: open it (creating it) unless
 // told not to, then set its times through the descriptor or the name.
-func touch(io *applet.IO, q msgquote.Quoter, name string, times *[2]unix.Timespec, bothNow, noCreate, noDeref bool) bool {
+func touch(io *applet.IO, q quote.Quoter, name string, times *[2]unix.Timespec, bothNow, noCreate, noDeref bool) bool {
 	var ts *[2]unix.Timespec
 	if !bothNow {
 		ts = times

@@ -71,7 +71,7 @@ func (s Style) Quote(name string) string {
 
 // Append appends name, quoted, to dst.
 func (o *Options) Append(dst []byte, name string) []byte {
-	return o.appendStyle(dst, name, o.Style, false, true)
+	return o.appendStyle(dst, name, o.Style, false, true, false)
 }
 
 // utf8Char looks at the character at the start of s (whose first byte is
@@ -174,8 +174,9 @@ func harmless(c byte) bool {
 // style; elide says that outer quotes are to be left off unless something
 // needs them, in which case the engine starts over with them ("forcing").
 // useExtra says whether the extra set applies; it does not once outer quotes
-// are forced, since the quotes already protect those bytes.
-func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useExtra bool) []byte {
+// are forced, since the quotes already protect those bytes. inDollar starts
+// the pass inside a $'...' run (see the end of the function for why).
+func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useExtra, inDollar bool) []byte {
 	start := len(dst)
 	backslash := false
 	var closeQuote string
@@ -230,12 +231,12 @@ func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useEx
 				st = ShellEscapeAlways
 			}
 		}
-		return o.appendStyle(dst[:start], name, st, false, false)
+		return o.appendStyle(dst[:start], name, st, false, false, false)
 	}
 
 	sawSingleQuote := false
 	allCompat := true      // every byte could go inside "..." or '...' unchanged
-	inDollarQuote := false // inside a $'...' run opened for escapes
+	inDollarQuote := inDollar // inside a $'...' run opened for escapes
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		compat := false
@@ -401,7 +402,15 @@ func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useEx
 	}
 	// A lone apostrophe reads better as "it's" than as 'it'\''s'.
 	if shellMode && !elide && sawSingleQuote && allCompat {
-		return o.appendStyle(dst[:start], name, C, false, useExtra)
+		return o.appendStyle(dst[:start], name, C, false, useExtra, false)
+	}
+	// gnulib scans a name with an apostrophe once to look for the shorter
+	// form above and, not finding it, writes it in a second pass that
+	// starts with the first pass's $'...' state: a name ending in an escape
+	// comes out as '''a'\''b'$'\n' (or '\n''a'... when it starts with one).
+	// Users see it, so do we.
+	if shellMode && !elide && sawSingleQuote && inDollarQuote && !inDollar {
+		return o.appendStyle(dst[:start], name, style, false, useExtra, true)
 	}
 	if closeQuote != "" && !elide {
 		dst = append(dst, closeQuote...)

@@ -16,7 +16,7 @@ var testNames = []string{
 	"x@y", "=", "a=b", "*", "[x]", "-n", "'", "''", "a'\nb", "\n'", "$'x'", "a:b",
 	"\t", " ", "x|y", "é'", "100%", "a,b", "a]b", "!x", "a^b", "`x`",
 	"bad\xff", "inc\xc3", "wide\u4e2d\u6587", "zw\u200bx", "nel\u0085x", "comb\u0301x",
-	"é\n", "q’uote", "\xc3\xa9\xff", "'é'",
+	"é\n", "q’uote", "\xc3\xa9\xff", "'é'", "a'b\n", "\na'b\n", "\\a'b\n",
 }
 
 // TestAgainstLs compares every style with GNU ls, which quotes its
