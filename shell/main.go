@@ -289,6 +289,7 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 	// held until one starting on a later line has been parsed.
 	var pending []*syntax.Stmt
 	verboseOff := 0
+	executed, skip := 0, 0
 	flush := func(beforeLine uint) bool {
 		n := 0
 		for _, st := range pending {
@@ -303,6 +304,10 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 			}
 			if s.opts.noexec && !s.opts.interactive {
 				continue
+			}
+			executed++
+			if executed <= skip {
+				continue // already run before a re-parse (see below)
 			}
 			s.execStmt(st)
 			if s.ctl != ctlNone {
@@ -322,6 +327,29 @@ func (s *Shell) runSource(src *source, r io.Reader, top bool) {
 		pending = append(pending, st)
 		return true
 	})
+	if pe, ok := err.(syntax.ParseError); ok && strings.HasPrefix(pe.Text, "unclosed here-document ") && !s.opts.interactive && r != nil {
+		// dash ends a here-document at end of file: parse again with
+		// the delimiter supplied, skipping the commands already run
+		if delim := strings.Trim(strings.TrimPrefix(pe.Text, "unclosed here-document "), "`"); delim != "" && !strings.HasSuffix(src.text, "\n"+delim+"\n") {
+			text := src.text
+			if !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			text += delim + "\n"
+			skip, executed, pending = executed, 0, nil
+			src.text = text
+			p = s.newParser()
+			err = p.Stmts(strings.NewReader(text), func(st *syntax.Stmt) bool {
+				if len(pending) > 0 && st.Pos().Line() > pending[len(pending)-1].End().Line() {
+					if !flush(0) {
+						return false
+					}
+				}
+				pending = append(pending, st)
+				return true
+			})
+		}
+	}
 	if err != nil {
 		line := uint(1 << 30)
 		if pe, ok := err.(syntax.ParseError); ok {
