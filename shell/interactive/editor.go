@@ -493,7 +493,7 @@ func (e *Editor) wordEnd(i int) int {
 
 // search is Ctrl-R, reverse incremental search: each typed character
 // narrows the search, Ctrl-R again finds an older match, Backspace
-// widens it again, Ctrl-G gives the original line back. Any other key
+// shortens the query, Ctrl-G gives the original line back. Any other key
 // accepts the match and is returned to be acted on (Enter runs the line,
 // C-e and the arrows start editing it), as in readline.
 func (e *Editor) search(hist []string, hi *int) key {
@@ -534,10 +534,11 @@ func (e *Editor) search(hist []string, hi *int) key {
 				failed = !find(matchHi, matchPos-1)
 			}
 		case k == backspace || k == ctrlH:
+			// The shorter query still matches where the longer one did:
+			// stay there, as readline does.
 			if len(query) > 0 {
 				query = query[:len(query)-1]
-				matchHi, matchPos = origHi, origPos
-				failed = !find(origHi, origPos)
+				failed = !find(matchHi, matchPos)
 			}
 		case k == ctrlG:
 			*hi = origHi

@@ -53,7 +53,7 @@ func (e *Editor) list(c Completion) {
 		items = c.Words
 	}
 	e.finishKeep()
-	if len(items) > queryItems {
+	if len(items) >= queryItems {
 		e.out1 = fmt.Appendf(e.out1, "Display all %d possibilities? (y or n)", len(items))
 		e.flush()
 		for {

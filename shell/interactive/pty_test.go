@@ -67,7 +67,11 @@ func helperMain() int {
 			fmt.Printf("<<ERR %v>>\n", err)
 			return 1
 		default:
-			fmt.Printf("<<LINE:%q>>\n", line)
+			if os.Getenv("ZB_RAW") == "1" {
+				fmt.Printf("<<LINE:%s>>\n", line)
+			} else {
+				fmt.Printf("<<LINE:%q>>\n", line)
+			}
 			ed.AppendHistory(line)
 		}
 	}
@@ -174,9 +178,14 @@ func (tm *term) line(keys, want string) {
 }
 
 func startHelper(t *testing.T, dir string) (*term, *exec.Cmd) {
+	return startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"), "ZB_EDITOR_HELPER=1", "ZB_DIR="+dir, "TERM=vt100")
+}
+
+// startInPTY runs cmd as a session leader with a new pseudo-terminal as
+// its controlling terminal and standard files.
+func startInPTY(t *testing.T, cmd *exec.Cmd, env ...string) (*term, *exec.Cmd) {
 	master, slave := ptyPair(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "ZB_EDITOR_HELPER=1", "ZB_DIR="+dir, "TERM=vt100")
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {

@@ -11,7 +11,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// screen is a minimal VT100: enough to check what the editor's output
+// screen is a minimal VT100 (and the few xterm sequences readline uses:
+// insert and delete characters; attributes and modes are ignored): enough
+// to check what the editor's output
 // looks like on a terminal (with the deferred wrap of the last column,
 // which is where line editors usually go wrong).
 type screen struct {
@@ -48,6 +50,11 @@ func (s *screen) feed(out string) {
 			s.down()
 			s.wrap = false
 		case r == '\a':
+		case r == '\b':
+			if s.col > 0 && !s.wrap {
+				s.col--
+			}
+			s.wrap = false
 		case r == 0x1b && i+1 < len(rs) && rs[i+1] == '[':
 			j := i + 2
 			for j < len(rs) && (rs[j] < 0x40 || rs[j] > 0x7e) {
@@ -64,8 +71,30 @@ func (s *screen) feed(out string) {
 			switch rs[j] {
 			case 'A':
 				s.row = max(0, s.row-max(n, 1))
+			case 'B':
+				s.row = min(s.h-1, s.row+max(n, 1))
 			case 'C':
 				s.col = min(s.w-1, s.col+max(n, 1))
+			case 'D':
+				s.col = max(0, s.col-max(n, 1))
+			case 'K':
+				for x := s.col; x < s.w; x++ {
+					s.cells[s.row][x] = ' '
+				}
+			case 'P': // delete characters
+				line := s.cells[s.row]
+				n = min(max(n, 1), s.w-s.col)
+				copy(line[s.col:], line[s.col+n:])
+				for x := s.w - n; x < s.w; x++ {
+					line[x] = ' '
+				}
+			case '@': // insert blanks
+				line := s.cells[s.row]
+				n = min(max(n, 1), s.w-s.col)
+				copy(line[s.col+n:], line[s.col:s.w-n])
+				for x := s.col; x < s.col+n; x++ {
+					line[x] = ' '
+				}
 			case 'H':
 				s.row, s.col = 0, 0
 			case 'J':
