@@ -243,7 +243,17 @@ func (r *renderer) hyphenate(target int) bool {
 		}
 		if !nohy && r.hyOn && r.hyMode != 0 {
 			pts, ok := r.hw[strings.ToLower(string(word))]
-			if !ok {
+			if ok {
+				last := len(word) - 2
+				if r.hyMode&4 != 0 {
+					last--
+				}
+				first := 2
+				if r.hyMode&8 != 0 {
+					first = 3
+				}
+				pts = limit(pts, first, last)
+			} else {
 				pts = h.points(string(word), r.hyMode)
 			}
 			for _, k := range pts {

@@ -115,9 +115,17 @@ func (h *hyphenator) points(word string, mode int) []int {
 	if n <= 2 {
 		return nil
 	}
+	last := n - 2 // at least two letters after the break
+	if mode&4 != 0 {
+		last--
+	}
+	first := 2
+	if mode&8 != 0 {
+		first = 3
+	}
 	lw := strings.ToLower(word)
 	if pos, ok := h.exceptions[lw]; ok {
-		return pos
+		return limit(pos, first, last)
 	}
 	w := "." + lw + "."
 	val := make([]uint8, len(w)+1)
@@ -133,17 +141,21 @@ func (h *hyphenator) points(word string, mode int) []int {
 		}
 	}
 	// val[i] is the value before w[i]: a break after k letters is val[k+1]
-	last := n - 2 // at least two letters after the break
-	if mode&4 != 0 {
-		last--
-	}
-	first := 2
-	if mode&8 != 0 {
-		first = 3
-	}
 	var out []int
 	for k := first; k <= last; k++ {
 		if val[k+1]%2 == 1 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// limit keeps the break positions the .hy mode allows: the exceptions
+// (hyphenex.us, .hw) obey it as the patterns do.
+func limit(pos []int, first, last int) []int {
+	var out []int
+	for _, k := range pos {
+		if k >= first && k <= last {
 			out = append(out, k)
 		}
 	}
