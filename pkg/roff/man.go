@@ -161,7 +161,8 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		m.title = args
 		m.init()
 		m.pd = 1
-		r.indent, r.prevInd, r.tempInd = m.margin, m.margin, -1
+		// text before the first heading starts at the left edge
+		r.indent, r.prevInd, r.tempInd = 0, 0, -1
 		r.fill = true // the adjustment mode is left as it was (.na before .TH)
 	case "SH", "SS":
 		r.paragraph()
