@@ -20,6 +20,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/ask"
 	"github.com/zinebox/zinebox/pkg/backup"
+	"github.com/zinebox/zinebox/pkg/copyfile"
 	"github.com/zinebox/zinebox/pkg/dirent"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
@@ -116,7 +117,7 @@ type cp struct {
 	topSrc, topDst string
 	created        map[[2]uint64]bool // directories this run made
 	abort          bool
-	buf            []byte
+	copier         copyfile.Copier
 	recs           [][]byte
 }
 
@@ -502,7 +503,7 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 				return
 			}
 		}
-		if x.update && dstExists && !newer(&st, &dst0) {
+		if x.update && dstExists && !copyfile.Newer(&st, &dst0) {
 			return
 		}
 		if x.backup.Kind != backup.None {
@@ -552,7 +553,7 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 		first := x.links[[2]uint64{st.Dev, st.Ino}]
 		ok = x.check(unix.Link(x.path(first), x.path(dst)), "cannot create hard link %s to %s", dst, first)
 	case typ == mode.TypeLink:
-		target, err := readlink(x.path(src))
+		target, err := copyfile.Readlink(x.path(src))
 		if err != nil {
 			x.errorf("cannot read symbolic link %s: %s", x.q.Always(src), errno.Message(err))
 			return
@@ -590,23 +591,6 @@ func (x *cp) check(err error, format, dst, src string) bool {
 		x.errorf(format+": %s", x.q.Always(dst), errno.Message(err))
 	}
 	return false
-}
-
-func newer(a, b *unix.Stat_t) bool {
-	return a.Mtim.Sec > b.Mtim.Sec || a.Mtim.Sec == b.Mtim.Sec && a.Mtim.Nsec > b.Mtim.Nsec
-}
-
-func readlink(path string) (string, error) {
-	for size := 256; ; size *= 2 {
-		buf := make([]byte, size)
-		n, err := unix.Readlink(path, buf)
-		if err != nil {
-			return "", err
-		}
-		if n < size {
-			return string(buf[:n]), nil
-		}
-	}
 }
 
 // copyFile copies the contents of a regular file (or, without -R, of
@@ -652,53 +636,19 @@ func (x *cp) copyFile(src, dst string, st *unix.Stat_t, dstExists bool) bool {
 	return ok
 }
 
-// copyData moves the bytes, first with copy_file_range(2) (in the kernel,
-// and a reflink on file systems that can), then with read and write.
+// copyData moves the bytes and reports a failure under the name of the
+// side that failed.
 func (x *cp) copyData(in, out int, src, dst string) bool {
-	useRange := true
-	for {
-		if useRange {
-			n, err := unix.CopyFileRange(in, nil, out, nil, 1<<30, 0)
-			if err == nil && n > 0 {
-				continue
-			}
-			if err == nil {
-				return true
-			}
-			if err != unix.EXDEV && err != unix.EINVAL && err != unix.ENOSYS && err != unix.EOPNOTSUPP && err != unix.EBADF {
-				if err == unix.EIO || err == unix.ENOSPC || err == unix.EDQUOT || err == unix.EFBIG {
-					x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
-					return false
-				}
-			}
-			useRange = false
-		}
-		if x.buf == nil {
-			x.buf = make([]byte, 128<<10)
-		}
-		n, err := unix.Read(in, x.buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			x.errorf("error reading %s: %s", x.q.Always(src), errno.Message(err))
-			return false
-		}
-		if n == 0 {
-			return true
-		}
-		for p := x.buf[:n]; len(p) > 0; {
-			m, err := unix.Write(out, p)
-			if err == unix.EINTR {
-				continue
-			}
-			if err != nil {
-				x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
-				return false
-			}
-			p = p[m:]
-		}
+	writing, err := x.copier.Copy(out, in)
+	switch {
+	case err == nil:
+		return true
+	case writing:
+		x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
+	default:
+		x.errorf("error reading %s: %s", x.q.Always(src), errno.Message(err))
 	}
+	return false
 }
 
 // preserveFd sets owner, mode and times of a copied regular file.

@@ -19,6 +19,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/ask"
 	"github.com/zinebox/zinebox/pkg/backup"
+	"github.com/zinebox/zinebox/pkg/copyfile"
 	"github.com/zinebox/zinebox/pkg/dirent"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
@@ -85,7 +86,7 @@ type mv struct {
 	backup   backup.Options
 	failed   bool
 	links    map[[2]uint64]string
-	buf      []byte
+	copier   copyfile.Copier
 }
 
 func run(io *applet.IO, args []string) int {
@@ -296,7 +297,7 @@ func (x *mv) move(src, dst string) {
 				return
 			}
 		}
-		if x.update && !newer(&st, &dst0) {
+		if x.update && !copyfile.Newer(&st, &dst0) {
 			return
 		}
 		if x.backup.Kind != backup.None && !dstDir {
@@ -334,10 +335,6 @@ func (x *mv) prompt(format, name string) bool {
 	x.io.Stdout.Flush()
 	fmt.Fprintf(x.io.Stderr, "%s: "+format, x.io.Name, x.q.Always(name))
 	return x.answers.Yes()
-}
-
-func newer(a, b *unix.Stat_t) bool {
-	return a.Mtim.Sec > b.Mtim.Sec || a.Mtim.Sec == b.Mtim.Sec && a.Mtim.Nsec > b.Mtim.Nsec
 }
 
 // moveAcross moves to another file system: copy everything, then remove
@@ -404,7 +401,7 @@ func (x *mv) copyTree(src, dst string, st *unix.Stat_t) bool {
 		return true
 	case typ == mode.TypeLink:
 		var target string
-		if target, err = readlink(x.path(src)); err == nil {
+		if target, err = copyfile.Readlink(x.path(src)); err == nil {
 			err = unix.Symlink(target, p)
 		}
 	case typ == mode.TypeReg:
@@ -470,61 +467,19 @@ func (x *mv) copyFile(src, dst string, st *unix.Stat_t) bool {
 	return true
 }
 
+// copyData moves the bytes and reports a failure under the name of the
+// side that failed.
 func (x *mv) copyData(in, out int, src, dst string) bool {
-	for {
-		n, err := unix.CopyFileRange(in, nil, out, nil, 1<<30, 0)
-		if err == nil && n > 0 {
-			continue
-		}
-		if err == nil {
-			return true
-		}
-		if err == unix.ENOSPC || err == unix.EDQUOT || err == unix.EIO || err == unix.EFBIG {
-			x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
-			return false
-		}
-		break // not supported here: read and write
+	writing, err := x.copier.Copy(out, in)
+	switch {
+	case err == nil:
+		return true
+	case writing:
+		x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
+	default:
+		x.errorf("error reading %s: %s", x.q.Always(src), errno.Message(err))
 	}
-	if x.buf == nil {
-		x.buf = make([]byte, 128<<10)
-	}
-	for {
-		n, err := unix.Read(in, x.buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			x.errorf("error reading %s: %s", x.q.Always(src), errno.Message(err))
-			return false
-		}
-		if n == 0 {
-			return true
-		}
-		for p := x.buf[:n]; len(p) > 0; {
-			m, err := unix.Write(out, p)
-			if err == unix.EINTR {
-				continue
-			}
-			if err != nil {
-				x.errorf("error writing %s: %s", x.q.Always(dst), errno.Message(err))
-				return false
-			}
-			p = p[m:]
-		}
-	}
-}
-
-func readlink(path string) (string, error) {
-	for size := 256; ; size *= 2 {
-		buf := make([]byte, size)
-		n, err := unix.Readlink(path, buf)
-		if err != nil {
-			return "", err
-		}
-		if n < size {
-			return string(buf[:n]), nil
-		}
-	}
+	return false
 }
 
 func (x *mv) entries(dir string) []string {
