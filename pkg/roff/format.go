@@ -94,12 +94,24 @@ func (r *renderer) addSpace(w int) {
 	r.lineW += w
 }
 
-// lineSpace is the space an input line's end puts before the next word;
-// there is none when nothing has been output on the line yet.
-func (r *renderer) lineSpace(w int) {
+// lineSpace is the space an input line's end puts before the next word:
+// a sentence space after a sentence, none when nothing has been output on
+// the line yet. Blanks that ended the line (even inside a font change, as
+// in .IR X " := ") are replaced by it, as groff ignores them.
+func (r *renderer) lineSpace() {
 	if len(r.line) == 0 {
 		r.noHyWord = false
 		return
+	}
+	sent := r.sentEnd
+	if n := len(r.line); r.spaceRun > 0 && r.line[n-1].kind == nSpace {
+		sent = r.spaceAfterSent
+		r.lineW -= r.line[n-1].w
+		r.line = r.line[:n-1]
+	}
+	w := 1
+	if sent {
+		w += r.sentSpace
 	}
 	r.addSpace(w)
 }

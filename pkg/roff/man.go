@@ -110,11 +110,7 @@ func (r *renderer) inlineLine(s string) {
 		return
 	}
 	if r.fill {
-		if r.sentEnd {
-			r.lineSpace(1 + r.sentSpace)
-		} else {
-			r.lineSpace(1)
-		}
+		r.lineSpace()
 	} else {
 		r.brk()
 	}

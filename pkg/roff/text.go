@@ -49,11 +49,7 @@ func (r *renderer) textLine(l string) {
 		return // \c: the next text line continues this one
 	}
 	if r.fill {
-		if r.sentEnd {
-			r.lineSpace(1 + r.sentSpace)
-		} else {
-			r.lineSpace(1)
-		}
+		r.lineSpace()
 	} else {
 		if r.center > 0 {
 			r.brk()
