@@ -114,9 +114,10 @@ func TestListingAgainstBashReadline(t *testing.T) {
 	script := `while IFS= read -r -e -p "P> " line; do printf "<<LINE:%s>>\n" "$line"; done`
 	cmd := exec.Command(bash, "--norc", "--noprofile", "-c", script)
 	cmd.Dir = dir
-	theirs, _ := startInPTY(t, cmd, "INPUTRC=/dev/null", "TERM=xterm", "HOME="+dir)
-	ours, _ := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"), "ZB_EDITOR_HELPER=1", "ZB_DIR="+dir, "TERM=vt100", "ZB_RAW=1")
-	for _, keys := range []string{"cat \t\t", "cat f\t\t", "cat f1\t\t", "cat f2\t\t"} {
+	// 12 rows: the 15-row listings are paged, with --More--.
+	theirs, _ := startInPTYSize(t, cmd, 12, 80, "INPUTRC=/dev/null", "TERM=xterm", "HOME="+dir)
+	ours, _ := startInPTYSize(t, exec.Command(os.Args[0], "-test.run=^$"), 12, 80, "ZB_EDITOR_HELPER=1", "ZB_DIR="+dir, "TERM=vt100", "ZB_RAW=1")
+	for _, keys := range []string{"cat \t\t ", "cat f\t\t\r\r\r\r", "cat f1\t\t", "cat f2\t\t", "cat \t\tq"} {
 		got, want := ours.listing(keys), theirs.listing(keys)
 		if got != want {
 			t.Errorf("%q lists\n%s\nbash's readline lists\n%s", keys, got, want)

@@ -47,7 +47,7 @@ type wordAt struct {
 }
 
 // scan finds the word that ends at pos, tracking quotes and whether the
-// word is in command position (line start, after ; & | ( and keywords,
+// word is in command position (line start, after ; & | ( ` and keywords,
 // after assignments).
 func scan(line string, pos int) wordAt {
 	w := wordAt{cmdPos: true, dollar: -1}
@@ -107,7 +107,7 @@ func scan(line string, pos int) wordAt {
 		switch c {
 		case ' ', '\t', '\n':
 			endWord(i)
-		case ';', '&', '|', '(', ')':
+		case ';', '&', '|', '(', ')', '`':
 			endWord(i)
 			w.cmdPos, redirect = c != ')', false
 		case '<', '>':
@@ -162,6 +162,13 @@ func (c *Completer) Complete(line string, pos int) Completion {
 		pos = len(line)
 	}
 	w := scan(line, pos)
+	// NAME=value: the value is a file name, as in bash.
+	if eq := strings.IndexByte(w.raw, '='); eq > 0 && isName(w.raw[:eq]) && w.cmdPos {
+		w.start += eq + 1
+		w.raw = w.raw[eq+1:]
+		w.text = w.text[eq+1:]
+		w.cmdPos = false
+	}
 	res := Completion{Head: line[:w.start], Tail: line[pos:]}
 	if w.dollar >= 0 {
 		if r, ok := c.completeVar(line, pos, w); ok {

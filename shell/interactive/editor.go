@@ -29,6 +29,9 @@ type Options struct {
 	// redraw so a resized window (SIGWINCH) takes effect at the next key.
 	// Nil means TerminalWidth(out).
 	Width func() int
+	// Height returns the terminal height in rows, for paging long
+	// completion listings. Nil means TerminalHeight(out).
+	Height func() int
 	// HistorySize is how many history entries are kept (HISTSIZE): 0 means
 	// 500, as in bash; negative means no limit. HistorySize(getenv) reads it.
 	HistorySize int

@@ -69,8 +69,61 @@ func (e *Editor) list(c Completion) {
 			}
 		}
 	}
-	e.out1 = append(e.out1, strings.ReplaceAll(Columns(items, e.width()), "\n", "\r\n")...)
+	// Page by page on a short screen (readline's page-completions):
+	// Space or y shows the next page, Enter one more row, q or n stops.
+	rows := strings.SplitAfter(Columns(items, e.width()), "\n")
+	page := max(e.height()-1, 1)
+	shown := 0
+	for _, row := range rows {
+		if row == "" {
+			continue
+		}
+		if shown == page {
+			e.out1 = append(e.out1, "--More--"...)
+			e.flush()
+			more := e.morePrompt()
+			e.out1 = append(e.out1, "\r\x1b[K"...)
+			if more < 0 {
+				break
+			}
+			shown = page - more
+		}
+		e.out1 = append(e.out1, strings.TrimSuffix(row, "\n")...)
+		e.out1 = append(e.out1, "\r\n"...)
+		shown++
+	}
 	e.out1 = append(e.out1, e.head...)
+}
+
+// morePrompt reads the answer to --More--: how many rows to show next
+// (a page, or 1 for Enter), or -1 to stop.
+func (e *Editor) morePrompt() int {
+	for {
+		k, err := e.readKey()
+		switch {
+		case err != nil || k == 'q' || k == 'Q' || k == 'n' || k == 'N' || k == ctrlC || k == ctrlG || k == esc|metaBit:
+			return -1
+		case k == ' ' || k == 'y' || k == 'Y':
+			return max(e.height()-1, 1)
+		case k == '\r' || k == ctrlJ:
+			return 1
+		}
+		e.bell()
+		e.flush()
+	}
+}
+
+func (e *Editor) height() int {
+	h := 0
+	if e.opts.Height != nil {
+		h = e.opts.Height()
+	} else {
+		h = TerminalHeight(e.outFd)
+	}
+	if h < 2 {
+		h = 24
+	}
+	return h
 }
 
 // finishKeep moves below the line being edited, keeping the buffer.

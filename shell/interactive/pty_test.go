@@ -184,7 +184,14 @@ func startHelper(t *testing.T, dir string) (*term, *exec.Cmd) {
 // startInPTY runs cmd as a session leader with a new pseudo-terminal as
 // its controlling terminal and standard files.
 func startInPTY(t *testing.T, cmd *exec.Cmd, env ...string) (*term, *exec.Cmd) {
+	return startInPTYSize(t, cmd, 24, 80, env...)
+}
+
+func startInPTYSize(t *testing.T, cmd *exec.Cmd, rows, cols uint16, env ...string) (*term, *exec.Cmd) {
 	master, slave := ptyPair(t)
+	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
+		t.Fatal(err)
+	}
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}

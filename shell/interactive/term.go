@@ -98,3 +98,14 @@ func writeAll(fd int, b []byte) error {
 	}
 	return nil
 }
+
+// TerminalHeight is like TerminalWidth for rows: TIOCGWINSZ, $LINES, 24.
+func TerminalHeight(fd int) int {
+	if ws, err := unix.IoctlGetWinsize(fd, unix.TIOCGWINSZ); err == nil && ws.Row > 0 {
+		return int(ws.Row)
+	}
+	if n, err := strconv.Atoi(os.Getenv("LINES")); err == nil && n > 0 {
+		return n
+	}
+	return 24
+}
