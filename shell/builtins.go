@@ -418,7 +418,7 @@ func (s *Shell) setBuiltin(a []string) int {
 		arg := a[i]
 		if arg == "--" {
 			i++
-			s.params = append([]string(nil), a[i:]...)
+			s.setParams(a[i:])
 			return 0
 		}
 		if arg == "-" {
@@ -454,9 +454,16 @@ func (s *Shell) setBuiltin(a []string) int {
 		}
 	}
 	if i < len(a) {
-		s.params = append([]string(nil), a[i:]...)
+		s.setParams(a[i:])
 	}
 	return 0
+}
+
+// setParams replaces the positional parameters; like dash, it restarts
+// getopts.
+func (s *Shell) setParams(p []string) {
+	s.params = append([]string(nil), p...)
+	s.optReset = true // getopts starts over; $OPTIND itself keeps its value
 }
 
 // listOptions is `set -o` (a table) and `set +o` (commands).
@@ -853,7 +860,7 @@ func (s *Shell) killBuiltin(a []string) int {
 			return s.out(b.String())
 		}
 		status := 0
-		for _, x := range a[1:] {
+		for _, x := range a[1:2] { // dash answers the first only
 			n, err := strconv.Atoi(x)
 			if err != nil {
 				s.errorf("kill: Illegal number: %s", x)

@@ -597,6 +597,10 @@ func (s *Shell) cdBuiltin(a []string) int {
 		} else if !physical {
 			target = filepath.Clean(t)
 		}
+		if !physical && (strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "///") || !strings.HasPrefix(t, "/") && strings.HasPrefix(pwd, "//") && !strings.HasPrefix(pwd, "///")) {
+			// POSIX leaves a leading // alone, and so does dash
+			target = "/" + target
+		}
 		if err := unix.Chdir(target); err != nil {
 			if !physical {
 				if err2 := unix.Chdir(t); err2 == nil {
@@ -862,6 +866,10 @@ func (s *Shell) getoptsBuiltin(a []string) int {
 	args := s.params
 	if len(a) > 2 {
 		args = a[2:]
+	}
+	if s.optReset {
+		s.setVar("OPTIND", "1")
+		s.lastOptind = 0
 	}
 	optindStr, _ := s.getVar("OPTIND")
 	optind, err := strconv.Atoi(optindStr)

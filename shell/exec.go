@@ -491,22 +491,26 @@ func (s *Shell) withRedirsSpecial(redirs []*syntax.Redirect, fn func() int) int 
 // in the shell, redirections are performed and undone, and the status is
 // that of the last command substitution.
 func (s *Shell) execAssignOnly(st *syntax.Stmt, call *syntax.CallExpr) int {
+	// dash performs the redirections first: an assignment's error goes
+	// where they say
+	var saved []savedFD
+	if len(st.Redirs) > 0 {
+		var err error
+		saved, err = s.redirect(st.Redirs, true)
+		if err != nil {
+			s.restore(saved)
+			s.redirError(err)
+			return 2
+		}
+	}
+	defer s.restore(saved)
 	if !s.assignAll(call.Assigns, true) {
 		return s.status
 	}
 	if s.opts.xtrace && len(call.Assigns) > 0 {
 		s.trace(call.Assigns, nil)
 	}
-	status := s.substStatus
-	if len(st.Redirs) > 0 {
-		saved, err := s.redirect(st.Redirs, true)
-		s.restore(saved)
-		if err != nil {
-			s.redirError(err)
-			return 2
-		}
-	}
-	return status
+	return s.substStatus
 }
 
 // assignAll performs assignments in the shell itself.

@@ -108,6 +108,7 @@ type Shell struct {
 	inSub        int             // depth of in-process subshells (command substitution)
 	execEnv      []string        // assignments before exec
 	lastOptind   int
+	optReset     bool // set -- happened: getopts restarts at 1
 	aliasSrc     *source
 	deniedDir    bool
 	noSlice      bool

@@ -116,6 +116,9 @@ func (t *tester) orExpr() bool {
 	for {
 		if w, ok := t.peek(); ok && w == "-o" {
 			t.pos++
+			if t.pos == len(t.args) {
+				return r // dash: a missing right operand of -o is not an error
+			}
 			r2 := t.andExpr()
 			r = r || r2
 			continue
@@ -129,6 +132,9 @@ func (t *tester) andExpr() bool {
 	for {
 		if w, ok := t.peek(); ok && w == "-a" {
 			t.pos++
+			if t.pos == len(t.args) {
+				return false
+			}
 			r2 := t.notExpr()
 			r = r && r2
 			continue

@@ -103,9 +103,10 @@ func (s *Shell) runTrap(action string) {
 	s.ctl = ctlNone
 	s.evalString(action, "trap")
 	s.inTrap = false
-	if s.ctl == ctlNone {
-		s.ctl = ctl
+	if s.ctl != ctlNone {
+		return // `return N` or `break` in the action: its status stands
 	}
+	s.ctl = ctl
 	s.status = status
 }
 

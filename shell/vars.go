@@ -96,6 +96,8 @@ func (s *Shell) setVar(name, value string) error {
 	}
 	if name == "PATH" {
 		s.hash = nil
+	} else if name == "OPTIND" {
+		s.optReset = false
 	}
 	return nil
 }
