@@ -43,6 +43,9 @@ var bashKeys = []string{
 	"\x1a\x1cz\r",
 	"\x1b<\r",
 	"mid\x1b[D\x0b\x1b[Dx\r",
+	"echo \x1b.\r",
+	"echo \x1b.\x1b.\x1b.\r",
+	"x\x1b_ \x1b_\r",
 	// Completion of file names (readline's default in read -e).
 	"cat be\t\r",
 	"cat al\t\r",

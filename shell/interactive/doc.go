@@ -36,7 +36,8 @@
 // Keys: C-a C-e C-b C-f (and Home End Left Right), C-d (delete; io.EOF on
 // an empty line), Delete, Backspace, C-k C-u C-w M-d M-Backspace (kills;
 // consecutive kills join), C-y, C-t, C-l, M-b M-f (and Ctrl/Alt arrows),
-// Up Down C-p C-n M-< M-> (history), C-r (reverse incremental search;
+// Up Down C-p C-n M-< M-> (history), M-. M-_ (last word of the previous
+// command; again for older ones), C-r (reverse incremental search;
 // C-g cancels), C-v (literal next), Tab (complete; a second Tab lists).
 //
 // # Integration with the executor (shell package)

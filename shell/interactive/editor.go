@@ -305,6 +305,7 @@ func (e *Editor) edit(prompt string) (string, error) {
 	hist := append(append(make([]string, 0, len(e.history)+1), e.history...), "")
 	hi := len(hist) - 1
 	var last key
+	lastArgBack, lastArgLen := 0, 0 // for repeated M-.
 	for {
 		k, err := e.readKey()
 		if err != nil {
@@ -403,6 +404,23 @@ func (e *Editor) edit(prompt string) (string, error) {
 			hist[hi] = string(e.buf)
 			hi = len(hist) - 1
 			e.setLine(hist[hi])
+		case metaBit | '.', metaBit | '_':
+			// yank-last-arg: the last word of the previous command;
+			// again, of the one before, replacing what was inserted.
+			if last == k {
+				e.deleteRange(e.pos-lastArgLen, e.pos)
+				lastArgBack++
+			} else {
+				lastArgBack = 1
+			}
+			lastArgLen = 0
+			if i := hi - lastArgBack; i >= 0 {
+				if f := strings.Fields(hist[i]); len(f) > 0 {
+					w := []rune(f[len(f)-1])
+					e.insert(w...)
+					lastArgLen = len(w)
+				}
+			}
 		case tab:
 			e.complete(last == tab)
 		case 0x16: // Ctrl-V: insert the next character literally
