@@ -22,6 +22,7 @@ type node struct {
 	w    int  // width in columns
 	nohy bool // the word this glyph belongs to must not be hyphenated (\%)
 	soft bool // a break after a hyphen, which \% also forbids
+	eol  bool // the space an input line's end made: blanks after it are another space
 }
 
 // breakable reports whether a line may end at n.
@@ -83,7 +84,7 @@ func (r *renderer) addSpace(w int) {
 	}
 	if r.fill {
 		// groff keeps a run of blanks as one space that adjusting widens
-		if n := len(r.line); n > 0 && r.line[n-1].kind == nSpace {
+		if n := len(r.line); n > 0 && r.line[n-1].kind == nSpace && !r.line[n-1].eol {
 			r.line[n-1].w += w
 			r.lineW += w
 			return
@@ -114,6 +115,9 @@ func (r *renderer) lineSpace() {
 		w += r.sentSpace
 	}
 	r.addSpace(w)
+	if n := len(r.line); n > 0 && r.line[n-1].kind == nSpace {
+		r.line[n-1].eol = true
+	}
 }
 
 // addNode adds a non-glyph node (fixed space, nbsp, break point).
