@@ -301,14 +301,14 @@ func run(io *applet.IO, args []string) int {
 	}
 	for _, f := range files {
 		if parents {
-			dst := concat(targetDir, strings.TrimRight(f, "/"))
+			dst := fsname.Concat(targetDir, strings.TrimRight(f, "/"))
 			if x.makeParents(f, targetDir) {
 				x.copyTop(f, dst)
 			}
 			continue
 		}
-		base := strings.TrimRight(lastComponent(f), "/")
-		x.copyTop(f, concat(targetDir, base))
+		base := strings.TrimRight(fsname.LastComponent(f), "/")
+		x.copyTop(f, fsname.Concat(targetDir, base))
 	}
 	return x.finish()
 }
@@ -323,7 +323,7 @@ func (x *cp) makeParents(src, dir string) bool {
 			continue
 		}
 		prefix := name[:i]
-		dst := concat(dir, prefix)
+		dst := fsname.Concat(dir, prefix)
 		var st unix.Stat_t
 		if unix.Stat(x.path(dst), &st) == nil {
 			if st.Mode&mode.TypeMask != mode.TypeDir {
@@ -422,21 +422,6 @@ func (x *cp) path(name string) string { return fsname.Join(x.io.Dir, name) }
 func (x *cp) errorf(format string, args ...any) {
 	x.io.Errorf(format, args...)
 	x.failed = true
-}
-
-func lastComponent(name string) string {
-	trimmed := strings.TrimRight(name, "/")
-	if trimmed == "" {
-		return name
-	}
-	return name[strings.LastIndexByte(trimmed, '/')+1:]
-}
-
-func concat(dir, base string) string {
-	if strings.HasSuffix(dir, "/") {
-		return dir + base
-	}
-	return dir + "/" + base
 }
 
 // copyTop copies one command-line operand.
@@ -732,7 +717,7 @@ func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *un
 		if x.abort {
 			return
 		}
-		x.copy(concat(src, name), concat(dst, name), false, rootDev)
+		x.copy(fsname.Concat(src, name), fsname.Concat(dst, name), false, rootDev)
 	}
 	if x.abort {
 		return

@@ -219,7 +219,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	ok := true
 	for _, f := range files {
-		if !x.link(f, concat(targetDir, strings.TrimRight(lastComponent(f), "/"))) {
+		if !x.link(f, fsname.Concat(targetDir, strings.TrimRight(fsname.LastComponent(f), "/"))) {
 			ok = false
 		}
 	}
@@ -261,26 +261,6 @@ func dirError(path string, noDeref bool) error {
 		return unix.ENOTDIR
 	}
 	return nil
-}
-
-// lastComponent returns the last component of name, trailing slashes
-// removed, as GNU's last_component does ("a/b/" gives "b/").
-func lastComponent(name string) string {
-	trimmed := strings.TrimRight(name, "/")
-	if trimmed == "" {
-		return name
-	}
-	i := strings.LastIndexByte(trimmed, '/')
-	return strings.TrimLeft(name[i+1:], "/")
-}
-
-// concat joins a directory and a name with one slash, as GNU's
-// file_name_concat does.
-func concat(dir, base string) string {
-	if strings.HasSuffix(dir, "/") {
-		return dir + base
-	}
-	return dir + "/" + base
 }
 
 // link makes the link dest to source and reports it.
@@ -377,7 +357,7 @@ func (x *ln) sameFile(source, dest, content string, srcSt, dstSt *unix.Stat_t) b
 		var st unix.Stat_t
 		target := content
 		if !strings.HasPrefix(target, "/") {
-			target = concat(dirOf(dest), target)
+			target = fsname.Concat(dirOf(dest), target)
 		}
 		return unix.Lstat(fsname.Join(x.io.Dir, target), &st) == nil && st.Dev == dstSt.Dev && st.Ino == dstSt.Ino
 	}
@@ -388,7 +368,7 @@ func (x *ln) sameFile(source, dest, content string, srcSt, dstSt *unix.Stat_t) b
 		return true
 	}
 	var a, b unix.Stat_t
-	return lastComponent(source) == lastComponent(dest) &&
+	return fsname.LastComponent(source) == fsname.LastComponent(dest) &&
 		unix.Stat(fsname.Join(x.io.Dir, dirOf(source)), &a) == nil &&
 		unix.Stat(fsname.Join(x.io.Dir, dirOf(dest)), &b) == nil && a.Dev == b.Dev && a.Ino == b.Ino
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/quote"
 	"github.com/zinebox/zinebox/pkg/userdb"
 	"golang.org/x/sys/unix"
@@ -169,7 +170,7 @@ func (l *lister) absName(f *fileInfo) string {
 	if f.cmdline {
 		return l.canonical(f.name)
 	}
-	return l.canonical(concat(l.curDir, f.name))
+	return l.canonical(fsname.Concat(l.curDir, f.name))
 }
 
 type pendingDir struct {
@@ -253,21 +254,13 @@ func (l *lister) clearFiles() {
 	l.someQuoted = false
 }
 
-// concat joins a directory and a name as gnulib's file_name_concat does.
-func concat(dir, name string) string {
-	if strings.HasSuffix(dir, "/") {
-		return dir + name
-	}
-	return dir + "/" + name
-}
-
 // attach is the name GNU uses in messages about an entry of dir: no "./"
 // prefix for entries of ".".
 func attach(dir, name string) string {
 	if dir == "." {
 		return name
 	}
-	return concat(dir, name)
+	return fsname.Concat(dir, name)
 }
 
 // printDir lists the directory name, and with -R its subdirectories.
@@ -335,7 +328,7 @@ func (l *lister) printDir(name string, cmdline bool) {
 	if c.recursive {
 		for _, f := range l.sorted {
 			if (f.typ == ftDir || f.typ == ftArgDir) && f.name != "." && f.name != ".." {
-				subdirs = append(subdirs, concat(name, f.name))
+				subdirs = append(subdirs, fsname.Concat(name, f.name))
 			}
 		}
 	}

@@ -216,7 +216,7 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	for _, f := range files {
-		x.move(f, concat(targetDir, strings.TrimRight(lastComponent(f), "/")))
+		x.move(f, fsname.Concat(targetDir, strings.TrimRight(fsname.LastComponent(f), "/")))
 	}
 	return x.finish()
 }
@@ -240,21 +240,6 @@ func (x *mv) path(name string) string { return fsname.Join(x.io.Dir, name) }
 func (x *mv) errorf(format string, args ...any) {
 	x.io.Errorf(format, args...)
 	x.failed = true
-}
-
-func lastComponent(name string) string {
-	trimmed := strings.TrimRight(name, "/")
-	if trimmed == "" {
-		return name
-	}
-	return name[strings.LastIndexByte(trimmed, '/')+1:]
-}
-
-func concat(dir, base string) string {
-	if strings.HasSuffix(dir, "/") {
-		return dir + base
-	}
-	return dir + "/" + base
 }
 
 // move moves one source to dst.
@@ -381,12 +366,12 @@ func (x *mv) copyTree(src, dst string, st *unix.Stat_t) bool {
 		ok := true
 		for _, name := range x.entries(src) {
 			var cst unix.Stat_t
-			if err := unix.Lstat(x.path(concat(src, name)), &cst); err != nil {
-				x.errorf("cannot stat %s: %s", x.q.Always(concat(src, name)), errno.Message(err))
+			if err := unix.Lstat(x.path(fsname.Concat(src, name)), &cst); err != nil {
+				x.errorf("cannot stat %s: %s", x.q.Always(fsname.Concat(src, name)), errno.Message(err))
 				ok = false
 				continue
 			}
-			if !x.copyTree(concat(src, name), concat(dst, name), &cst) {
+			if !x.copyTree(fsname.Concat(src, name), fsname.Concat(dst, name), &cst) {
 				ok = false
 			}
 		}
@@ -519,7 +504,7 @@ func (x *mv) remove(src string, st *unix.Stat_t) bool {
 	ok := true
 	for _, name := range x.entries(src) {
 		var cst unix.Stat_t
-		if unix.Lstat(x.path(concat(src, name)), &cst) == nil && !x.remove(concat(src, name), &cst) {
+		if unix.Lstat(x.path(fsname.Concat(src, name)), &cst) == nil && !x.remove(fsname.Concat(src, name), &cst) {
 			ok = false
 		}
 	}

@@ -145,3 +145,24 @@ func Canonicalize(dir, name string, how Mode) (string, error) {
 	}
 	return resolved, nil
 }
+
+// LastComponent returns the last component of name with its trailing
+// slashes, as gnulib's last_component does: "a/b/" gives "b/", "/" stays
+// "/". cp, mv and ln use it to name an operand inside a target directory.
+func LastComponent(name string) string {
+	trimmed := strings.TrimRight(name, "/")
+	if trimmed == "" {
+		return name
+	}
+	return name[strings.LastIndexByte(trimmed, '/')+1:]
+}
+
+// Concat joins a directory and a name with one slash, as gnulib's
+// file_name_concat does ("d/" + "x" is "d/x", not "d//x"); unlike Join it
+// never treats name as absolute or empty specially.
+func Concat(dir, name string) string {
+	if strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
+}

@@ -12,3 +12,20 @@ func TestJoin(t *testing.T) {
 		}
 	}
 }
+
+func TestLastComponentConcat(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"a/b", "b"}, {"a/b/", "b/"}, {"a//b//", "b//"}, {"b", "b"}, {"/", "/"}, {"//", "//"}, {"/x", "x"}, {"", ""},
+	} {
+		if got := LastComponent(tc[0]); got != tc[1] {
+			t.Errorf("LastComponent(%q) = %q, want %q", tc[0], got, tc[1])
+		}
+	}
+	for _, tc := range [][3]string{
+		{"d", "x", "d/x"}, {"d/", "x", "d/x"}, {"/", "x", "/x"}, {"d", "/x", "d//x"}, {"", "x", "/x"},
+	} {
+		if got := Concat(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("Concat(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
