@@ -18,6 +18,7 @@ import (
 var (
 	buildMu   sync.Mutex
 	binPath   string
+	binDir    string // made by this process: Cleanup removes it
 	binErr    error
 	binDone   bool
 	images    = map[string]string{}
@@ -86,6 +87,7 @@ func buildBinary() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	out := filepath.Join(dir, "zinebox")
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./cmds/zinebox")
 	cmd.Dir = root
@@ -93,9 +95,22 @@ func buildBinary() (string, error) {
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
+		binDir = ""
 		return "", &buildError{err: err, output: string(msg)}
 	}
 	return out, nil
+}
+
+// Cleanup removes the binary and images this process built. Call it from
+// TestMain after m.Run; the kernel cache stays.
+func Cleanup() {
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	binDir, binPath, binDone, binErr = "", "", false, nil
+	images = map[string]string{}
 }
 
 type buildError struct {
