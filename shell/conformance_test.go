@@ -31,6 +31,9 @@ package shell_test
 //	                          (`dash -e -u SCRIPT`, `zinebox sh -e -u SCRIPT`).
 //	# args: a b c             arguments placed after it ($1 $2 $3), split at
 //	                          spaces.
+//	# mode: stdin             run `SHELL -s ARGS` with the script as stdin
+//	                          (instead of /dev/null).
+//	# mode: c                 run `SHELL -c "$(cat SCRIPT)" SCRIPT ARGS`.
 //	# zinebox-differs: REASON a documented, deliberate deviation: the test only
 //	                          checks that our shell does not crash (no Go panic,
 //	                          no death by signal unless the reference died too)
@@ -140,13 +143,24 @@ type script struct {
 	differs     string   // reason of a documented deviation, or ""
 	bashRef     bool     // reference is bash --posix, not dash
 	flags, args []string // from "# flags:" and "# args:" lines
+	mode        string   // from "# mode:": "" (a file operand), "stdin" or "c"
 }
 
-// argv is the command line that runs s with the shell named by prefix.
+// argv is the command line that runs s with the shell named by prefix:
+// `SHELL FLAGS SCRIPT ARGS`, or `SHELL FLAGS -s ARGS` with the script on
+// stdin, or `SHELL FLAGS -c TEXT SCRIPT ARGS` (so $0 is still the path).
 func (s script) argv(prefix []string) []string {
 	a := append([]string(nil), prefix...)
 	a = append(a, s.flags...)
-	a = append(a, s.path)
+	switch s.mode {
+	case "stdin":
+		a = append(a, "-s")
+	case "c":
+		body, _ := os.ReadFile(s.path)
+		a = append(a, "-c", string(body), s.path)
+	default:
+		a = append(a, s.path)
+	}
 	return append(a, s.args...)
 }
 
@@ -192,6 +206,9 @@ func loadCorpus(t *testing.T) []script {
 			if r, ok := strings.CutPrefix(line, "# args:"); ok {
 				s.args = strings.Fields(r)
 			}
+			if r, ok := strings.CutPrefix(line, "# mode:"); ok {
+				s.mode = strings.TrimSpace(r)
+			}
 		}
 		list = append(list, s)
 	}
@@ -205,14 +222,14 @@ type result struct {
 	timedOut       bool
 }
 
-// run runs argv (argv[0] a path), a command line that names the script at
-// path, in a fresh directory.
+// run runs argv (argv[0] a path), a command line that runs script s, in a
+// fresh directory.
 //
 // Standard output and error are pipes read into capped buffers: a runaway
 // loop in a buggy shell cannot fill the disk, and the pipes are drained to
 // the end so it cannot block either. Once the shell exits, its process
 // group is killed, so a stray background child cannot hold a pipe open.
-func run(t *testing.T, argv []string, path string) result {
+func run(t *testing.T, argv []string, s script) result {
 	t.Helper()
 	work := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), scriptTimeout)
@@ -243,6 +260,14 @@ func run(t *testing.T, argv []string, path string) result {
 		}
 	}()
 	cmd.Stdout, cmd.Stderr = parentEnds[0], parentEnds[1] // stdin nil: /dev/null
+	if s.mode == "stdin" {
+		f, err := os.Open(s.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		cmd.Stdin = f
+	}
 
 	var r result
 	err := cmd.Start()
@@ -281,7 +306,7 @@ func run(t *testing.T, argv []string, path string) result {
 		t.Fatalf("running %v: %v", argv, err)
 	}
 	r.stdout = outputs[0].String()
-	r.stderr = normaliseStderr(outputs[1].String(), argv[0], path, work)
+	r.stderr = normaliseStderr(outputs[1].String(), argv[0], s.path, work)
 	return r
 }
 
@@ -490,8 +515,8 @@ func TestConformance(t *testing.T) {
 					defer func() { <-sem }()
 					skipNearDeadline(t)
 					total.Add(1)
-					ref := run(t, referenceArgv(s), s.path)
-					ours := run(t, s.argv(ourShell), s.path)
+					ref := run(t, referenceArgv(s), s)
+					ours := run(t, s.argv(ourShell), s)
 					diffs := compare(ours, ref, !s.bashRef)
 					if s.differs != "" {
 						deviations.Add(1)
@@ -579,8 +604,8 @@ func TestCorpusDeterministic(t *testing.T) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			skipNearDeadline(t)
-			a := run(t, referenceArgv(s), s.path)
-			b := run(t, referenceArgv(s), s.path)
+			a := run(t, referenceArgv(s), s)
+			b := run(t, referenceArgv(s), s)
 			if a.timedOut {
 				t.Fatalf("reference timed out")
 			}

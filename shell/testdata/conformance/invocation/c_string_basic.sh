@@ -1,0 +1,3 @@
+# mode: c
+echo "dollar zero is ${0##*/}"
+echo "args: $*"

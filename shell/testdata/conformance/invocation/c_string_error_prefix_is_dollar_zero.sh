@@ -1,0 +1,4 @@
+# mode: c
+echo before
+nosuch_cmd_zz
+echo "status $?"

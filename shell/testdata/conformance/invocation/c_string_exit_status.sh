@@ -1,0 +1,2 @@
+# mode: c
+(exit 7)

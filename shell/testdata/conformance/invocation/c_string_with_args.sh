@@ -1,0 +1,3 @@
+# mode: c
+# args: one two
+echo "$# $1 $2"

@@ -1,0 +1,4 @@
+# mode: c
+# flags: -e
+false
+echo not reached

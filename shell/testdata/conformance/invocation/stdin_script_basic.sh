@@ -1,0 +1,3 @@
+# mode: stdin
+echo "from a stdin script"
+echo "args $#"

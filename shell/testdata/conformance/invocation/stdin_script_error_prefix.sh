@@ -1,0 +1,4 @@
+# mode: stdin
+echo before
+nosuch_cmd_zz
+echo after

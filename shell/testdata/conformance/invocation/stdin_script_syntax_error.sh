@@ -1,0 +1,3 @@
+# mode: stdin
+echo before
+if then

@@ -1,0 +1,3 @@
+# mode: stdin
+# args: p q
+echo "$# $1 $2"
