@@ -106,7 +106,8 @@ func reserveLowFDs() {
 		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err == nil {
 			continue
 		}
-		nfd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		// "/" exists even before /dev is mounted (an early boot shell)
+		nfd, err := unix.Open("/", unix.O_RDONLY|unix.O_CLOEXEC|unix.O_DIRECTORY, 0)
 		if err != nil {
 			break
 		}

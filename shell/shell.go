@@ -231,8 +231,16 @@ func (s *Shell) selfExe() string {
 	if s.self == "" {
 		s.self = "/proc/self/exe"
 		if _, err := os.Stat(s.self); err != nil {
-			if p, err := os.Executable(); err == nil {
-				s.self = p
+			// no /proc (an early boot shell): our argv[0], or zinebox in PATH
+			switch {
+			case strings.Contains(os.Args[0], "/"):
+				s.self = os.Args[0]
+			default:
+				if p, ok := s.lookPath(os.Args[0]); ok {
+					s.self = p
+				} else if p, ok := s.lookPath("zinebox"); ok {
+					s.self = p
+				}
 			}
 		}
 	}
