@@ -10,7 +10,8 @@ import (
 )
 
 // bashKeys are typed both at our editor and at bash's readline (read -e,
-// with an empty inputrc, history added with history -s), one after the
+// with an empty inputrc, non-blank lines added to the history with
+// history -s, as AppendHistory does), one after the
 // other in one session each; the lines they produce must be the same.
 var bashKeys = []string{
 	"hello world\r",
@@ -43,6 +44,16 @@ var bashKeys = []string{
 	"\x1a\x1cz\r",
 	"\x1b<\r",
 	"mid\x1b[D\x0b\x1b[Dx\r",
+	"hello world\x1f\r",
+	"abcdefghijklmnopqrstuvwxyz0123\x1f\r",
+	"abc def\x17\x1f\r",
+	"abc def\x17\x17\x1f\r",
+	"abc\x01X\x1f\r",
+	"ab\x7f\x7f\x1f\r",
+	"abc\x7f\x7fd\x1f\x1f\r",
+	"abc\x18\x15\r",
+	"abc def\x15\x19\x19\x1f\x1f\r",
+	"xy\x1b[A\x1b[B\x1f\r",
 	"echo \x1b.\r",
 	"echo \x1b.\x1b.\x1b.\r",
 	"x\x1b_ \x1b_\r",
@@ -77,7 +88,7 @@ func TestEditorAgainstBashReadline(t *testing.T) {
 	}
 	ours, _ := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"), "ZB_EDITOR_HELPER=1", "ZB_DIR="+dir, "TERM=vt100", "ZB_RAW=1")
 	script := `set -o history
-while IFS= read -r -e -p "P> " line; do history -s -- "$line"; printf "<<LINE:%s>>\n" "$line"; done`
+while IFS= read -r -e -p "P> " line; do case $line in *[![:space:]]*) history -s -- "$line";; esac; printf "<<LINE:%s>>\n" "$line"; done`
 	cmd := exec.Command(bash, "--norc", "--noprofile", "-c", script)
 	cmd.Dir = dir
 	theirs, _ := startInPTY(t, cmd,

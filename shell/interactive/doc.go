@@ -38,7 +38,8 @@
 // consecutive kills join), C-y, C-t, C-l, M-b M-f (and Ctrl/Alt arrows),
 // Up Down C-p C-n M-< M-> (history), M-. M-_ (last word of the previous
 // command; again for older ones), C-r (reverse incremental search;
-// C-g cancels), C-v (literal next), Tab (complete; a second Tab lists).
+// C-g cancels), C-_ and C-x C-u (undo; typing is undone up to 20
+// characters at a time, as in readline), C-v (literal next), Tab (complete; a second Tab lists).
 //
 // # Integration with the executor (shell package)
 //

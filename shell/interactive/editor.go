@@ -306,6 +306,8 @@ func (e *Editor) edit(prompt string) (string, error) {
 	hi := len(hist) - 1
 	var last key
 	lastArgBack, lastArgLen := 0, 0 // for repeated M-.
+	undos := map[int][]undoState{}
+	inserted := 0 // characters typed since the last undo point
 	for {
 		k, err := e.readKey()
 		if err != nil {
@@ -319,6 +321,14 @@ func (e *Editor) edit(prompt string) (string, error) {
 			k = e.search(hist, &hi)
 		}
 		wasKill := isKill(last)
+		if k == 0x18 { // C-x prefix: only C-x C-u (undo) is bound
+			if k2, err := e.readKey(); err == nil && k2 == ctrlU {
+				k = 0x1f
+			} else {
+				k = keyNone
+			}
+		}
+		before, beforePos, lineNo := string(e.buf), e.pos, hi
 		switch k {
 		case keyNone:
 		case '\r', ctrlJ:
@@ -434,10 +444,45 @@ func (e *Editor) edit(prompt string) (string, error) {
 			// Other control and meta keys do nothing, as Ctrl-Z and
 			// Ctrl-\ at a bash prompt with job control.
 		}
+		// Each line (the new one, every history entry visited) has its
+		// own undo list, kept while moving through the history.
+		undo := undos[hi]
+		switch {
+		case k == 0x1f: // C-_ (also C-/ on most terminals), C-x C-u: undo
+			if n := len(undo); n > 0 {
+				e.setLine(undo[n-1].line)
+				e.pos = undo[n-1].pos
+				undo = undo[:n-1]
+			}
+			inserted = 0
+		case hi != lineNo:
+			inserted = 0
+		case string(e.buf) != before:
+			// Typed characters are undone together, up to 20 at a
+			// time; every other change is undone by itself.
+			if isSelfInsert(k) && isSelfInsert(last) && inserted > 0 && inserted < 20 {
+				inserted++
+				break
+			}
+			undo = append(undo, undoState{before, beforePos})
+			inserted = 0
+			if isSelfInsert(k) {
+				inserted = 1
+			}
+		}
+		undos[hi] = undo
 		last = k
 		e.refresh()
 	}
 }
+
+// undoState is the line as it was before a change.
+type undoState struct {
+	line string
+	pos  int
+}
+
+func isSelfInsert(k key) bool { return k >= 0x20 && k != 0x7f && k < metaBit }
 
 func isKill(k key) bool {
 	switch k {
