@@ -13,7 +13,6 @@ package nohup
 import (
 	_ "embed"
 	"errors"
-	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/execpath"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/quote"
 	"golang.org/x/sys/unix"
@@ -144,7 +144,7 @@ func run(io *applet.IO, args []string) int {
 	signal.Ignore(syscall.SIGHUP)
 
 	name := r.Operands[0]
-	path, err := lookPath(io, name)
+	path, err := execpath.LookPath(name, io.Env)
 	if err == nil {
 		err = unix.Exec(path, r.Operands, io.Env)
 	}
@@ -161,32 +161,4 @@ func run(io *applet.IO, args []string) int {
 func fdErr(fd int) error {
 	_, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
 	return err
-}
-
-// lookPath finds name in the PATH of the applet's environment, as execvp
-// does: a name with a slash is used as is.
-func lookPath(io *applet.IO, name string) (string, error) {
-	if filepath.Base(name) != name {
-		return name, nil
-	}
-	path, ok := io.LookupEnv("PATH")
-	if !ok {
-		path = "/usr/local/bin:/usr/bin:/bin"
-	}
-	var firstErr error = unix.ENOENT
-	for _, dir := range filepath.SplitList(path) {
-		if dir == "" {
-			dir = "."
-		}
-		p := filepath.Join(dir, name)
-		st, err := os.Stat(p)
-		if err != nil || st.IsDir() {
-			continue
-		}
-		if unix.Access(p, unix.X_OK) == nil {
-			return p, nil
-		}
-		firstErr = unix.EACCES
-	}
-	return "", firstErr
 }

@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/execpath"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/quote"
 	zsignal "github.com/zinebox/zinebox/pkg/signal"
@@ -170,7 +170,7 @@ func run(io *applet.IO, args []string) int {
 	defer signal.Stop(sigs)
 	signal.Ignore(syscall.SIGTTIN, syscall.SIGTTOU)
 
-	path, err := lookPath(io, argv[0])
+	path, err := execpath.LookPath(argv[0], io.Env)
 	cmd := &exec.Cmd{Path: path, Args: argv, Env: io.Env, Dir: io.Dir}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = io.Stdin, io.Stdout, io.Stderr
 	if f, ok := io.Stdin.(*os.File); ok {
@@ -283,33 +283,6 @@ func run(io *applet.IO, args []string) int {
 		status = exitTimedOut
 	}
 	return status
-}
-
-// lookPath finds name in the applet's PATH, as execvp does.
-func lookPath(io *applet.IO, name string) (string, error) {
-	if strings.Contains(name, "/") {
-		return name, nil
-	}
-	path, ok := io.LookupEnv("PATH")
-	if !ok {
-		path = "/usr/local/bin:/usr/bin:/bin"
-	}
-	var firstErr error = unix.ENOENT
-	for _, dir := range filepath.SplitList(path) {
-		if dir == "" {
-			dir = "."
-		}
-		p := filepath.Join(dir, name)
-		st, err := os.Stat(p)
-		if err != nil || st.IsDir() {
-			continue
-		}
-		if unix.Access(p, unix.X_OK) == nil {
-			return p, nil
-		}
-		firstErr = unix.EACCES
-	}
-	return "", firstErr
 }
 
 // dieOf ends the process by signal s with its default action. The Go
