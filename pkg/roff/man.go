@@ -124,23 +124,24 @@ func (r *renderer) tagDone() {
 		r.lineW -= r.line[len(r.line)-1].w
 		r.line = r.line[:len(r.line)-1]
 	}
-	for i := range r.line {
-		if r.line[i].kind != nGlyph {
-			r.line[i].kind = nFixed
-		}
-	}
-	r.indent = r.man.margin + r.man.pi
 	w := r.lineW
 	if len(r.line) > 0 {
 		w += r.lineInd - r.man.margin
 	}
 	if w >= r.man.pi {
-		r.brk()
+		r.brk() // a wide tag is filled at the margin
 	} else if len(r.line) > 0 {
+		// the tag is one unit: its blanks are not stretched
+		for i := range r.line {
+			if r.line[i].kind != nGlyph {
+				r.line[i].kind = nFixed
+			}
+		}
 		r.addNode(nFixed, r.man.pi-w)
 	} else {
 		r.tempInd = -1
 	}
+	r.indent = r.man.margin + r.man.pi
 	r.font, r.prevFont = Roman, Roman
 }
 
@@ -213,7 +214,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		}
 		r.indent = m.margin + m.pi
 		if len(args) > 0 && args[0] != "" {
-			r.tempInd = m.margin
+			r.indent, r.tempInd = m.margin, m.margin
 			r.inline(args[0])
 			r.tagDone()
 		}

@@ -101,6 +101,13 @@ func (r *renderer) glyph(ch rune) {
 	r.hyphenAt = 0
 	r.spaceRun = 0
 	r.addGlyph(ch, r.font)
+	// a hyphen or an em dash after a letter may end a line (not \-,
+	// whose handler clears this)
+	if (ch == '-' || ch == '\u2014') && len(r.line) >= 2 {
+		if prev := r.line[len(r.line)-2]; prev.kind == nGlyph && isLetter(prev.c.R) {
+			r.hyphenAt = len(r.line)
+		}
+	}
 	switch ch {
 	case '.', '?', '!':
 		r.sentEnd = true
@@ -175,11 +182,6 @@ func (r *renderer) inline(s string) {
 			continue
 		}
 		r.glyph(ch)
-		if ch == '-' && len(r.line) >= 2 {
-			if prev := r.line[len(r.line)-2]; prev.kind == nGlyph && isLetter(prev.c.R) {
-				r.hyphenAt = len(r.line)
-			}
-		}
 	}
 }
 
