@@ -254,7 +254,13 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		}
 		r.indent = m.inAt(r.indent)
 	case "B", "I", "SB", "SM":
-		f := map[string]string{"B": "B", "I": "I", "SB": "B", "SM": "R"}[name]
+		f := "R" // .SM: small, which a terminal cannot show
+		switch name {
+		case "B", "SB":
+			f = "B"
+		case "I":
+			f = "I"
+		}
 		if len(args) > 0 {
 			r.fontLine([]string{f}, args)
 		} else {
@@ -619,8 +625,10 @@ func (r *renderer) translate(s string) {
 		}
 		if s[i] == '\\' && i+1 < len(s) {
 			switch s[i+1] {
-			case '-', 'e':
-				cs = append(cs, map[byte]rune{'-': '-', 'e': '\\'}[s[i+1]])
+			case '-':
+				cs = append(cs, '-')
+			case 'e':
+				cs = append(cs, '\\')
 			default:
 				cs = append(cs, rune(s[i+1]))
 			}
