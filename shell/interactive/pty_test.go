@@ -49,7 +49,11 @@ func helperMain() int {
 			fmt.Printf("<<NOTTY %v>>\n", err)
 			return 1
 		}
-		line, err := ed.ReadLine("P> ")
+		prompt := "P> "
+		if p := os.Getenv("ZB_PROMPT"); p != "" {
+			prompt = p
+		}
+		line, err := ed.ReadLine(prompt)
 		after, _ := getTermios(0)
 		if !termiosEqual(before, after) {
 			fmt.Printf("<<TERMIOS-CHANGED>>\n")

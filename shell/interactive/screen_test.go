@@ -5,10 +5,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-
-	"golang.org/x/sys/unix"
 )
 
 // screen is a minimal VT100 (and the few xterm sequences readline uses:
@@ -139,27 +136,20 @@ func (s *screen) text() string {
 }
 
 // TestEditorScreen types at the helper on a 20-column terminal and checks
-// what a VT100 shows after each line is entered.
+// what a VT100 shows after each line is entered, with a plain prompt and
+// with a two-line prompt whose colour codes are marked invisible.
 func TestEditorScreen(t *testing.T) {
-	master, slave := ptyPair(t)
-	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 12, Col: 20}); err != nil {
-		t.Fatal(err)
+	for _, p := range []struct{ prompt, above string }{
+		{"P> ", ""},
+		{"top\n\001\x1b[1m\002P> \001\x1b[0m\002", "top\n"},
+	} {
+		t.Run(p.above, func(t *testing.T) { testScreen(t, p.prompt, p.above) })
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	slave.Close()
-	tm := &term{t: t, master: master, done: make(chan struct{})}
-	go tm.reader()
-	defer func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		master.Close()
-	}()
+}
+
+func testScreen(t *testing.T, prompt, above string) {
+	tm, _ := startInPTYSize(t, exec.Command(os.Args[0], "-test.run=^$"), 12, 20,
+		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100", "ZB_PROMPT="+prompt)
 	show := func(keys string) string {
 		t.Helper()
 		tm.expect("P> ")
@@ -184,24 +174,23 @@ func TestEditorScreen(t *testing.T) {
 		// before the next character.
 		{"0123456789abcdefg" + "!\r", "P> 0123456789abcdefg\n!"},
 		// Deleting back over a row boundary erases the old characters.
-		{alnum + "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\r", "P> 0123456789abcdef"},
+		{alnum + strings.Repeat("\x7f", 20) + "\r", "P> 0123456789abcdef"},
 		// Killing the whole line from the middle of the second row.
 		{alnum + "\x1b[D\x1b[D\x15\r", "P> yz"},
+		// C-l clears the screen and draws the prompt (both lines) again.
+		{"abc\x0cd\r", "P> abcd"},
 	} {
 		got := show(tc.keys)
-		// The editor must not have drawn over the report of the line
-		// before (a wrong row count moves the cursor up too far).
-		if prev := strings.LastIndex(got, "P> "); prev > 0 && !strings.HasSuffix(got[:prev], ">>\n") {
-			t.Errorf("keys %q: the line above the prompt was overwritten:\n%s", tc.keys, got)
-		}
-		lines := strings.Split(got, "\n")
-		// Drop the report line and find the block that starts with the
-		// last prompt.
+		// The editor must not have drawn over what was above the prompt
+		// (a wrong row count moves the cursor up too far).
 		last := strings.LastIndex(got, "P> ")
+		if got[:last] != above && (tc.keys == "abc\x0cd\r" || !strings.HasSuffix(got[:last], ">>\n"+above)) {
+			t.Errorf("keys %q: the rows above the prompt were overwritten:\n%s", tc.keys, got)
+		}
 		block := got[last:]
 		block = block[:strings.LastIndex(block, "\n<<")]
 		if block != tc.want {
-			t.Errorf("keys %q: screen shows\n%s\nwant\n%s\n(full screen %q)", tc.keys, block, tc.want, lines)
+			t.Errorf("keys %q: screen shows\n%s\nwant\n%s", tc.keys, block, tc.want)
 		}
 	}
 }
