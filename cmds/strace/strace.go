@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 	"unsafe"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -157,7 +156,7 @@ func run(io *applet.IO, args []string) int {
 	}
 	if status.Signal != 0 {
 		io.Stdout.Flush()
-		dieOf(status.Signal)
+		signal.Die(status.Signal)
 	}
 	return status.Code
 }
@@ -265,24 +264,6 @@ func lookPath(io *applet.IO, name string) (string, error) {
 		}
 	}
 	return "", unix.ENOENT
-}
-
-// dieOf ends strace the way the traced command ended: by the same signal
-// (with SIG_DFL set directly, since the Go runtime ignores some signals).
-func dieOf(s syscall.Signal) {
-	var act struct {
-		handler  uintptr
-		flags    uint64
-		restorer uintptr
-		mask     uint64
-	}
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(s), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
-	var set unix.Sigset_t
-	set.Val[0] = 1 << (uint(s) - 1)
-	unix.PthreadSigmask(unix.SIG_UNBLOCK, &set, nil)
-	unix.Kill(unix.Getpid(), s)
-	time.Sleep(time.Second)
-	os.Exit(128 + int(s))
 }
 
 var _ io.Writer = (*os.File)(nil)

@@ -21,7 +21,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
@@ -272,7 +271,7 @@ func run(io *applet.IO, args []string) int {
 			// Die the way the command died, without a core of our own.
 			unix.Setrlimit(unix.RLIMIT_CORE, &unix.Rlimit{})
 			io.Stdout.Flush()
-			dieOf(s)
+			zsignal.Die(s)
 		}
 		if s == syscall.SIGKILL {
 			preserve = true
@@ -283,25 +282,4 @@ func run(io *applet.IO, args []string) int {
 		status = exitTimedOut
 	}
 	return status
-}
-
-// dieOf ends the process by signal s with its default action. The Go
-// runtime treats some signals as its own (USR1 is ignored unless notified,
-// and an ignored INT stays ignored after signal.Reset), so the kernel
-// disposition is set to SIG_DFL directly with rt_sigaction(2) before the
-// signal is raised.
-func dieOf(s syscall.Signal) {
-	var act struct {
-		handler  uintptr // SIG_DFL is 0
-		flags    uint64
-		restorer uintptr
-		mask     uint64
-	}
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(s), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
-	var set unix.Sigset_t
-	set.Val[0] = 1 << (uint(s) - 1)
-	unix.PthreadSigmask(unix.SIG_UNBLOCK, &set, nil)
-	unix.Kill(unix.Getpid(), s)
-	time.Sleep(time.Second)
-	os.Exit(128 + int(s))
 }

@@ -5,6 +5,8 @@
 // It is shared by the kill applet, the shell's kill builtin and trap, ps and
 // strace, so that every tool spells a signal the same way. Everything lives in
 // static arrays indexed by signal number: nothing is built at program start.
+// Die (die.go) ends a process by a signal, as timeout and strace do when
+// their command died of one.
 //
 // Real-time signals follow glibc rather than the kernel: glibc keeps kernel
 // signals 32 and 33 for its threads, so SIGRTMIN as programs see it is 34 and
