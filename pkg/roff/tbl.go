@@ -654,12 +654,27 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 		}
 	}
 	for _, l := range tl {
+		// groff still has 66-line pages under the man macros' continuous
+		// rendering, and tbl will not set a row on a page's last line:
+		// a blank takes its place
+		if r.sink == nil && r.pageLine()%pageLength == 0 {
+			r.out = append(r.out, nil)
+		}
 		r.output(l)
 	}
 	if box {
 		// groff draws the bottom line where the next line of text goes
 		r.overlay = hline(2)
 	}
+}
+
+// pageLength is groff's default page length on a terminal: 11 inches.
+const pageLength = 66
+
+// pageLine is the line of groff's unsqueezed output the next line will be
+// on: the header and the two blank lines of the page top come first.
+func (r *renderer) pageLine() int {
+	return len(r.man.pre) + 3 + len(r.out) + 1
 }
 
 // putCell writes line li of entry c, aligned in its column, into buf.
