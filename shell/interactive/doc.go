@@ -87,7 +87,11 @@
 //     `jobs -l` FormatJobLong; finished background jobs are reported with
 //     FormatJob before the next prompt.
 //   - SIGWINCH needs nothing: the editor reads TIOCGWINSZ at every redraw,
-//     so a resize shows at the next key. (bash also sets COLUMNS/LINES.)
+//     so a resize shows at the next key. For an immediate redraw, and for
+//     `kill -INT $$` at the prompt to give a fresh prompt as in bash, call
+//     ed.EnableSignals() once and, from the goroutine that receives the
+//     shell's signals, ed.Resized() on SIGWINCH and ed.Interrupt() on a
+//     SIGINT that arrives while ReadLine waits (it costs one eventfd).
 //
 // The history builtin prints FormatHistory(ed.History(), firstNumber, n);
 // `history -c` is ed.ClearHistory(); `fc -l [-nr] [first [last]]` prints

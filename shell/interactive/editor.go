@@ -72,6 +72,8 @@ type Editor struct {
 	pos        int // cursor, index into buf
 	row        int // cursor row, counted from the prompt's last line
 	out1       []byte
+
+	wake *waker // nil unless EnableSignals was called
 }
 
 // New returns an Editor reading from in and drawing on out. A shell passes
@@ -85,10 +87,9 @@ func New(in, out *os.File, opts Options) *Editor {
 	return e
 }
 
-// Close releases the editor. The terminal settings are already restored
-// when ReadLine returns, so there is nothing to undo; Close exists so the
-// shell can treat the editor like any other resource.
-func (e *Editor) Close() error { return nil }
+// Close releases the editor's eventfd, if EnableSignals made one. The
+// terminal settings are already restored whenever ReadLine returns.
+func (e *Editor) Close() error { return e.closeWake() }
 
 // Editing reports whether ReadLine edits lines on a terminal (true) or
 // reads plain lines (false: input is a pipe or a file, or TERM=dumb).
@@ -106,6 +107,7 @@ func (e *Editor) Editing() bool { return e.editing }
 // and the markers \001 and \002 around invisible sequences such as colour
 // codes, as ExpandPrompt produces for \[ and \].
 func (e *Editor) ReadLine(prompt string) (string, error) {
+	e.drainWake()
 	if !e.editing {
 		return e.readPlain(prompt)
 	}
@@ -129,7 +131,13 @@ func (e *Editor) readPlain(prompt string) (string, error) {
 	}
 	var line []byte
 	for {
-		b, err := readByte(e.inFd)
+		b, err := e.readByte()
+		if err == errWoken {
+			if e.wake.interrupted.Swap(false) {
+				return "", ErrInterrupted
+			}
+			continue
+		}
 		if err != nil {
 			if err == errEOF && len(line) > 0 {
 				return string(line), nil
@@ -309,16 +317,31 @@ func (e *Editor) edit(prompt string) (string, error) {
 	undos := map[int][]undoState{}
 	inserted := 0 // characters typed since the last undo point
 	for {
-		k, err := e.readKey()
+		var k key
+		var err error
+		if e.wake != nil && e.wake.interrupted.Load() {
+			err = errWoken // it came while a listing was asking y or n
+		} else {
+			k, err = e.readKey()
+		}
+		if k == ctrlR && err == nil {
+			k, err = e.search(hist, &hi)
+		}
+		if err == errWoken {
+			if e.wake.interrupted.Swap(false) {
+				e.finish("")
+				return "", ErrInterrupted
+			}
+			e.wake.resized.Store(false)
+			e.refresh()
+			continue
+		}
 		if err != nil {
 			e.finish("")
 			if err == errEOF || err == unix.EIO {
 				return "", io.EOF
 			}
 			return "", fmt.Errorf("reading terminal: %w", err)
-		}
-		if k == ctrlR {
-			k = e.search(hist, &hi)
 		}
 		wasKill := isKill(last)
 		if k == 0x18 { // C-x prefix: only C-x C-u (undo) is bound
@@ -562,7 +585,7 @@ func (e *Editor) wordEnd(i int) int {
 // shortens the query, Ctrl-G gives the original line back. Any other key
 // accepts the match and is returned to be acted on (Enter runs the line,
 // C-e and the arrows start editing it), as in readline.
-func (e *Editor) search(hist []string, hi *int) key {
+func (e *Editor) search(hist []string, hi *int) (key, error) {
 	origLine, origPos, origHi := string(e.buf), e.pos, *hi
 	hist[origHi] = origLine
 	var query []rune
@@ -591,8 +614,15 @@ func (e *Editor) search(hist []string, hi *int) key {
 		line := []rune(hist[matchHi])
 		e.draw(p, textWidth([]rune(p)), line, min(matchPos, len(line)))
 		k, err := e.readKey()
+		if err == errWoken && !e.wake.interrupted.Load() {
+			e.wake.resized.Store(false)
+			continue // redraw at the new width
+		}
 		if err != nil {
-			k = ctrlD
+			*hi = origHi
+			e.setLine(origLine)
+			e.pos = origPos
+			return keyNone, err
 		}
 		switch {
 		case k == ctrlR:
@@ -610,7 +640,7 @@ func (e *Editor) search(hist []string, hi *int) key {
 			*hi = origHi
 			e.setLine(origLine)
 			e.pos = origPos
-			return keyNone
+			return keyNone, nil
 		case k >= 0x20 && k != 0x7f && k < metaBit:
 			query = append(query, rune(k))
 			if !failed {
@@ -626,7 +656,7 @@ func (e *Editor) search(hist []string, hi *int) key {
 				e.setLine(origLine)
 			}
 			e.refresh()
-			return k
+			return k, nil
 		}
 	}
 }

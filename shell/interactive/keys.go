@@ -53,7 +53,7 @@ const (
 // meta key (M-b, M-f, M-d, M-Backspace), as in readline's emacs mode; no
 // timeout is needed, which matters on a slow serial line.
 func (e *Editor) readKey() (key, error) {
-	b, err := readByte(e.inFd)
+	b, err := e.readByte()
 	if err != nil {
 		return keyNone, err
 	}
@@ -77,7 +77,7 @@ func (e *Editor) readKey() (key, error) {
 	}
 	buf := []byte{b}
 	for i := 0; i < n; i++ {
-		c, err := readByte(e.inFd)
+		c, err := e.readByte()
 		if err != nil {
 			return keyNone, err
 		}
@@ -88,7 +88,7 @@ func (e *Editor) readKey() (key, error) {
 }
 
 func (e *Editor) readEscape() (key, error) {
-	b, err := readByte(e.inFd)
+	b, err := e.readByte()
 	if err != nil {
 		return keyNone, err
 	}
@@ -96,7 +96,7 @@ func (e *Editor) readEscape() (key, error) {
 	case '[':
 		return e.readCSI()
 	case 'O': // SS3: application cursor keys
-		c, err := readByte(e.inFd)
+		c, err := e.readByte()
 		if err != nil {
 			return keyNone, err
 		}
@@ -109,7 +109,7 @@ func (e *Editor) readEscape() (key, error) {
 func (e *Editor) readCSI() (key, error) {
 	var params []byte
 	for {
-		c, err := readByte(e.inFd)
+		c, err := e.readByte()
 		if err != nil {
 			return keyNone, err
 		}

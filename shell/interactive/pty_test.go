@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -43,6 +44,23 @@ func helperMain() int {
 	}
 	ed := New(os.Stdin, os.Stderr, Options{Complete: c.Complete})
 	defer ed.Close()
+	if os.Getenv("ZB_SIGNALS") == "1" {
+		if err := ed.EnableSignals(); err != nil {
+			fmt.Printf("<<ERR %v>>\n", err)
+			return 1
+		}
+		sigs := make(chan os.Signal, 4)
+		signal.Notify(sigs, syscall.SIGUSR1, syscall.SIGWINCH)
+		go func() {
+			for s := range sigs {
+				if s == syscall.SIGUSR1 {
+					ed.Interrupt()
+				} else {
+					ed.Resized()
+				}
+			}
+		}()
+	}
 	for {
 		before, err := getTermios(0)
 		if err != nil {
@@ -349,4 +367,31 @@ func TestReadLineWithoutTerminal(t *testing.T) {
 	if got := string(prompts); got != strings.Repeat("\x1b[1m$ ", 4) {
 		t.Errorf("prompts %q", got)
 	}
+}
+
+// With EnableSignals, the shell's signal handler can end a ReadLine
+// (kill -INT $$ at a bash prompt) and have the line redrawn at once when
+// the window size changes.
+func TestEditorSignals(t *testing.T) {
+	tm, cmd := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"),
+		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100", "ZB_SIGNALS=1")
+	tm.expect("P> ")
+	tm.send("abc")
+	tm.expect("P> abc")
+	// SIGWINCH goes to the terminal's foreground process group.
+	unix.IoctlSetWinsize(int(tm.master.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 40})
+	tm.expect("P> abc")
+	cmd.Process.Signal(syscall.SIGUSR1)
+	if got := tm.expect(">>"); !strings.HasSuffix(got, "<<INT>>") {
+		t.Errorf("interrupt: %q", got)
+	}
+	tm.line("\x12ab\r", "") // nothing in the history yet: C-r finds nothing
+	tm.expect("P> ")
+	tm.send("\x12")
+	tm.expect("reverse-i-search")
+	cmd.Process.Signal(syscall.SIGUSR1)
+	if got := tm.expect(">>"); !strings.HasSuffix(got, "<<INT>>") {
+		t.Errorf("interrupt during C-r: %q", got)
+	}
+	tm.line("ok\r", "ok")
 }
