@@ -93,8 +93,8 @@
 //     shell's signals, ed.Resized() on SIGWINCH and ed.Interrupt() on a
 //     SIGINT that arrives while ReadLine waits (it costs one eventfd).
 //
-// The history builtin prints FormatHistory(ed.History(), firstNumber, n);
+// The history builtin prints FormatHistory(ed.History(), ed.HistoryBase(), n);
 // `history -c` is ed.ClearHistory(); `fc -l [-nr] [first [last]]` prints
-// FcList(history without the fc line itself, firstNumber, first, last, ...)
+// FcList(history without the fc line itself, ed.HistoryBase(), first, last, ...)
 // and reports its error as "fc: no command found".
 package interactive

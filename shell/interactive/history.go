@@ -72,9 +72,14 @@ func (e *Editor) trimHistory() {
 		limit = 0
 	}
 	if limit >= 0 && len(e.history) > limit {
+		e.dropped += len(e.history) - limit
 		e.history = append(e.history[:0:0], e.history[len(e.history)-limit:]...)
 	}
 }
+
+// HistoryBase is the number of the oldest entry kept: 1, plus the entries
+// dropped since to honour HISTSIZE (bash numbers on).
+func (e *Editor) HistoryBase() int { return 1 + e.dropped }
 
 // AppendHistory adds a command to the history, unless it is blank. A
 // multi-line command is one entry (recalled whole, its newlines shown as
@@ -91,8 +96,9 @@ func (e *Editor) AppendHistory(line string) {
 // History returns a copy of the history, oldest first.
 func (e *Editor) History() []string { return append([]string(nil), e.history...) }
 
-// ClearHistory empties the history (`history -c`).
-func (e *Editor) ClearHistory() { e.history = nil }
+// ClearHistory empties the history (`history -c`); numbering starts
+// again at 1, as in bash.
+func (e *Editor) ClearHistory() { e.history, e.dropped = nil, 0 }
 
 // LoadHistory appends the lines of the history file at path; a missing
 // file is not an error (a first session). Lines of bash's timestamp form

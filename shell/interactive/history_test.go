@@ -44,6 +44,35 @@ func TestFormatHistoryAgainstBash(t *testing.T) {
 	}
 }
 
+// Numbers go on after HISTSIZE drops entries, and start again after
+// history -c, as bash's.
+func TestHistoryNumbersAgainstBash(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	script := "set -o history\n: a\n: b\n: c\n: d\nhistory\nhistory -c\n: e\nhistory\n"
+	cmd := exec.Command(bash, "--norc", "--noprofile", "-c", script)
+	cmd.Env = []string{"HISTFILE=/dev/null", "HISTSIZE=3", "PATH=/usr/bin:/bin", "LC_ALL=C"}
+	want, _ := cmd.CombinedOutput()
+	in, _ := os.Open(os.DevNull)
+	defer in.Close()
+	e := New(in, in, Options{HistorySize: 3})
+	var got strings.Builder
+	for _, l := range []string{": a", ": b", ": c", ": d", "history", "history -c", ": e", "history"} {
+		e.AppendHistory(l)
+		switch l {
+		case "history":
+			got.WriteString(FormatHistory(e.History(), e.HistoryBase(), -1))
+		case "history -c":
+			e.ClearHistory()
+		}
+	}
+	if got.String() != string(want) {
+		t.Errorf("got\n%s\nbash\n%s", got.String(), want)
+	}
+}
+
 func TestFcListAgainstBash(t *testing.T) {
 	for _, tc := range []struct {
 		args          string
