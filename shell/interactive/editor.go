@@ -62,7 +62,7 @@ type Editor struct {
 	editing     bool // in is a terminal we can edit on
 
 	history []string
-	dropped int // entries dropped from the front of history (HISTSIZE)
+	dropped int    // entries dropped from the front of history (HISTSIZE)
 	killed  []rune // the kill buffer: what C-k, C-u, C-w, M-d took, for C-y
 
 	// State of the line being edited.
