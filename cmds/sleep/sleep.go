@@ -97,13 +97,18 @@ func ParseInterval(s string) (float64, error) {
 			num, mult = s[:n-1], 24*60*60
 		}
 	}
-	if num == "" || strings.ContainsAny(num, " \t\n\v\f\r_") || strings.HasPrefix(num, "-") {
+	if num == "" || strings.ContainsAny(num, " \t\n\v\f\r_") {
 		return 0, strconv.ErrSyntax
 	}
-	lower := strings.ToLower(strings.TrimPrefix(num, "+"))
-	if lower == "nan" {
+	unsigned := strings.ToLower(strings.TrimLeft(num, "+-"))
+	if unsigned == "nan" {
 		return 0, strconv.ErrSyntax
 	}
+	if strings.HasPrefix(unsigned, "0x") && !strings.Contains(unsigned, "p") {
+		num += "p0" // strtod takes hex without an exponent, ParseFloat does not
+	}
+	// A minus sign is refused by the value, not the syntax: "-0" and
+	// "-1e-400" (which underflows to -0) are zero for GNU too.
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil && !isRangeErr(err) {
 		return 0, err
