@@ -17,11 +17,11 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/execpath"
@@ -75,31 +75,21 @@ const (
 	exitNotFound = 127
 )
 
-// parseDuration reads GNU's DURATION: a non-negative floating point number
-// with an optional s, m, h or d suffix.
+// parseDuration reads GNU's DURATION: sleep's NUMBER[SUFFIX] (a
+// non-negative floating point number with an optional s, m, h or d
+// suffix), as a time.Duration that saturates and never rounds a positive
+// interval down to zero.
+//
+// Unlike GNU timeout (and sleep), a leading blank or '+' is refused, as
+// this applet always has (its tests say so).
 func parseDuration(s string) (time.Duration, bool) {
-	mult := 1.0
-	num := s
-	if n := len(s); n > 0 {
-		switch s[n-1] {
-		case 's':
-			num = s[:n-1]
-		case 'm':
-			num, mult = s[:n-1], 60
-		case 'h':
-			num, mult = s[:n-1], 3600
-		case 'd':
-			num, mult = s[:n-1], 86400
-		}
-	}
-	if num == "" || strings.ContainsAny(num[:1], " \t\n+") {
+	if s == "" || strings.ContainsAny(s[:1], " \t\n+") {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(num, 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) || v < 0 || math.IsNaN(v) {
+	v, err := sleep.ParseInterval(s)
+	if err != nil {
 		return 0, false
 	}
-	v *= mult
 	if v*1e9 >= math.MaxInt64 {
 		return time.Duration(math.MaxInt64), true
 	}
