@@ -5,59 +5,15 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/mode"
 )
 
 // appendMode appends the ten-character mode string of -l: the type letter,
 // then rwx for user, group and others, where s/S, s/S and t/T show setuid,
 // setgid and sticky with and without the execute bit under them.
 func appendMode(dst []byte, m uint32) []byte {
-	var t byte
-	switch m & unix.S_IFMT {
-	case unix.S_IFREG:
-		t = '-'
-	case unix.S_IFDIR:
-		t = 'd'
-	case unix.S_IFLNK:
-		t = 'l'
-	case unix.S_IFIFO:
-		t = 'p'
-	case unix.S_IFSOCK:
-		t = 's'
-	case unix.S_IFCHR:
-		t = 'c'
-	case unix.S_IFBLK:
-		t = 'b'
-	default:
-		t = '?'
-	}
-	rw := func(r, w uint32) (byte, byte) {
-		a, b := byte('-'), byte('-')
-		if m&r != 0 {
-			a = 'r'
-		}
-		if m&w != 0 {
-			b = 'w'
-		}
-		return a, b
-	}
-	x := func(x, special uint32, set, unset byte) byte {
-		switch {
-		case m&special != 0 && m&x != 0:
-			return set
-		case m&special != 0:
-			return unset
-		case m&x != 0:
-			return 'x'
-		}
-		return '-'
-	}
-	ur, uw := rw(0o400, 0o200)
-	gr, gw := rw(0o40, 0o20)
-	or, ow := rw(0o4, 0o2)
-	return append(dst, t,
-		ur, uw, x(0o100, unix.S_ISUID, 's', 'S'),
-		gr, gw, x(0o10, unix.S_ISGID, 's', 'S'),
-		or, ow, x(0o1, unix.S_ISVTX, 't', 'T'))
+	return mode.AppendPermissions(append(dst, mode.TypeLetter(m)), m)
 }
 
 // printLong prints one line of the long format.
