@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/cescape"
 	"github.com/zinebox/zinebox/pkg/getopt"
 )
 
@@ -118,38 +119,26 @@ func Unescape(b *strings.Builder, s string) (stop bool) {
 			continue
 		}
 		i++
+		if ctl, ok := cescape.Control(s[i]); ok {
+			b.WriteByte(ctl)
+			continue
+		}
 		switch s[i] {
 		case '\\':
 			b.WriteByte('\\')
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
 		case 'c':
 			return true
-		case 'e':
-			b.WriteByte(0x1b)
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte('\v')
 		case '0':
-			v, n := digits(s[i+1:], 3, 8)
+			v, n := cescape.Number(s[i+1:], 3, 8)
 			b.WriteByte(byte(v))
 			i += n
 		case '1', '2', '3', '4', '5', '6', '7':
 			// GNU also takes \NNN without the leading 0.
-			v, n := digits(s[i:], 3, 8)
+			v, n := cescape.Number(s[i:], 3, 8)
 			b.WriteByte(byte(v))
 			i += n - 1
 		case 'x':
-			v, n := digits(s[i+1:], 2, 16)
+			v, n := cescape.Number(s[i+1:], 2, 16)
 			if n == 0 { // "\x" with no hex digit stays as it is
 				b.WriteString(`\x`)
 				continue
@@ -162,29 +151,4 @@ func Unescape(b *strings.Builder, s string) (stop bool) {
 		}
 	}
 	return false
-}
-
-// digits reads up to max digits of base from the start of s.
-func digits(s string, max, base int) (value, n int) {
-	for n < max && n < len(s) {
-		d := digitValue(s[n])
-		if d < 0 || d >= base {
-			break
-		}
-		value = value*base + d
-		n++
-	}
-	return value, n
-}
-
-func digitValue(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/cescape"
 	"golang.org/x/sys/unix"
 )
 
@@ -218,47 +219,26 @@ func unescape(s string, isKey bool) ([]byte, string, bool) {
 				return nil, "", false
 			}
 			e := s[i]
-			switch e {
-			case 'a':
-				out = append(out, 7)
-			case 'b':
-				out = append(out, 8)
-			case 'e':
-				out = append(out, 27)
-			case 'f':
-				out = append(out, 12)
-			case 'n':
-				out = append(out, 10)
-			case 'r':
-				out = append(out, 13)
-			case 't':
-				out = append(out, 9)
-			case 'v':
-				out = append(out, 11)
-			case '?':
+			if ctl, ok := cescape.Control(e); ok {
+				out = append(out, ctl)
+				i++
+				continue
+			}
+			switch {
+			case e == '?':
 				out = append(out, 127)
-			case '_':
+			case e == '_':
 				out = append(out, ' ')
-			case 'x', 'X':
-				v, n := 0, 0
-				for n < 2 && i+1 < len(s) && isHex(s[i+1]) {
-					i++
-					v = v*16 + hexVal(s[i])
-					n++
-				}
+			case e == 'x' || e == 'X':
+				v, n := cescape.Number(s[i+1:], 2, 16)
+				out = append(out, byte(v)) // "\x" alone is a NUL
+				i += n
+			case e >= '0' && e <= '7':
+				v, n := cescape.Number(s[i:], 3, 8)
 				out = append(out, byte(v))
+				i += n - 1
 			default:
-				if e >= '0' && e <= '7' {
-					v, n := int(e-'0'), 1
-					for n < 3 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
-						i++
-						v = v*8 + int(s[i]-'0')
-						n++
-					}
-					out = append(out, byte(v))
-				} else {
-					out = append(out, e)
-				}
+				out = append(out, e)
 			}
 			i++
 		case c == '^':
@@ -285,20 +265,6 @@ func unescape(s string, isKey bool) ([]byte, string, bool) {
 		return nil, "", false
 	}
 	return out, "", true
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= 'a':
-		return int(c-'a') + 10
-	case c >= 'A':
-		return int(c-'A') + 10
-	}
-	return int(c - '0')
 }
 
 // filetypeColor is the colour of a file that was not stat'ed, by type.

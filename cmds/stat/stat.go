@@ -21,6 +21,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/cescape"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
@@ -565,44 +566,26 @@ func unescape(s string, warn func(c byte)) string {
 			continue
 		}
 		i++
-		switch c := s[i]; c {
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'e':
-			b.WriteByte(0x1b)
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte('\v')
+		c := s[i]
+		if ctl, ok := cescape.Control(c); ok {
+			b.WriteByte(ctl)
+			continue
+		}
+		switch c {
 		case '\\', '"', '\'', '?':
 			b.WriteByte(c)
 		case 'x':
-			v, n := 0, 0
-			for n < 2 && i+1 < len(s) && isHex(s[i+1]) {
-				i++
-				v = v*16 + hexVal(s[i])
-				n++
-			}
+			v, n := cescape.Number(s[i+1:], 2, 16)
 			if n == 0 {
 				b.WriteString("\\x")
 			} else {
 				b.WriteByte(byte(v))
 			}
+			i += n
 		case '0', '1', '2', '3', '4', '5', '6', '7':
-			v := int(c - '0')
-			for n := 1; n < 3 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7'; n++ {
-				i++
-				v = v*8 + int(s[i]-'0')
-			}
+			v, n := cescape.Number(s[i:], 3, 8)
 			b.WriteByte(byte(v))
+			i += n - 1
 		default:
 			// GNU warns and prints the character alone.
 			warn(c)
@@ -610,18 +593,4 @@ func unescape(s string, warn func(c byte)) string {
 		}
 	}
 	return b.String()
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= 'a':
-		return int(c-'a') + 10
-	case c >= 'A':
-		return int(c-'A') + 10
-	}
-	return int(c - '0')
 }
