@@ -33,6 +33,17 @@ rm -rf "$links" && mkdir -p "$links" && "$out/zinebox" --install -s "$links" >/d
 "$out/pairtime" -sh -n 5 -- "yes | head -c 256M | wc -c" -- "$links/yes | $links/head -c 256M | $links/wc -c"
 "$out/pairtime" -sh -n 5 -- "yes | head -c 256M | wc -c" -- "busybox yes | busybox head -c 256M | busybox wc -c"
 
+echo "== shell: zinebox sh vs dash vs bash on the same scripts (paired medians; dash is the reference)"
+printf 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done\n' > "$out/loop.sh"
+printf 'i=0; while [ $i -lt 2000 ]; do /bin/true; i=$((i+1)); done\n' > "$out/true2000.sh"
+"$out/pairtime" -n 7 -- "dash $out/loop.sh" -- "$out/zinebox sh $out/loop.sh" -- "bash $out/loop.sh"
+"$out/pairtime" -n 7 -- "dash $out/true2000.sh" -- "$out/zinebox sh $out/true2000.sh" -- "bash $out/true2000.sh"
+"$out/pairtime" -sh -n 5 -- "dash -c 'cat $big | wc -l'" -- "$out/zinebox sh -c '$links/cat $big | $links/wc -l'"
+for sh in dash "$out/zinebox sh" bash; do
+	rss=$(/usr/bin/time -f %M $sh "$out/loop.sh" 2>&1 >/dev/null | tail -n 1)
+	echo "  max RSS of the 200k loop: $sh: $rss KiB"
+done
+
 for b in tests/bench-*.sh; do
 	[ -e "$b" ] || continue
 	echo "== $b"
