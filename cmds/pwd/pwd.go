@@ -11,13 +11,13 @@ package pwd
 import (
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/getopt"
 )
 
@@ -65,26 +65,13 @@ func run(io *applet.IO, args []string) int {
 			return io.Finish(0)
 		}
 	}
-	wd, err := physicalWd(io.Dir)
+	wd, err := fsname.Getwd(io.Dir)
 	if err != nil {
 		io.Errorf("couldn't get current directory: %s", errno.Message(err))
 		return 1
 	}
 	fmt.Fprintln(io.Stdout, wd)
 	return io.Finish(0)
-}
-
-// physicalWd returns the working directory (dir, or the process's when
-// dir is "") with symbolic links resolved.
-func physicalWd(dir string) (string, error) {
-	if dir == "" {
-		return unix.Getwd()
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	return filepath.EvalSymlinks(abs)
 }
 
 // logicalWd returns $PWD if it may stand for the working directory.
