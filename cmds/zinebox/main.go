@@ -19,9 +19,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"golang.org/x/sys/unix"
 )
 
 func main() {
@@ -33,6 +35,7 @@ func run(argv []string) int {
 		return runSetuid(argv)
 	}
 	if a := fromArgv0(argv[0]); a != nil {
+		setComm(a.Name)
 		return applet.RunProcess(a, strings.TrimPrefix(argv[0], "-"), argv[1:], applets)
 	}
 	if len(argv) < 2 {
@@ -56,7 +59,18 @@ func run(argv []string) int {
 		fmt.Fprintf(os.Stderr, "zinebox: applet not found: %s\n", argv[1])
 		return 127
 	}
+	setComm(a.Name)
 	return applet.RunProcess(a, a.Name, argv[2:], applets)
+}
+
+// setComm names the process after the applet in /proc/PID/comm, which ps,
+// top and pgrep show. The kernel takes the name from the file that was
+// executed: "exe" when the shell runs an applet as /proc/self/exe,
+// "zinebox" for `zinebox ls`. prctl(PR_SET_NAME) costs one system call.
+func setComm(name string) {
+	if p, err := unix.BytePtrFromString(name); err == nil {
+		unix.Prctl(unix.PR_SET_NAME, uintptr(unsafe.Pointer(p)), 0, 0, 0)
+	}
 }
 
 // setuidApplet is the one applet a setuid copy of the binary will run.
