@@ -9,6 +9,7 @@ package pidof
 
 import (
 	_ "embed"
+	"slices"
 
 	"os"
 	"path/filepath"
@@ -87,7 +88,7 @@ func run(io *applet.IO, args []string) int {
 	for _, name := range r.Operands {
 		for i := len(pids) - 1; i >= 0; i-- {
 			pid := pids[i]
-			if omit[pid] || containsInt(found, pid) {
+			if omit[pid] || slices.Contains(found, pid) {
 				continue
 			}
 			if matches(pid, name, scripts, zombies) {
@@ -160,13 +161,4 @@ func truncate(s string) string {
 		return s[:15]
 	}
 	return s
-}
-
-func containsInt(l []int, n int) bool {
-	for _, x := range l {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }

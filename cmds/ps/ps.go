@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -559,13 +560,13 @@ func (cfg *config) wants(t *task, self *proc.Stat, euid int) bool {
 		return true
 	}
 	if cfg.selected {
-		if containsInt(cfg.pids, t.pid) || containsInt(cfg.ppids, st.PPid) || containsInt(cfg.sids, st.Session) {
+		if slices.Contains(cfg.pids, t.pid) || slices.Contains(cfg.ppids, st.PPid) || slices.Contains(cfg.sids, st.Session) {
 			return true
 		}
-		if len(cfg.euids) > 0 && containsInt(cfg.euids, t.ids("Uid")[1]) {
+		if len(cfg.euids) > 0 && slices.Contains(cfg.euids, t.ids("Uid")[1]) {
 			return true
 		}
-		if len(cfg.ruids) > 0 && containsInt(cfg.ruids, t.ids("Uid")[0]) {
+		if len(cfg.ruids) > 0 && slices.Contains(cfg.ruids, t.ids("Uid")[0]) {
 			return true
 		}
 		for _, tty := range cfg.ttys {
@@ -597,15 +598,6 @@ func (cfg *config) wants(t *task, self *proc.Stat, euid int) bool {
 	}
 	// Default: our effective user, on our terminal.
 	return t.ids("Uid")[1] == euid && self != nil && st.TtyNr == self.TtyNr
-}
-
-func containsInt(l []int, n int) bool {
-	for _, x := range l {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }
 
 // tree orders tasks as a forest, the way procps draws it: the processes
