@@ -135,15 +135,6 @@ func newLister(o *applet.IO, c *config, db *userdb.DB) *lister {
 	return &lister{o: o, c: c, db: db, printDirName: true, firstDir: true}
 }
 
-// path resolves a name for system calls against the applet's directory,
-// keeping a trailing slash (which makes a symlink to a directory followed).
-func (l *lister) path(name string) string {
-	if l.o.Dir == "" || strings.HasPrefix(name, "/") {
-		return name
-	}
-	return l.o.Dir + "/" + name
-}
-
 // fail reports a problem with file and sets the exit status: 2 for serious
 // trouble (command-line operands), else 1.
 func (l *lister) fail(serious bool, format, file string, err error) {
@@ -266,7 +257,7 @@ func attach(dir, name string) string {
 // printDir lists the directory name, and with -R its subdirectories.
 func (l *lister) printDir(name string, cmdline bool) {
 	c := l.c
-	fd, err := unix.Open(l.path(name), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	fd, err := unix.Open(l.o.Path(name), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 	if err != nil {
 		l.fail(cmdline, "cannot open directory %s", name, err)
 		return
@@ -534,7 +525,7 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 				return statAt(dirfd, namez, &st, follow)
 			}
 			if full == "" {
-				full = l.path(name)
+				full = l.o.Path(name)
 			}
 			if follow {
 				return unix.Stat(full, &st)
@@ -637,7 +628,7 @@ func (l *lister) birthTime(name string, dirfd int, inDir, follow bool) (int64, i
 	if inDir {
 		err = unix.Statx(dirfd, name, flags, unix.STATX_BTIME, &sx)
 	} else {
-		err = unix.Statx(unix.AT_FDCWD, l.path(name), flags, unix.STATX_BTIME, &sx)
+		err = unix.Statx(unix.AT_FDCWD, l.o.Path(name), flags, unix.STATX_BTIME, &sx)
 	}
 	if err != nil || sx.Mask&unix.STATX_BTIME == 0 {
 		return -1, -1
@@ -693,7 +684,7 @@ func (l *lister) readLink(name string, namez *byte, dirfd int, dir string, cmdli
 				err = e
 			}
 		} else {
-			n, err = unix.Readlink(l.path(name), buf)
+			n, err = unix.Readlink(l.o.Path(name), buf)
 		}
 		if err != nil {
 			l.fail(cmdline, "cannot read symbolic link %s", l.messageName(name, dir, cmdline), err)
@@ -728,7 +719,7 @@ func (l *lister) hasACL(dev uint64, name string, inDir bool, dir string) bool {
 		}
 		l.pbuf = append(l.pbuf, name...)
 	} else {
-		l.pbuf = append(l.pbuf, l.path(name)...)
+		l.pbuf = append(l.pbuf, l.o.Path(name)...)
 	}
 	l.pbuf = append(l.pbuf, 0)
 	check := func(attr string) (bool, bool) {
