@@ -93,7 +93,7 @@ func (w *Writer) Write(r Record) error {
 	hdr := make([]byte, 0, headerSize+len(r.Name)+4)
 	hdr = append(hdr, Magic...)
 	for _, f := range fields {
-		hdr = fmt.Appendf(hdr, "%08x", f)
+		hdr = fmt.Appendf(hdr, "%08X", f) // upper case, as the kernel's gen_init_cpio writes
 	}
 	hdr = append(hdr, r.Name...)
 	hdr = append(hdr, 0)
