@@ -256,7 +256,11 @@ func (e *Editor) finish(mark string) {
 	e.pos = len(e.buf)
 	e.refresh()
 	e.out1 = append(e.out1, mark...)
-	e.out1 = append(e.out1, "\r\n"...)
+	// A line that fills its last row exactly has already moved the
+	// cursor to the next one.
+	if total := e.promptCols + textWidth(e.buf); total == 0 || total%e.width() != 0 || mark != "" {
+		e.out1 = append(e.out1, "\r\n"...)
+	}
 	e.flush()
 	e.row = 0
 }
@@ -496,8 +500,42 @@ func (e *Editor) edit(prompt string) (string, error) {
 		}
 		undos[hi] = undo
 		last = k
-		e.refresh()
+		if !e.quickUpdate(k, before) {
+			e.refresh()
+		}
 	}
+}
+
+// quickUpdate draws the two commonest edits, typing and Backspace at the
+// end of the line, without redrawing the line: on a 9600-baud serial
+// console a redraw per key can be felt. It reports false when a full
+// redraw is needed (a row boundary is near, or anything else changed).
+func (e *Editor) quickUpdate(k key, before string) bool {
+	if e.pos != len(e.buf) || len(e.out1) > 0 {
+		return false
+	}
+	cols := e.width()
+	total := e.promptCols + textWidth(e.buf)
+	switch {
+	case isSelfInsert(k) && len(e.buf) > 0 && string(e.buf[:len(e.buf)-1]) == before:
+		r := e.buf[len(e.buf)-1]
+		// The new character must end before the last column, on the
+		// cursor's row.
+		if runeWidth(r) != 1 || total%cols == 0 || total/cols != e.row {
+			return false
+		}
+		e.out1 = appendVisible(e.out1, e.buf[len(e.buf)-1:])
+	case (k == backspace || k == ctrlH) && len(before) > 0 && before[:len(before)-1] == string(e.buf):
+		// One single-column ASCII character gone, not the first of a row.
+		if before[len(before)-1] < 0x20 || before[len(before)-1] >= 0x7f || total%cols == 0 || total/cols != e.row {
+			return false
+		}
+		e.out1 = append(e.out1, "\b\x1b[K"...)
+	default:
+		return false
+	}
+	e.flush()
+	return true
 }
 
 // undoState is the line as it was before a change.

@@ -132,7 +132,9 @@ func (e *Editor) finishKeep() {
 	e.pos = len(e.buf)
 	e.refresh()
 	e.pos = pos
-	e.out1 = append(e.out1, "\r\n"...)
+	if total := e.promptCols + textWidth(e.buf); total == 0 || total%e.width() != 0 {
+		e.out1 = append(e.out1, "\r\n"...)
+	}
 	e.row = 0
 }
 

@@ -377,7 +377,7 @@ func TestEditorSignals(t *testing.T) {
 		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100", "ZB_SIGNALS=1")
 	tm.expect("P> ")
 	tm.send("abc")
-	tm.expect("P> abc")
+	tm.expect("abc")
 	// SIGWINCH goes to the terminal's foreground process group.
 	unix.IoctlSetWinsize(int(tm.master.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 40})
 	tm.expect("P> abc")

@@ -177,6 +177,11 @@ func testScreen(t *testing.T, prompt, above string) {
 		{alnum + strings.Repeat("\x7f", 20) + "\r", "P> 0123456789abcdef"},
 		// Killing the whole line from the middle of the second row.
 		{alnum + "\x1b[D\x1b[D\x15\r", "P> yz"},
+		// Typing and Backspace at the end draw only what changed, also
+		// next to a row boundary.
+		{"0123456789abcdef\x7f\x7fXYZ!?\x7f\x7f\x7f#\r", "P> 0123456789abcdXY#"},
+		{"0123456789abcdefghij\x7f\x7f\x7f\x7fK\r", "P> 0123456789abcdefK"},
+		{"ab\x02\x7fc\r", "P> cb"},
 		// C-l clears the screen and draws the prompt (both lines) again.
 		{"abc\x0cd\r", "P> abcd"},
 	} {
