@@ -1,11 +1,11 @@
 package ls
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/quote"
 
 	"golang.org/x/sys/unix"
@@ -272,51 +272,11 @@ func uriEscape(s string, path bool) string {
 // allowing missing components at the end, as gnulib's
 // canonicalize_filename_mode(CAN_MISSING) does for --hyperlink.
 func (l *lister) canonical(name string) string {
-	p := name
-	if !strings.HasPrefix(p, "/") {
-		base := l.o.Dir
-		if base == "" {
-			base, _ = os.Getwd()
-		}
-		p = base + "/" + p
+	p, err := fsname.Canonicalize(l.o.Dir, name, fsname.Missing)
+	if err != nil {
+		return name // no working directory, or a link that vanished
 	}
-	resolved := ""
-	rest := p
-	for links := 0; ; {
-		rest = strings.TrimLeft(rest, "/")
-		if rest == "" {
-			break
-		}
-		comp, tail, _ := strings.Cut(rest, "/")
-		rest = tail
-		switch comp {
-		case ".":
-			continue
-		case "..":
-			if i := strings.LastIndexByte(resolved, '/'); i >= 0 {
-				resolved = resolved[:i]
-			}
-			continue
-		}
-		next := resolved + "/" + comp
-		target, err := os.Readlink(next)
-		if err != nil {
-			resolved = next // not a link, or missing: kept as it is
-			continue
-		}
-		if links++; links > 40 {
-			resolved = next
-			continue
-		}
-		if strings.HasPrefix(target, "/") {
-			resolved = ""
-		}
-		rest = target + "/" + rest
-	}
-	if resolved == "" {
-		return "/"
-	}
-	return resolved
+	return p
 }
 
 // putIndicator writes a colour sequence, preceded the first time by a
