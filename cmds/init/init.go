@@ -103,6 +103,7 @@ func (m *machine) main() {
 	cmdline, _ := os.ReadFile("/proc/cmdline")
 	m.cmd = ParseCmdline(string(cmdline))
 	m.setHostname()
+	m.installSetuidDemo()
 	if err := linkUp("lo"); err != nil {
 		m.warn("cannot bring up lo: %s", errno.Message(err))
 	}
@@ -144,6 +145,30 @@ func (m *machine) main() {
 		case unix.SIGUSR1:
 			m.shutdown(unix.LINUX_REBOOT_CMD_HALT, -1)
 		}
+	}
+}
+
+// setuidDemo is where the permissions lesson finds a setuid-root program:
+// a copy of zinebox that, started setuid, runs nothing but uids(1).
+const setuidDemo = "/usr/local/bin/uids"
+
+// installSetuidDemo copies the running binary to setuidDemo with mode 4755.
+// A copy, because the set-user-ID bit belongs to an inode and every applet
+// link in /bin shares /bin/zinebox's; the multicall main refuses to run
+// any other applet setuid, so linking the copy as "sh" gives no root shell.
+func (m *machine) installSetuidDemo() {
+	data, err := os.ReadFile("/proc/self/exe")
+	if err == nil {
+		err = os.MkdirAll("/usr/local/bin", 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(setuidDemo, data, 0o755)
+	}
+	if err == nil {
+		err = os.Chmod(setuidDemo, os.ModeSetuid|0o755)
+	}
+	if err != nil {
+		m.warn("cannot install %s: %s", setuidDemo, errno.Message(err))
 	}
 }
 
