@@ -43,25 +43,33 @@
 //
 // # Integration with the executor (shell package)
 //
-// When the shell is interactive (interactiveLoop in shell/main.go):
+// The shell already has the hook (shell/api.go: LineSource, SetLineSource,
+// the name lists). Tried in a scratch copy of the tree, these lines give
+// editing, completion, PS2, Ctrl-C and history across restarts:
 //
-//	comp := &interactive.Completer{Builtins: ..., Functions: ..., Aliases: ...,
-//		Applets: ..., Vars: ..., Getenv: s.getVar-like, Dir: func() string { return $PWD }}
-//	ed := interactive.New(os.Stdin, os.Stderr, interactive.Options{Complete: comp.Complete})
-//	ed.SetHistorySize(interactive.HistorySize(lookup))  // again whenever HISTSIZE is set
-//	ed.LoadHistory(interactive.HistoryFile(lookup))     // report errors, go on
-//	r := ed.Reader(func() string {                      // replaces promptReader
-//		// run pending traps, print finished-job notices (FormatJob), then:
-//		ps := PS1 (or PS2 when the parser is Incomplete; PS1 unset: DefaultPS1)
-//		return interactive.ExpandPrompt(ps, interactive.PromptEnv{User:, Host:, Cwd: $PWD,
-//			Home: $HOME, UID: geteuid, Jobs:, Status: $?, Shell: $0, Version:,
-//			Expand: expand-as-in-double-quotes})       // PS2 too; PS4 is not a prompt
-//	})
-//	// feed r to the parser (wrapped by recordingReader so src.text is kept);
-//	// after each complete command: ed.AppendHistory(its text, newlines kept).
-//	// Parser error errors.Is(err, interactive.ErrInterrupted): $? = 130,
-//	// discard the partial command, new parser, loop. io.EOF: print "exit\n"
-//	// (bash) unless ignoreeof, save history with ed.SaveHistory(file), exit.
+//	// shell/main.go, where an interactive shell starts (before $ENV):
+//	if s.opts.interactive && s.lineSource == nil && isatty(0) {
+//		lookup := s.getVar
+//		comp := &interactive.Completer{Builtins: s.BuiltinNames, Functions: s.FunctionNames,
+//			Aliases: s.AliasNames, Applets: s.AppletNames, Vars: s.VarNames,
+//			Getenv: s.Getvar, Dir: func() string { return s.Getvar("PWD") }}
+//		ed := interactive.New(os.Stdin, os.Stderr, interactive.Options{Complete: comp.Complete})
+//		ed.SetHistorySize(interactive.HistorySize(lookup)) // again when HISTSIZE is assigned
+//		file := interactive.HistoryFile(lookup)
+//		ed.LoadHistory(file) // a missing file is fine; report other errors
+//		s.lineSource = &interactive.Source{Editor: ed, File: file}
+//	}
+//	// interactiveLoop, before s.syntaxError(err): Ctrl-C drops the command.
+//	if errors.Is(err, interactive.ErrInterrupted) { s.status = 130; continue }
+//	// promptReader: bash's escapes first, then the shell's own expansion.
+//	line, err := ls.ReadLine(interactive.ExpandPrompt(v, interactive.PromptEnv{
+//		User: (getpwuid, pkg/userdb), Host: (uname nodename), Cwd: $PWD, Home: $HOME,
+//		UID: os.Geteuid(), Jobs: len(jobs), Status: s.status, Shell: s.arg0,
+//		Version: applet.Version, Expand: s.expandPrompt}))
+//
+// With line editing, PS1 defaults to DefaultPS1 (\u@\h:\w\$ ) as the issue
+// asks; the history and fc builtins use the helpers below. On io.EOF
+// (Ctrl-D) bash prints "exit\n" before exiting (unless ignoreeof).
 //
 // New works for a non-terminal stdin too (Editing() is false): ReadLine
 // then writes the prompt to out and reads a plain line a byte at a time,

@@ -224,3 +224,43 @@ func TestReader(t *testing.T) {
 		t.Errorf("read %q with %d prompts", got, n)
 	}
 }
+
+// Source gives the shell lines with their newline and keeps the history
+// file current after every command.
+func TestSource(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString("echo a\n\nls\n")
+	w.Close()
+	out, err := os.CreateTemp(t.TempDir(), "prompts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	file := filepath.Join(t.TempDir(), "hist")
+	src := &Source{Editor: New(r, out, Options{}), File: file}
+	var lines []string
+	for {
+		l, err := src.ReadLine("$ ")
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+		if l == "echo a\n" {
+			if b, _ := os.ReadFile(file); string(b) != "echo a\n" {
+				t.Errorf("history file after the first line: %q", b)
+			}
+		}
+	}
+	if want := []string{"echo a\n", "\n", "ls\n"}; !reflect.DeepEqual(lines, want) {
+		t.Errorf("lines %q, want %q", lines, want)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "echo a\nls\n" {
+		t.Errorf("history file %q", b)
+	}
+}

@@ -30,7 +30,8 @@ type PromptEnv struct {
 	// Expand, when not nil, is applied to the result, as bash does with
 	// promptvars on ($VAR, $(cmd), $((x)) in PS1). The text produced by
 	// escapes is backslash-quoted first so that a directory named `$x`
-	// stays literal. Expand should expand like inside double quotes.
+	// stays literal. Expand should expand like a here-document body or
+	// the inside of double quotes (the shell's expandPrompt does).
 	Expand func(string) string
 }
 
@@ -200,14 +201,16 @@ func baseDir(dir, home string) string {
 }
 
 // quoteForExpand protects text produced by an escape from the expansion
-// that follows (inside double quotes, only \ $ ` and " are special).
+// that follows, which treats the prompt like the inside of double quotes
+// or a here-document: there \ $ and ` are special (a " needs no quoting,
+// and in a here-document a backslash before it would stay).
 func quoteForExpand(s string) string {
-	if !strings.ContainsAny(s, "\\$`\"") {
+	if !strings.ContainsAny(s, "\\$`") {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\$`\"", r) {
+		if strings.ContainsRune("\\$`", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

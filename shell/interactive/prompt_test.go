@@ -112,11 +112,11 @@ func TestExpandPrompt(t *testing.T) {
 // follows, so a directory named $HOME shows as such.
 func TestExpandPromptQuotesForExpand(t *testing.T) {
 	var seen string
-	env := PromptEnv{User: "ann", UID: 1000, Cwd: "/tmp/$x`y`", Expand: func(s string) string { seen = s; return "ok" }}
+	env := PromptEnv{User: "ann", UID: 1000, Cwd: `/tmp/$x"y"\`, Expand: func(s string) string { seen = s; return "ok" }}
 	if got := ExpandPrompt(`\u:\w\$ $PWD`, env); got != "ok" {
 		t.Fatalf("result %q", got)
 	}
-	if want := "ann:/tmp/\\$x\\`y\\`\\$ $PWD"; seen != want {
+	if want := `ann:/tmp/\$x"y"\\\$ $PWD`; seen != want {
 		t.Errorf("Expand got %q, want %q", seen, want)
 	}
 }
