@@ -2,7 +2,7 @@ package ls
 
 import (
 	"bytes"
-	"fmt"
+	ptyfixture "github.com/zinebox/zinebox/pkg/fixture"
 	"io"
 	"os"
 	"os/exec"
@@ -13,25 +13,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// openPTY opens a pseudo-terminal pair through /dev/ptmx, with the given
-// width.
+// openPTY opens a pseudo-terminal pair with the given width.
 func openPTY(t *testing.T, cols uint16) (master, slave *os.File) {
 	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminals: %v", err)
-	}
-	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, s := ptyfixture.OpenPTY(t)
 	if err := unix.IoctlSetWinsize(int(s.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: cols}); err != nil {
 		t.Fatal(err)
 	}

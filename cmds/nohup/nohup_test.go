@@ -5,13 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"github.com/zinebox/zinebox/pkg/fixture"
 	"golang.org/x/sys/unix"
 )
 
@@ -22,28 +22,6 @@ func TestMain(m *testing.M) {
 		os.Exit(applet.RunProcess(&Applet, "nohup", os.Args[1:], nil))
 	}
 	os.Exit(m.Run())
-}
-
-// openPty returns a pseudo-terminal's master and slave.
-func openPty(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
-	if err != nil {
-		t.Skipf("no pty: %v", err)
-	}
-	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close(); s.Close() })
-	return m, s
 }
 
 type outcome struct {
@@ -57,7 +35,7 @@ type outcome struct {
 func runWith(t *testing.T, argv []string, env []string, which string) outcome {
 	t.Helper()
 	dir := t.TempDir()
-	master, slave := openPty(t)
+	master, slave := fixture.OpenPTY(t)
 	// The terminal must not translate \n to \r\n, so outputs compare.
 	tio, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
 	if err == nil {

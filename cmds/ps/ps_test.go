@@ -14,7 +14,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
-	"golang.org/x/sys/unix"
+	"github.com/zinebox/zinebox/pkg/fixture"
 )
 
 // The test binary doubles as ps when asked, to run on a real terminal.
@@ -148,28 +148,6 @@ func TestThreads(t *testing.T) {
 	}
 }
 
-// openPty returns a pseudo-terminal's master and slave.
-func openPty(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
-	if err != nil {
-		t.Skipf("no pty: %v", err)
-	}
-	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close(); s.Close() })
-	return m, s
-}
-
 // On a terminal of its own (a new session whose controlling tty is a
 // pty), plain `ps` lists the processes of that terminal: the shell, a
 // sleep and ps itself, with the tty named pts/N. Both ps are run the same
@@ -183,7 +161,7 @@ func TestDefaultOnTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := func(ps string, env ...string) string {
-		_, slave := openPty(t)
+		_, slave := fixture.OpenPTY(t)
 		var out bytes.Buffer
 		cmd := exec.Command("sh", "-c", "sleep 30 & PS=1 "+ps+" "+"; kill $!")
 		cmd.Env = append(append(os.Environ(), "LC_ALL=C"), env...)
