@@ -26,7 +26,12 @@ type Completer struct {
 	Dir func() string
 }
 
-// keywords are the reserved words after which a command name comes.
+// keywords are the shell's reserved words, which bash offers as command
+// names too (compgen -c).
+var keywords = [...]string{"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then", "time", "until", "while", "{", "}"}
+
+// isKeyword reports whether w is a reserved word after which a command
+// name comes.
 func isKeyword(w string) bool {
 	switch w {
 	case "!", "{", "}", "if", "then", "else", "elif", "do", "while", "until", "time", "fi", "done":
@@ -233,8 +238,8 @@ func (c *Completer) dir() string {
 	return d
 }
 
-// commands lists the command names starting with prefix: builtins,
-// functions, aliases, applets, executables in $PATH, and directories of
+// commands lists the command names starting with prefix: reserved words,
+// builtins, functions, aliases, applets, executables in $PATH, and directories of
 // the current directory (a command may be run as dir/cmd).
 func (c *Completer) commands(prefix string) []candidate {
 	var out []candidate
@@ -245,6 +250,7 @@ func (c *Completer) commands(prefix string) []candidate {
 			}
 		}
 	}
+	add(keywords[:])
 	for _, src := range []func() []string{c.Builtins, c.Functions, c.Aliases, c.Applets} {
 		if src != nil {
 			add(src())
