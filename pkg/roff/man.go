@@ -149,7 +149,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 	m := &r.man
 	switch name {
 	case "TH":
-		r.brk()
+		// no break: a line begun before .TH comes out after the header
 		if !m.th {
 			// what came before the first .TH is printed before the header
 			m.pre, r.out = r.out, nil

@@ -532,6 +532,7 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	// the rows are drawn into tl first, so that entries spanning rows
 	// (\^ below them) can be laid over their rows afterwards
 	var tl []Line
+	isRow := map[int]bool{} // lines of tl that hold entries, not rules
 	rowStart := make([]int, len(rows))
 	rowH := make([]int, len(rows))
 	isCont := func(ri, ci int) bool {
@@ -567,6 +568,10 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 			}
 		}
 		rowH[ri] = height
+		hasBlock := false // rows with text blocks are set differently
+		for _, c := range row.cells {
+			hasBlock = hasBlock || c.isTB
+		}
 		for li := 0; li < height; li++ {
 			buf := make([]Cell, right+2)
 			for i := range buf {
@@ -601,6 +606,7 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 				putCell(buf, c, li, k, pos[ci], width, num[ci][0])
 			}
 			tl = append(tl, buf)
+			isRow[len(tl)-1] = !hasBlock
 		}
 	}
 	// entries spanning rows: centred over their rows, with the lines
@@ -653,11 +659,11 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 			}
 		}
 	}
-	for _, l := range tl {
+	for i, l := range tl {
 		// groff still has 66-line pages under the man macros' continuous
 		// rendering, and tbl will not set a row on a page's last line:
 		// a blank takes its place
-		if r.sink == nil && r.pageLine()%pageLength == 0 {
+		if isRow[i] && !box && r.sink == nil && r.pageLine()%pageLength == 0 {
 			r.out = append(r.out, nil)
 		}
 		r.output(l)
