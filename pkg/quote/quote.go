@@ -235,7 +235,7 @@ func (o *Options) appendStyle(dst []byte, name string, style Style, elide, useEx
 	}
 
 	sawSingleQuote := false
-	allCompat := true      // every byte could go inside "..." or '...' unchanged
+	allCompat := true         // every byte could go inside "..." or '...' unchanged
 	inDollarQuote := inDollar // inside a $'...' run opened for escapes
 	for i := 0; i < len(name); i++ {
 		c := name[i]
