@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sys/cpu"
 	"golang.org/x/sys/unix"
 
+	"github.com/zinebox/zinebox/pkg/execpath"
 	"github.com/zinebox/zinebox/pkg/ldcache"
 )
 
@@ -211,7 +212,7 @@ func (r *Resolver) Resolve(path string) (*Tree, error) {
 	}
 	// LD_PRELOAD objects come right after the program, in the list and in
 	// the search order; one that cannot be found is skipped with a message.
-	if pre, ok := lookupEnv(r.cfg.Env, "LD_PRELOAD"); ok {
+	if pre, ok := execpath.Getenv(r.cfg.Env, "LD_PRELOAD"); ok {
 		for _, name := range strings.FieldsFunc(pre, func(c rune) bool { return c == ' ' || c == ':' }) {
 			dep := st.match(name)
 			if dep == nil {
@@ -373,7 +374,7 @@ func (s *state) find(name string, loader *Lib) (string, *Object, fileID) {
 			}
 		}
 	}
-	if llp, ok := lookupEnv(s.r.cfg.Env, "LD_LIBRARY_PATH"); ok && llp != "" {
+	if llp, ok := execpath.Getenv(s.r.cfg.Env, "LD_LIBRARY_PATH"); ok && llp != "" {
 		if p, o, id := try(llp, s.main, ":;"); o != nil {
 			return p, o, id
 		}
@@ -565,13 +566,4 @@ func (r *Resolver) inDefaultDir(p string) bool {
 		}
 	}
 	return false
-}
-
-func lookupEnv(env []string, name string) (string, bool) {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], name+"="); ok {
-			return v, true
-		}
-	}
-	return "", false
 }

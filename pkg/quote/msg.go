@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/zinebox/zinebox/pkg/execpath"
+)
 
 // Quoter quotes names and arguments in diagnostics the way GNU coreutils
 // does, so that our messages match GNU's byte for byte:
@@ -24,21 +28,12 @@ type Quoter struct {
 // LC_CTYPE (LC_ALL, then LC_CTYPE, then LANG) names a UTF-8 codeset.
 func ForEnv(env []string) Quoter {
 	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
-		if v := lookup(env, name); v != "" {
+		if v, _ := execpath.Getenv(env, name); v != "" {
 			l := strings.ToLower(v)
 			return Quoter{UTF8: strings.Contains(l, "utf-8") || strings.Contains(l, "utf8")}
 		}
 	}
 	return Quoter{}
-}
-
-func lookup(env []string, name string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], name+"="); ok {
-			return v
-		}
-	}
-	return ""
 }
 
 func (q Quoter) quote(s string, style Style, extra byte) string {

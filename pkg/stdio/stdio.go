@@ -23,6 +23,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/execpath"
 )
 
 // Mode says when a Writer passes its bytes to the underlying writer.
@@ -95,7 +97,7 @@ func ForFile(f *os.File, envVar string, env []string) *Writer {
 	} else if IsTerminal(f) {
 		mode = Line
 	}
-	if v, ok := lookup(env, envVar); ok {
+	if v, ok := execpath.Getenv(env, envVar); ok {
 		if m, s, err := ParseStdbuf(v); err == nil {
 			mode, size = m, s
 		}
@@ -148,15 +150,6 @@ func ParseStdbuf(v string) (Mode, int, error) {
 func IsTerminal(f *os.File) bool {
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
 	return err == nil
-}
-
-func lookup(env []string, name string) (string, bool) {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], name+"="); ok {
-			return v, true
-		}
-	}
-	return "", false
 }
 
 // Mode returns the buffering mode.
