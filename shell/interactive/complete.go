@@ -331,6 +331,17 @@ func (c *Completer) files(text string, execOnly bool) []candidate {
 	return out
 }
 
+func (c *Completer) isDir(p string) bool {
+	if p == "" {
+		return false
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(c.dir(), p)
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
 // completeVar completes $NAME and ${NAME.
 func (c *Completer) completeVar(line string, pos int, w wordAt) (Completion, bool) {
 	after := line[w.dollar+1 : pos]
@@ -351,12 +362,19 @@ func (c *Completer) completeVar(line string, pos int, w wordAt) (Completion, boo
 		if !strings.HasPrefix(n, after) || (i > 0 && n == names[i-1]) {
 			continue
 		}
-		suffix := " "
-		switch {
-		case brace:
+		// As bash: close the brace and the double quote, then "/" when
+		// the value names a directory, else a space.
+		suffix := ""
+		if brace {
 			suffix = "}"
-		case w.quote != 0:
-			suffix = ""
+		}
+		if w.quote != 0 {
+			suffix += string(w.quote)
+		}
+		if c.isDir(c.getenv(n)) {
+			suffix += "/"
+		} else {
+			suffix += " "
 		}
 		res.Words = append(res.Words, n+suffix)
 		res.Display = append(res.Display, n)

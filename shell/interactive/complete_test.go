@@ -87,9 +87,13 @@ func TestComplete(t *testing.T) {
 		{"echo `ec", -1, "echo `", []string{"echo "}, ""},
 		{"FOO=fi", -1, "FOO=", []string{"file.txt "}, ""},
 		{"FOO=dir2/o zc", -1, "FOO=dir2/o ", []string{"zcmd1 ", "zcmd2 "}, ""},
-		{"echo $HO", -1, "echo $", []string{"HOME ", "HOSTNAME "}, ""},
-		{"echo ${PA", -1, "echo ${", []string{"PATH}"}, ""},
-		{`echo "$PW`, -1, `echo "$`, []string{"PWD"}, ""},
+		// As bash: "/" after a variable naming a directory, closing } and ".
+		{"echo $HO", -1, "echo $", []string{"HOME/", "HOSTNAME "}, ""},
+		{"echo ${PA", -1, "echo ${", []string{"PATH}/"}, ""},
+		{"echo ${HOS", -1, "echo ${", []string{"HOSTNAME} "}, ""},
+		{"echo ${HOM", -1, "echo ${", []string{"HOME}/"}, ""},
+		{`echo "$PW`, -1, `echo "$`, []string{`PWD" `}, ""},
+		{`echo "${HOM`, -1, `echo "${`, []string{`HOME}"/`}, ""},
 		{`echo '$PW`, -1, "echo ", nil, ""},
 		{`echo \$PW`, -1, "echo ", nil, ""},
 	} {
