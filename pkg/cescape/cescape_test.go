@@ -15,8 +15,8 @@ func TestControl(t *testing.T) {
 
 func TestNumber(t *testing.T) {
 	for _, tc := range []struct {
-		s              string
-		max, base      int
+		s             string
+		max, base     int
 		value, digits int
 	}{
 		{"101", 3, 8, 0o101, 3}, {"1019", 3, 8, 0o101, 3}, {"18", 3, 8, 1, 1}, {"8", 3, 8, 0, 0},
