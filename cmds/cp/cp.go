@@ -753,26 +753,13 @@ func (x *cp) entries(dir string) []string {
 		x.errorf("cannot access %s: %s", x.q.Always(dir), errno.Message(err))
 		return nil
 	}
-	type entry struct {
-		name string
-		ino  uint64
-	}
-	var list []entry
-	for r := recs; ; {
-		name, _, ino, rest, ok := dirent.NextIno(r)
-		if !ok {
-			break
-		}
-		list = append(list, entry{string(name), ino})
-		r = rest
-	}
-	var fs unix.Statfs_t
-	if unix.Fstatfs(fd, &fs) == nil && fs.Type != unix.TMPFS_MAGIC && fs.Type != unix.NFS_SUPER_MAGIC {
-		sort.SliceStable(list, func(i, j int) bool { return list[i].ino < list[j].ino })
+	list := dirent.Entries(recs)
+	if dirent.InodeSortUseful(fd) {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Ino < list[j].Ino })
 	}
 	names := make([]string, len(list))
 	for i, e := range list {
-		names[i] = e.name
+		names[i] = string(e.Name)
 	}
 	return names
 }

@@ -479,14 +479,10 @@ func (x *mv) entries(dir string) []string {
 		x.errorf("cannot access %s: %s", x.q.Always(dir), errno.Message(err))
 	}
 	var names []string
-	for {
-		name, _, rest, ok := dirent.Next(recs)
-		if !ok {
-			return names
-		}
-		names = append(names, string(name))
-		recs = rest
+	for _, e := range dirent.Entries(recs) {
+		names = append(names, string(e.Name))
 	}
+	return names
 }
 
 // remove removes the moved source, bottom-up.
