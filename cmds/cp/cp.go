@@ -214,20 +214,9 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	if makeBackup {
-		b, ok := backup.FromEnv(io.Getenv)
-		if !ok {
-			return x.badWord(io.Getenv("VERSION_CONTROL"), "$VERSION_CONTROL", backup.ValidList)
-		}
-		if control != "" {
-			k, ok, ambiguous := backup.Parse(control)
-			if !ok {
-				what := "invalid"
-				if ambiguous {
-					what = "ambiguous"
-				}
-				return x.badWordWhat(what, control, "backup type", backup.ValidList)
-			}
-			b.Kind = k
+		b, bad := backup.Resolve(io.Getenv, control)
+		if bad != nil {
+			return x.badWordWhat(bad.Kind, bad.Value, bad.What, backup.ValidList)
 		}
 		if hasSuffix {
 			b.Suffix = suffix
@@ -364,8 +353,6 @@ func (x *cp) usageHint() int {
 	fmt.Fprintf(x.io.Stderr, "Try '%s --help' for more information.\n", x.io.Name)
 	return 1
 }
-
-func (x *cp) badWord(v, what, valid string) int { return x.badWordWhat("invalid", v, what, valid) }
 
 func (x *cp) badWordWhat(kind, v, what, valid string) int {
 	x.io.Errorf("%s argument %s for %s", kind, x.q.Locale(v), x.q.Locale(what))

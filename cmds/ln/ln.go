@@ -144,23 +144,9 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	if makeBackup || hasSuffix {
-		b, ok := backup.FromEnv(io.Getenv)
-		if !ok {
-			return x.badControl(io.Getenv("VERSION_CONTROL"), "$VERSION_CONTROL")
-		}
-		if control != "" {
-			k, ok, ambiguous := backup.Parse(control)
-			if !ok {
-				what := "invalid"
-				if ambiguous {
-					what = "ambiguous"
-				}
-				io.Errorf("%s argument %s for %s", what, x.q.Locale(control), x.q.Locale("backup type"))
-				fmt.Fprint(io.Stderr, backup.ValidList)
-				fmt.Fprintf(io.Stderr, "Try '%s --help' for more information.\n", io.Name)
-				return 1
-			}
-			b.Kind = k
+		b, bad := backup.Resolve(io.Getenv, control)
+		if bad != nil {
+			return x.badControl(bad.Kind, bad.Value, bad.What)
 		}
 		if !makeBackup {
 			b.Kind = backup.None
@@ -233,8 +219,8 @@ func (x *ln) finish(ok bool) int {
 	return x.io.Finish(1)
 }
 
-func (x *ln) badControl(v, what string) int {
-	x.io.Errorf("invalid argument %s for %s", x.q.Locale(v), x.q.Locale(what))
+func (x *ln) badControl(kind, v, what string) int {
+	x.io.Errorf("%s argument %s for %s", kind, x.q.Locale(v), x.q.Locale(what))
 	fmt.Fprint(x.io.Stderr, backup.ValidList)
 	fmt.Fprintf(x.io.Stderr, "Try '%s --help' for more information.\n", x.io.Name)
 	return 1

@@ -133,20 +133,9 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	if makeBackup {
-		b, ok := backup.FromEnv(io.Getenv)
-		if !ok {
-			return x.badWord("invalid", io.Getenv("VERSION_CONTROL"), "$VERSION_CONTROL")
-		}
-		if control != "" {
-			k, ok, ambiguous := backup.Parse(control)
-			if !ok {
-				what := "invalid"
-				if ambiguous {
-					what = "ambiguous"
-				}
-				return x.badWord(what, control, "backup type")
-			}
-			b.Kind = k
+		b, bad := backup.Resolve(io.Getenv, control)
+		if bad != nil {
+			return x.badWord(bad.Kind, bad.Value, bad.What)
 		}
 		if hasSuffix {
 			b.Suffix = suffix

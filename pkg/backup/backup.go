@@ -57,23 +57,42 @@ type Options struct {
 	Suffix string
 }
 
-// FromEnv returns the settings for -b or --backup without an argument:
-// VERSION_CONTROL names the kind (default existing) and
-// SIMPLE_BACKUP_SUFFIX the suffix (default ~). The caller overrides them
-// with --backup=CONTROL and -S.
-func FromEnv(getenv func(string) string) (Options, bool) {
+// ArgError is an invalid or ambiguous backup method, for the caller to
+// word as GNU does: "ambiguous argument 'n' for 'backup type'" followed by
+// ValidList.
+type ArgError struct {
+	Kind  string // "invalid" or "ambiguous"
+	Value string // the word given
+	What  string // "backup type" (--backup=) or "$VERSION_CONTROL"
+}
+
+// Resolve returns the settings for -b or --backup[=CONTROL], as gnulib's
+// xget_version decides them for cp, mv and ln alike: the method is CONTROL
+// when it is not empty, else $VERSION_CONTROL, else existing (so a bad
+// VERSION_CONTROL does not matter when CONTROL is given); the suffix is
+// SIMPLE_BACKUP_SUFFIX or "~". The caller applies -S.
+func Resolve(getenv func(string) string, control string) (Options, *ArgError) {
 	o := Options{Kind: Existing, Suffix: "~"}
 	if s := getenv("SIMPLE_BACKUP_SUFFIX"); s != "" && !strings.Contains(s, "/") {
 		o.Suffix = s
 	}
-	if v := getenv("VERSION_CONTROL"); v != "" {
-		k, ok, _ := Parse(v)
-		if !ok {
-			return o, false
-		}
-		o.Kind = k
+	word, what := control, "backup type"
+	if word == "" {
+		word, what = getenv("VERSION_CONTROL"), "$VERSION_CONTROL"
 	}
-	return o, true
+	if word == "" {
+		return o, nil
+	}
+	k, ok, ambiguous := Parse(word)
+	if !ok {
+		kind := "invalid"
+		if ambiguous {
+			kind = "ambiguous"
+		}
+		return o, &ArgError{Kind: kind, Value: word, What: what}
+	}
+	o.Kind = k
+	return o, nil
 }
 
 // Name returns the name a backup of path takes.
