@@ -23,8 +23,8 @@ func (s *Shell) Interactive() bool { return s.opts.interactive }
 
 // BuiltinNames lists the builtins, for completion.
 func (s *Shell) BuiltinNames() []string {
-	return []string{":", ".", "[", "alias", "bg", "break", "cd", "command", "continue", "echo", "eval", "exec",
-		"exit", "export", "false", "fg", "getopts", "hash", "jobs", "kill", "local", "printf", "pwd", "read",
+	return []string{":", ".", "[", "alias", "bg", "break", "cd", "command", "continue", "disown", "echo", "eval", "exec",
+		"exit", "export", "false", "fc", "fg", "getopts", "hash", "history", "jobs", "kill", "local", "printf", "pwd", "read",
 		"readonly", "return", "set", "shift", "test", "times", "trap", "true", "type", "ulimit", "umask",
 		"unalias", "unset", "wait"}
 }

@@ -22,7 +22,7 @@ func builtinKind(name string) (special, regular bool) {
 	case ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times", "trap", "unset":
 		return true, false
 	case "cd", "pwd", "echo", "printf", "test", "[", "read", "umask", "wait", "jobs", "fg", "bg", "kill", "alias", "unalias",
-		"command", "type", "getopts", "hash", "true", "false", "ulimit", "local":
+		"command", "type", "getopts", "hash", "true", "false", "ulimit", "local", "disown", "history", "fc":
 		return false, true
 	}
 	return false, false
@@ -65,6 +65,12 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 				return 2
 			}
 			status = n & 0xff
+		}
+		if s.editor != nil && !s.subshell && s.inSub == 0 {
+			writeAll(2, []byte("exit\n")) // as bash says
+		}
+		if s.opts.interactive && s.stoppedJobsWarning() {
+			return 1
 		}
 		s.exit(status)
 		return status
@@ -135,8 +141,13 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 	case "jobs":
 		return s.jobsBuiltin(a)
 	case "fg", "bg":
-		s.errorf("%s: No current job", name)
-		return 2
+		return s.fgBuiltin(name, a)
+	case "disown":
+		return s.disownBuiltin(a)
+	case "history":
+		return s.historyBuiltin(a)
+	case "fc":
+		return s.fcBuiltin(a)
 	case "kill":
 		return s.killBuiltin(a)
 	case "alias":
@@ -914,6 +925,13 @@ func (s *Shell) killBuiltin(a []string) int {
 				continue
 			}
 			pid = j.pid
+			if j.pgid > 0 {
+				pid = -j.pgid
+				if j.stopped && sig != 0 && sig != unix.SIGCONT {
+					// a stopped job acts on the signal once continued
+					defer unix.Kill(pid, unix.SIGCONT)
+				}
+			}
 		} else {
 			n, err := strconv.Atoi(x)
 			if err != nil {

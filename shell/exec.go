@@ -36,6 +36,7 @@ func (s *Shell) execStmt(st *syntax.Stmt) {
 	var status int
 	switch cmd := st.Cmd.(type) {
 	case *syntax.CallExpr:
+		s.curStmt = st
 		status = s.execCall(st, cmd)
 	case nil:
 		status = s.execCall(st, &syntax.CallExpr{})
@@ -771,7 +772,7 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 			pr, pw = p[0], p[1]
 		}
 		saved := s.pipeFDs(prevRead, pw)
-		pid, status := s.startStage(st, spawnOpts{pgid: pg})
+		pid, status := s.startStage(st, spawnOpts{pgid: pg, foreground: true})
 		s.restore(saved)
 		if prevRead >= 0 {
 			closeFD(prevRead)
@@ -788,6 +789,26 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 	}
 	if prevRead >= 0 {
 		closeFD(prevRead)
+	}
+	if s.jobControl() && pg > 0 {
+		cmds := make([]string, len(stages))
+		var started []string
+		for i, st := range stages {
+			cmds[i] = strings.TrimSpace(stmtText(s.cur, st))
+			if pids[i] > 0 {
+				started = append(started, cmds[i])
+			}
+		}
+		j := newJob(pg, pids, cmds, strings.Join(started, " | "))
+		st := s.waitForeground(j)
+		k := 0
+		for i, pid := range pids {
+			if pid > 0 && k < len(st) {
+				statuses[i] = st[k]
+				k++
+			}
+		}
+		pids = nil
 	}
 	var deathSig syscall.Signal
 	var deathCore bool
@@ -941,7 +962,7 @@ func (s *Shell) runBackground(st *syntax.Stmt) {
 	fg.Background = false
 	var saved []savedFD
 	opts := spawnOpts{pgid: -1}
-	if !s.opts.monitor {
+	if !s.jobControl() {
 		opts.ignoreIntQuit = true
 		if !redirectsFD(st.Redirs, 0) {
 			if fd, err := openFile("/dev/null", os.O_RDONLY, 0); err == nil {

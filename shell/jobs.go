@@ -2,42 +2,124 @@ package shell
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/shell/interactive"
 )
 
-// job is a background command (`cmd &`). Job control proper (process
-// groups as jobs, stop/continue, the terminal) is issue 8; this keeps
-// what `wait` and `jobs` need.
+// job is a pipeline the shell keeps track of: a background command
+// (`cmd &`), or, with job control (set -m), a foreground one that was
+// stopped (Ctrl-Z). With job control every job is one process group,
+// whose id is the pid of its first process; without it the processes
+// stay in the shell's group and pgid is 0.
 type job struct {
-	id     int
-	pid    int
-	cmd    string
-	done   bool
-	status int
+	id       int
+	pid      int // the last process: $!, and what `wait` reports
+	pgid     int // 0: no process group of its own
+	cmd      string
+	procs    []*proc
+	done     bool // every process has ended
+	stopped  bool // some process is stopped (and none still runs)
+	status   int  // $? of the job once done
+	seq      int  // when it last became the current job: for %+ and %-
+	notified bool // its present state was reported
+	tmodes   *unix.Termios
 }
 
-func (s *Shell) addJob(pid int, cmd string) {
-	id := 1
-	for _, j := range s.jobs {
-		if j.id >= id {
-			id = j.id + 1
+// proc is one process of a job, as wait4 last reported it.
+type proc struct {
+	pid     int
+	cmd     string
+	running bool
+	ws      unix.WaitStatus
+}
+
+// newJob makes a job (not yet in the table) of the processes pids.
+func newJob(pgid int, pids []int, cmds []string, cmd string) *job {
+	j := &job{pgid: pgid, cmd: cmd}
+	for i, pid := range pids {
+		if pid > 0 {
+			j.procs = append(j.procs, &proc{pid: pid, cmd: cmds[i], running: true})
+			j.pid = pid
 		}
 	}
-	s.jobs = append(s.jobs, &job{id: id, pid: pid, cmd: strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cmd), "&"))})
-	if s.opts.interactive {
-		writeAll(2, []byte(fmt.Sprintf("[%d] %d\n", id, pid)))
+	return j
+}
+
+// update recomputes done/stopped/status from the processes' states.
+func (j *job) update() {
+	running, stopped := false, false
+	for _, p := range j.procs {
+		if p.running {
+			running = true
+		} else if p.ws.Stopped() {
+			stopped = true
+		}
+	}
+	j.stopped = stopped && !running
+	j.done = !running && !stopped
+	if j.done && len(j.procs) > 0 {
+		j.status = waitStatus(j.procs[len(j.procs)-1].ws)
 	}
 }
 
-// jobDone records the status of a reaped child if it is a job.
-func (s *Shell) jobDone(pid, status int) {
+// setProc records a wait4 report for pid if it is one of j's processes.
+func (j *job) setProc(pid int, ws unix.WaitStatus) bool {
+	for _, p := range j.procs {
+		if p.pid == pid {
+			p.ws = ws
+			p.running = ws.Continued()
+			wasDone, wasStopped := j.done, j.stopped
+			j.update()
+			if j.done != wasDone || j.stopped != wasStopped {
+				j.notified = false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// addJob puts a background command in the table; an interactive shell
+// says "[1] 12345".
+func (s *Shell) addJob(pid int, cmd string) {
+	cmd = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cmd), "&"))
+	pgid := 0
+	if s.jobControl() {
+		pgid = pid
+	}
+	j := newJob(pgid, []int{pid}, []string{cmd}, cmd)
+	s.insertJob(j)
+	if s.opts.interactive {
+		writeAll(2, []byte(interactive.FormatJobStarted(j.id, pid)))
+	}
+}
+
+// insertJob gives j the next job number (one more than the highest in
+// use, as bash does) and makes it the current job.
+func (s *Shell) insertJob(j *job) {
+	id := 1
+	for _, x := range s.jobs {
+		if x.id >= id {
+			id = x.id + 1
+		}
+	}
+	j.id = id
+	s.jobSeq++
+	j.seq = s.jobSeq
+	s.jobs = append(s.jobs, j)
+}
+
+// jobDone records how a reaped child ended if it is a job's process.
+func (s *Shell) jobDone(pid int, ws unix.WaitStatus) {
 	for _, j := range s.jobs {
-		if j.pid == pid {
-			j.done, j.status = true, status
+		if j.setProc(pid, ws) {
+			return
 		}
 	}
 }
@@ -66,6 +148,31 @@ func (s *Shell) removeJob(j *job) {
 	}
 }
 
+// rankedJobs orders the jobs as bash chooses its current (%+) and
+// previous (%-) jobs: stopped jobs first, then the most recent.
+func (s *Shell) rankedJobs() []*job {
+	r := append([]*job(nil), s.jobs...)
+	sort.SliceStable(r, func(a, b int) bool {
+		if r[a].stopped != r[b].stopped {
+			return r[a].stopped
+		}
+		return r[a].seq > r[b].seq
+	})
+	return r
+}
+
+// mark is the + or - that `jobs` shows after a job's number.
+func (s *Shell) mark(j *job) byte {
+	r := s.rankedJobs()
+	switch {
+	case len(r) > 0 && r[0] == j:
+		return '+'
+	case len(r) > 1 && r[1] == j:
+		return '-'
+	}
+	return ' '
+}
+
 // waitBuiltin is wait(1): wait for the given pids (or %jobs), or for all
 // background jobs. A trapped signal interrupts it with status 128+N.
 func (s *Shell) waitBuiltin(args []string) int {
@@ -74,12 +181,14 @@ func (s *Shell) waitBuiltin(args []string) int {
 	}
 	if len(args) == 0 {
 		for _, j := range append([]*job(nil), s.jobs...) {
-			if !j.done {
-				if st, intr := s.waitInterruptible(j.pid); intr {
+			for !j.done && !j.stopped {
+				if st, intr := s.waitJobProcs(j); intr {
 					return st
 				}
 			}
-			s.removeJob(j)
+			if j.done {
+				s.removeJob(j)
+			}
 		}
 		return 0
 	}
@@ -90,7 +199,7 @@ func (s *Shell) waitBuiltin(args []string) int {
 			j = s.jobSpec(a)
 			if j == nil {
 				s.errorf("wait: No such job: %s", a)
-				status = 2
+				status = 2 // dash's status
 				continue
 			}
 		} else {
@@ -109,11 +218,14 @@ func (s *Shell) waitBuiltin(args []string) int {
 				continue
 			}
 		}
-		if !j.done {
-			st, intr := s.waitInterruptible(j.pid)
-			if intr {
+		for !j.done && !j.stopped {
+			if st, intr := s.waitJobProcs(j); intr {
 				return st
 			}
+		}
+		if j.stopped {
+			status = 128 + int(syscall.SIGTSTP)
+			continue
 		}
 		status = j.status
 		s.removeJob(j)
@@ -121,22 +233,55 @@ func (s *Shell) waitBuiltin(args []string) int {
 	return status
 }
 
+// waitJobProcs waits for the next process of j that is still running.
+func (s *Shell) waitJobProcs(j *job) (int, bool) {
+	for _, p := range j.procs {
+		if p.running {
+			st, intr := s.waitInterruptible(p.pid)
+			if intr {
+				return st, true
+			}
+			return st, false
+		}
+	}
+	j.update()
+	return j.status, false
+}
+
 // waitInterruptible waits for pid, polling so that a trapped signal can
 // interrupt the wait as POSIX requires.
 func (s *Shell) waitInterruptible(pid int) (int, bool) {
+	flags := 0
+	if s.jobControl() {
+		flags = unix.WUNTRACED
+	}
 	if s.sigCh == nil {
-		return s.waitPid(pid), false
+		for {
+			var ws unix.WaitStatus
+			got, err := unix.Wait4(pid, &ws, flags, nil)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				s.jobDone(pid, unix.WaitStatus(127<<8))
+				return 127, false
+			}
+			if got == pid {
+				s.jobDone(pid, ws)
+				return waitStatus(ws), false
+			}
+		}
 	}
 	for {
 		var ws unix.WaitStatus
-		got, err := unix.Wait4(pid, &ws, unix.WNOHANG, nil)
+		got, err := unix.Wait4(pid, &ws, unix.WNOHANG|flags, nil)
 		if err != nil && err != unix.EINTR {
+			s.jobDone(pid, unix.WaitStatus(127<<8))
 			return 127, false
 		}
 		if got == pid {
-			st := waitStatus(ws)
-			s.jobDone(pid, st)
-			return st, false
+			s.jobDone(pid, ws)
+			return waitStatus(ws), false
 		}
 		select {
 		case sg := <-s.sigCh:
@@ -151,20 +296,22 @@ func (s *Shell) waitInterruptible(pid int) (int, bool) {
 	}
 }
 
-// jobSpec resolves %N, %%, %+, %-, %string.
+// jobSpec resolves %N, %%, %+, %-, %string (a command starting with
+// string) and %?string (a command containing it).
 func (s *Shell) jobSpec(spec string) *job {
 	if len(s.jobs) == 0 {
 		return nil
 	}
-	t := spec[1:]
+	r := s.rankedJobs()
+	t := strings.TrimPrefix(spec, "%")
 	switch t {
 	case "", "%", "+":
-		return s.jobs[len(s.jobs)-1]
+		return r[0]
 	case "-":
-		if len(s.jobs) > 1 {
-			return s.jobs[len(s.jobs)-2]
+		if len(r) > 1 {
+			return r[1]
 		}
-		return s.jobs[len(s.jobs)-1]
+		return r[0]
 	}
 	if n, err := strconv.Atoi(t); err == nil {
 		for _, j := range s.jobs {
@@ -174,63 +321,157 @@ func (s *Shell) jobSpec(spec string) *job {
 		}
 		return nil
 	}
-	for _, j := range s.jobs {
-		if strings.HasPrefix(j.cmd, t) {
-			return j
+	var found *job
+	for _, j := range r {
+		var match bool
+		if sub, ok := strings.CutPrefix(t, "?"); ok {
+			match = strings.Contains(j.cmd, sub)
+		} else {
+			match = strings.HasPrefix(j.cmd, t)
+		}
+		if match {
+			if found != nil {
+				return nil // ambiguous
+			}
+			found = j
 		}
 	}
-	return nil
+	return found
 }
 
-// reapJobs collects finished background jobs without blocking.
+// reapJobs collects the state changes of background jobs without
+// blocking: ended processes, and with job control stopped and continued
+// ones.
 func (s *Shell) reapJobs() {
+	flags := unix.WNOHANG
+	if s.jobControl() {
+		flags |= unix.WUNTRACED | unix.WCONTINUED
+	}
 	for _, j := range s.jobs {
-		if j.done {
-			continue
-		}
-		var ws unix.WaitStatus
-		if got, _ := unix.Wait4(j.pid, &ws, unix.WNOHANG, nil); got == j.pid {
-			j.done, j.status = true, waitStatus(ws)
+		for _, p := range j.procs {
+			if !p.running && !p.ws.Stopped() {
+				continue
+			}
+			for {
+				var ws unix.WaitStatus
+				got, err := unix.Wait4(p.pid, &ws, flags, nil)
+				if err == unix.EINTR {
+					continue
+				}
+				if err == unix.ECHILD {
+					// reaped elsewhere: it is gone
+					j.setProc(p.pid, unix.WaitStatus(0))
+				} else if got == p.pid {
+					j.setProc(p.pid, ws)
+				}
+				break
+			}
 		}
 	}
+}
+
+// formatJob is the bash-style line for j ("[1]+  Stopped  sleep 100").
+func (s *Shell) formatJob(j *job, long bool) string {
+	ij := interactive.Job{ID: j.id, Mark: s.mark(j)}
+	for _, p := range j.procs {
+		ij.Procs = append(ij.Procs, interactive.JobProc{Pid: p.pid, Running: p.running, Status: p.ws, Command: p.cmd})
+	}
+	if long {
+		return interactive.FormatJobLong(ij)
+	}
+	return interactive.FormatJob(ij)
+}
+
+// notifyJobs is what an interactive shell does before a prompt: report
+// the background jobs that ended or stopped since the last report, and
+// forget the ended ones.
+func (s *Shell) notifyJobs() {
+	if len(s.jobs) == 0 {
+		return
+	}
+	s.reapJobs()
+	var b strings.Builder
+	var gone []*job
+	for _, j := range s.jobs {
+		if j.notified || (!j.done && !j.stopped) {
+			continue
+		}
+		j.notified = true
+		b.WriteString(s.formatJob(j, false))
+		if j.done {
+			gone = append(gone, j)
+		}
+	}
+	for _, j := range gone {
+		s.removeJob(j)
+	}
+	writeAll(2, []byte(b.String()))
 }
 
 func (s *Shell) jobsBuiltin(args []string) int {
 	s.reapJobs()
-	pidsOnly := len(args) > 0 && args[0] == "-p"
-	long := len(args) > 0 && args[0] == "-l"
-	var b strings.Builder
-	for i, j := range s.jobs {
-		if pidsOnly {
-			fmt.Fprintf(&b, "%d\n", j.pid)
+	// bash: `exit` right after `jobs` leaves stopped jobs without asking
+	if s.jobControl() {
+		s.exitWarnNow = true
+	}
+	pidsOnly, long := false, false
+	var specs []string
+	for i, a := range args {
+		if a == "--" {
+			specs = args[i+1:]
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			for _, c := range a[1:] {
+				switch c {
+				case 'p':
+					pidsOnly = true
+				case 'l':
+					long = true
+				default:
+					s.errorf("jobs: Illegal option -%c", c)
+					return 2
+				}
+			}
 			continue
 		}
-		mark := " "
-		if i == len(s.jobs)-1 {
-			mark = "+"
-		} else if i == len(s.jobs)-2 {
-			mark = "-"
-		}
-		state := "Running"
-		if j.done {
-			state = "Done"
-			if j.status != 0 {
-				state = fmt.Sprintf("Done(%d)", j.status)
+		specs = args[i:]
+		break
+	}
+	list := s.jobs
+	status := 0
+	if len(specs) > 0 {
+		list = nil
+		for _, sp := range specs {
+			if j := s.jobSpec(sp); j != nil {
+				list = append(list, j)
+			} else {
+				s.errorf("jobs: %s: no such job", sp)
+				status = 1
 			}
 		}
-		if long {
-			fmt.Fprintf(&b, "[%d]%s %d %-22s%s\n", j.id, mark, j.pid, state, j.cmd)
-		} else {
-			fmt.Fprintf(&b, "[%d]%s %-24s%s\n", j.id, mark, state, j.cmd)
+	}
+	var b strings.Builder
+	for _, j := range list {
+		if pidsOnly {
+			fmt.Fprintf(&b, "%d\n", j.procs[0].pid)
+			continue
 		}
+		b.WriteString(s.formatJob(j, long))
+		j.notified = true
 	}
 	var keep []*job
 	for _, j := range s.jobs {
-		if !j.done {
+		if !j.done || !j.notified {
 			keep = append(keep, j)
+		} else {
+			if s.reaped == nil {
+				s.reaped = map[int]int{}
+			}
+			s.reaped[j.pid] = j.status
 		}
 	}
 	s.jobs = keep
 	s.out(b.String())
-	return 0
+	return status
 }

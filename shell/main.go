@@ -2,6 +2,7 @@ package shell
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
+	"github.com/zinebox/zinebox/shell/interactive"
 	"golang.org/x/sys/unix"
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -69,6 +71,7 @@ func Main(aio *applet.IO, args []string) int {
 	s.arg0 = aio.Name
 	if strings.HasPrefix(s.arg0, "-") {
 		s.arg0 = s.arg0[1:]
+		s.login = true
 	}
 	return s.main(args)
 }
@@ -136,6 +139,7 @@ func (s *Shell) main(args []string) (status int) {
 	var cmdString *string
 	i := 0
 	forceStdin := false
+	monitorSet := false
 	for i < len(args) {
 		a := args[i]
 		if a == "--" {
@@ -173,7 +177,11 @@ func (s *Shell) main(args []string) (status int) {
 				}
 				i++
 			case 'l':
+				s.login = true
 			default:
+				if c == 'm' {
+					monitorSet = true
+				}
 				if !s.setOption(c, "", on) {
 					s.errorf("Illegal option %c%c", a[0], c)
 					return 2
@@ -215,6 +223,9 @@ func (s *Shell) main(args []string) (status int) {
 		if !s.opts.interactive && isatty(0) && isatty(2) {
 			s.opts.interactive = true
 		}
+		if s.opts.interactive && !monitorSet {
+			s.opts.monitor = true // POSIX: set -m is on in an interactive shell
+		}
 		if s.opts.interactive {
 			// An interactive shell survives Ctrl-C, Ctrl-\ and kill: as
 			// dash does, it catches SIGINT and ignores SIGQUIT and SIGTERM.
@@ -226,24 +237,13 @@ func (s *Shell) main(args []string) (status int) {
 				for range quiet {
 				}
 			}()
-			// POSIX: an interactive shell runs the file $ENV names
-			if env, ok := s.getVar("ENV"); ok && env != "" {
-				if w, err := s.newParser().Document(strings.NewReader(env)); err == nil {
-					if file, err := s.document(w); err == nil && file != "" {
-						func() {
-							defer func() {
-								if r := recover(); r != nil {
-									if _, ok := r.(exitStatus); !ok {
-										panic(r)
-									}
-								}
-							}()
-							s.dotBuiltin([]string{file})
-						}()
-					}
-				}
+			if s.opts.monitor && isatty(0) {
+				s.initJobControl()
+				defer s.endJobControl()
 			}
+			s.startEditor()
 		}
+		s.readProfiles()
 		s.runStdin()
 	}
 	return s.status
@@ -563,10 +563,24 @@ func (s *Shell) interactiveLoop() {
 			for _, st := range stmts {
 				s.execStmt(st)
 				s.ctl = ctlNone
+				s.exitWarned, s.exitWarnNow = s.exitWarnNow, false
 			}
 			return true
 		})
-		if err == nil {
+		if errors.Is(err, interactive.ErrInterrupted) {
+			// Ctrl-C at the prompt: the command being typed is dropped
+			s.status = 130
+			continue
+		}
+		if err == nil || errors.Is(err, io.EOF) {
+			// end of input (Ctrl-D)
+			if s.editor != nil {
+				writeAll(2, []byte("exit\n"))
+			}
+			if s.stoppedJobsWarning() {
+				s.exitWarned, s.exitWarnNow = true, false
+				continue
+			}
 			return
 		}
 		s.syntaxError(err)
@@ -592,8 +606,7 @@ func (pr promptReader) Read(b []byte) (int, error) {
 	if ls := pr.s.lineSource; ls != nil {
 		// issue 8's line editor: it shows the prompt itself
 		pr.s.runPendingTraps()
-		v, _ := pr.s.getVar(name)
-		line, err := ls.ReadLine(pr.s.expandPrompt(v))
+		line, err := ls.ReadLine(pr.s.promptText(name))
 		if rec, ok := pr.r.(*recordingReader); ok {
 			rec.src.text += line
 		}
@@ -612,6 +625,9 @@ func (pr promptReader) Read(b []byte) (int, error) {
 
 func (s *Shell) prompt(name string) {
 	s.runPendingTraps()
+	if name == "PS1" && s.opts.interactive {
+		s.notifyJobs()
+	}
 	v, _ := s.getVar(name)
 	writeAll(2, []byte(s.expandPrompt(v)))
 }

@@ -26,6 +26,8 @@ import (
 	"syscall"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/shell/interactive"
+	"golang.org/x/sys/unix"
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -119,6 +121,20 @@ type Shell struct {
 	lastCore     bool
 	execLast     bool    // a subshell runs its last command with exec
 	wbFree       []*wbuf // expansion buffers for reuse
+
+	// job control (jobctl.go): only the top-level interactive shell
+	// has a terminal (ttyFD > 0)
+	ttyFD       int
+	origPgid    int // the process group the shell started in
+	shellPgid   int
+	tmodes      *unix.Termios // the terminal settings commands start with
+	jcSig       chan os.Signal
+	jobSeq      int
+	exitWarned  bool // "There are stopped jobs." was said for the last command
+	exitWarnNow bool
+	curStmt     *syntax.Stmt        // the simple command being run, for job lines
+	login       bool                // -l or argv[0] "-sh": read /etc/profile, ~/.profile
+	editor      *interactive.Editor // the line editor, when fd 0 is a terminal
 }
 
 // maxSig is the highest signal number (glibc's SIGRTMAX).

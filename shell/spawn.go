@@ -45,9 +45,16 @@ func (s *Shell) spawn(path string, argv, env []string, o spawnOpts) (int, error)
 		}
 	}
 	sys := &syscall.SysProcAttr{}
-	if o.pgid >= 0 && s.opts.monitor {
+	if o.pgid >= 0 && s.jobControl() {
 		sys.Setpgid = true
 		sys.Pgid = o.pgid
+		if o.foreground {
+			// tcsetpgrp in the child, before execve, with its signals
+			// still blocked: the job owns the terminal from its first
+			// instruction, and Ctrl-C typed at once reaches it
+			sys.Foreground = true
+			sys.Ctty = s.ttyFD
+		}
 	}
 	if o.extraFD > 0 {
 		unix.FcntlInt(uintptr(o.extraFD), unix.F_SETFD, 0)
@@ -90,7 +97,7 @@ func (s *Shell) waitPid(pid int) int {
 		}
 		if got == pid {
 			st := waitStatus(ws)
-			s.jobDone(pid, st)
+			s.jobDone(pid, ws)
 			if ws.Signaled() {
 				s.lastSig, s.lastCore = ws.Signal(), ws.CoreDump()
 			}
@@ -283,6 +290,15 @@ func (s *Shell) runExternal(args, extraEnv []string, _ bool) int {
 	pid, status := s.startExternal(args, extraEnv, spawnOpts{pgid: 0, foreground: true})
 	if pid == 0 {
 		return status
+	}
+	if s.jobControl() {
+		cmd := strings.Join(args, " ")
+		if s.curStmt != nil && s.cur != nil {
+			if t := stmtText(s.cur, s.curStmt); t != "" {
+				cmd = t
+			}
+		}
+		return s.waitForeground(newJob(pid, []int{pid}, []string{cmd}, cmd))[0]
 	}
 	return s.waitFG(pid)
 }

@@ -145,10 +145,19 @@ func (s *Shell) spawnSubshell(st *syntax.Stmt, list []*syntax.Stmt, o spawnOpts)
 
 // runSubshellNode runs `( list )` in a child and waits for it.
 func (s *Shell) runSubshellNode(_ *syntax.Subshell, list []*syntax.Stmt) int {
-	pid, err := s.spawnSubshell(nil, list, spawnOpts{pgid: -1})
+	pid, err := s.spawnSubshell(nil, list, spawnOpts{pgid: 0, foreground: true})
 	if err != nil {
 		s.errorf("cannot fork: %s", errnoMsg(err))
 		return 2
+	}
+	if s.jobControl() {
+		cmd := "( ... )"
+		if len(list) > 0 && s.cur != nil {
+			if t, ok := s.sliceSource(list[0].Pos(), list[len(list)-1].End(), &syntax.File{Stmts: list}); ok {
+				cmd = "( " + strings.TrimSpace(t) + " )"
+			}
+		}
+		return s.waitForeground(newJob(pid, []int{pid}, []string{cmd}, cmd))[0]
 	}
 	return s.waitFG(pid)
 }
