@@ -213,32 +213,16 @@ func expr(opt *pstrace.Options, e string) error {
 	return nil
 }
 
+// signalFilter builds the ShowSignal function of -e signal=SET.
 func signalFilter(set string) (func(int) bool, error) {
-	neg := strings.HasPrefix(set, "!")
-	set = strings.TrimPrefix(set, "!")
-	var want [65]bool
-	for _, item := range strings.Split(set, ",") {
-		switch item {
-		case "all":
-			for i := range want {
-				want[i] = true
-			}
-			continue
-		case "none", "":
-			continue
-		}
+	return pstrace.Set(set, 65, func(item string, want []bool) error {
 		s, ok := signal.Parse(item)
 		if !ok || s == 0 {
-			return nil, fmt.Errorf("invalid signal '%s'", item)
+			return fmt.Errorf("invalid signal '%s'", item)
 		}
 		want[s] = true
-	}
-	return func(sig int) bool {
-		if sig < 0 || sig >= len(want) {
-			return neg
-		}
-		return want[sig] != neg
-	}, nil
+		return nil
+	})
 }
 
 // lookPath finds the program as strace does: a name with a slash as is,

@@ -38,11 +38,43 @@ type Options struct {
 // (file, %file, desc, network, process, signal, ipc, memory), all, none,
 // with a leading ! to negate.
 func Filter(set string) (func(nr int) bool, error) {
+	return Set(set, len(table), func(item string, want []bool) error {
+		switch item = strings.TrimPrefix(item, "%"); item {
+		case "all":
+			for i := range want {
+				want[i] = true
+			}
+			return nil
+		case "none", "":
+			return nil
+		}
+		if c, ok := classByName(item); ok {
+			for i := range table {
+				if table[i].class&c != 0 {
+					want[i] = true
+				}
+			}
+			return nil
+		}
+		nr, ok := LookupSyscall(item)
+		if !ok {
+			return fmt.Errorf("invalid system call '%s'", item)
+		}
+		want[nr] = true
+		return nil
+	})
+}
+
+// Set parses strace's SET syntax, which -e trace= and -e signal= share:
+// a comma-separated list of items, "all" and "none" among them, the whole
+// negated by a leading '!'. The result says whether number i (0 <= i < n)
+// is in the set; mark records in want what one other item names, or says
+// why it is invalid.
+func Set(set string, n int, mark func(item string, want []bool) error) (func(int) bool, error) {
 	neg := strings.HasPrefix(set, "!")
 	set = strings.TrimPrefix(set, "!")
-	want := make([]bool, len(table))
+	want := make([]bool, n)
 	for _, item := range strings.Split(set, ",") {
-		item = strings.TrimPrefix(item, "%")
 		switch item {
 		case "all":
 			for i := range want {
@@ -52,25 +84,15 @@ func Filter(set string) (func(nr int) bool, error) {
 		case "none", "":
 			continue
 		}
-		if c, ok := classByName(item); ok {
-			for i := range table {
-				if table[i].class&c != 0 {
-					want[i] = true
-				}
-			}
-			continue
+		if err := mark(item, want); err != nil {
+			return nil, err
 		}
-		nr, ok := LookupSyscall(item)
-		if !ok {
-			return nil, fmt.Errorf("invalid system call '%s'", item)
-		}
-		want[nr] = true
 	}
-	return func(nr int) bool {
-		if nr < 0 || nr >= len(want) {
+	return func(i int) bool {
+		if i < 0 || i >= len(want) {
 			return neg
 		}
-		return want[nr] != neg
+		return want[i] != neg
 	}, nil
 }
 
