@@ -41,13 +41,44 @@ func (p *page) where() string {
 	if p.isEmb {
 		return "(zinebox) " + p.path
 	}
-	if !p.file {
-		// man-db names the file a symbolic link leads to
-		if real, err := filepath.EvalSymlinks(p.path); err == nil {
-			return real
+	if p.file {
+		return p.path
+	}
+	// man-db names the file a symbolic link or a .so link leads to
+	path := p.path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	for i := 0; i < 5; i++ {
+		src, err := readPage(path)
+		if err != nil {
+			break
+		}
+		target, ok := soLink(src)
+		if !ok {
+			break
+		}
+		next := ""
+		for _, c := range []string{filepath.Join(filepath.Dir(filepath.Dir(path)), target), filepath.Join(filepath.Dir(path), target)} {
+			for _, z := range compressed {
+				if st, err := os.Stat(c + z); err == nil && st.Mode().IsRegular() {
+					next = c + z
+					break
+				}
+			}
+			if next != "" {
+				break
+			}
+		}
+		if next == "" {
+			break
+		}
+		path = next
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			path = real
 		}
 	}
-	return p.path
+	return path
 }
 
 // defaultOrder is man-db's default section search order.
