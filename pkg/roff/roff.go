@@ -10,12 +10,20 @@
 // macros, conditionals) are the subset that real pages use: measured on
 // Debian's man-pages, 52 features cover 95% of the pages.
 //
-// Known differences from groff, chosen on purpose:
-//   - no hyphenation: groff breaks words at line ends using its hyphenation
-//     patterns; we never do, so some lines break one word earlier. Pages
-//     can say .nh to get identical output from both.
+// How close it is: on the 1,217 pages of Debian's manpages, manpages-dev
+// and coreutils, 96.7% render byte-for-byte as man-db does, and all but
+// one have the same words in the same order (TestCorpus).
+//
+// What it takes from groff, and where it differs:
+//   - hyphenation: groff breaks words at line ends with TeX's patterns. We
+//     carry none; when groff is installed its pattern and exception files
+//     (hyphen.us, hyphenex.us) are read, so pages break where man-db's
+//     do. Without them (in the VM) words are never hyphenated.
 //   - the constant-width font renders as roman, as it does on a terminal.
-//   - vertical motions (\v, .sp with negative values) are ignored.
+//   - vertical motions (\v, .sp with negative values) are ignored; mdoc(7)
+//     pages (BSD's macros) are not supported.
+//   - a few of groff's tbl layouts (spans wider than their columns, tab
+//     stops a table leaves behind) are approximated.
 package roff
 
 // Font is the style of a character cell: roman, bold, italic or both.
