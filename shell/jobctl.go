@@ -166,6 +166,9 @@ func (s *Shell) waitForeground(j *job) []int {
 		s.lastSig = 0
 	} else if s.lastSig == syscall.SIGINT {
 		writeAll(2, []byte("\n"))
+		if s.opts.interactive && s.ctl == ctlNone {
+			s.ctl = ctlInterrupt
+		}
 	}
 	if j.done && j.id != 0 {
 		s.removeJob(j)

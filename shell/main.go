@@ -562,8 +562,12 @@ func (s *Shell) interactiveLoop() {
 		err := p.Interactive(promptReader{s, rec, p}, func(stmts []*syntax.Stmt) bool {
 			for _, st := range stmts {
 				s.execStmt(st)
+				intr := s.ctl == ctlInterrupt
 				s.ctl = ctlNone
 				s.exitWarned, s.exitWarnNow = s.exitWarnNow, false
+				if intr {
+					break
+				}
 			}
 			return true
 		})

@@ -49,6 +49,10 @@ const (
 	ctlContinue
 	ctlReturn
 	ctlExit
+	// ctlInterrupt: a foreground job died of SIGINT (Ctrl-C): an
+	// interactive shell abandons the rest of the command line, loops
+	// included, as bash does, although the SIGINT went to the job alone
+	ctlInterrupt
 )
 
 // Shell is one shell process's state. Everything a fork would copy lives
