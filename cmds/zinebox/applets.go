@@ -22,6 +22,7 @@ import (
 	"github.com/zinebox/zinebox/cmds/kill"
 	"github.com/zinebox/zinebox/cmds/ldconfig"
 	"github.com/zinebox/zinebox/cmds/ldd"
+	"github.com/zinebox/zinebox/cmds/less"
 	"github.com/zinebox/zinebox/cmds/ln"
 	"github.com/zinebox/zinebox/cmds/ls"
 	"github.com/zinebox/zinebox/cmds/man"
@@ -86,12 +87,14 @@ var applets = []*applet.Applet{
 	&kill.Applet,
 	&ldconfig.Applet,
 	&ldd.Applet,
+	&less.Applet,
 	&ln.Applet,
 	&ls.Applet,
 	&man.Applet,
 	&mem.Applet,
 	&mkdir.Applet,
 	&mkfifo.Applet,
+	&less.More,
 	&mv.Applet,
 	&nc.Applet,
 	&nohup.Applet,

@@ -1,4 +1,4 @@
-package man
+package pager
 
 import (
 	"bytes"
@@ -58,5 +58,32 @@ func TestPager(t *testing.T) {
 	pg.run()
 	if !strings.Contains(out.String(), "\x1b[1mline 1") {
 		t.Errorf("bold not drawn with SGR: %q", out.String()[:80])
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		text  string
+		fonts string // R, B, I per cell
+	}{
+		{"plain", "plain", "RRRRR"},
+		{"b\bbo\bold", "bold", "BBRR"},
+		{"_\bu_\bn x", "un x", "IIRR"},
+		{"\x1b[1mB\x1b[0m \x1b[4mU\x1b[24m", "B U", "BRI"},
+		{"a\tb", "a       b", "RRRRRRRRR"},
+		{"12345678\tb", "12345678        b", "RRRRRRRRRRRRRRRRR"},
+	} {
+		ls := Parse(c.in)
+		if len(ls) != 1 {
+			t.Fatalf("%q: %d lines", c.in, len(ls))
+		}
+		var fonts strings.Builder
+		for _, cell := range ls[0] {
+			fonts.WriteByte("RBIX"[cell.F])
+		}
+		if ls[0].String() != c.text || fonts.String() != c.fonts {
+			t.Errorf("Parse(%q) = %q %s, want %q %s", c.in, ls[0].String(), fonts.String(), c.text, c.fonts)
+		}
 	}
 }

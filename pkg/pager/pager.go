@@ -1,0 +1,311 @@
+// Package pager shows lines of text one screen at a time on a terminal:
+// the built-in pager of man(1) and the less(1) and more(1) applets, for
+// machines (the teaching VM) that have no less. It speaks plain VT100, so
+// it works on a serial console as well as in a terminal emulator.
+package pager
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+
+	"github.com/zinebox/zinebox/pkg/roff"
+)
+
+// Run is a small less: space/f and b page, j/k and the arrows
+// scroll, g/G go to the ends, /re searches, n/N repeat, q quits. It reads
+// keys from /dev/tty in raw mode and draws with VT100 sequences, so it
+// works on a serial console as well as in a terminal emulator.
+func Run(lines []roff.Line, title string) error {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer tty.Close()
+	fd := int(tty.Fd())
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return err
+	}
+	defer term.Restore(fd, old)
+	pg := &pager{lines: lines, in: tty, out: tty, title: title, sizeFd: fd}
+	pg.run()
+	return nil
+}
+
+type pager struct {
+	lines  []roff.Line
+	in     io.Reader
+	out    io.Writer
+	sizeFd int // the terminal whose size is the screen's, or -1 (24x80)
+	title  string
+	top    int
+	rows   int
+	cols   int
+	re     *regexp.Regexp
+	msg    string
+	keybuf []byte
+}
+
+func (pg *pager) size() {
+	pg.rows, pg.cols = 24, 80
+	if pg.sizeFd < 0 {
+		return
+	}
+	if ws, err := unix.IoctlGetWinsize(pg.sizeFd, unix.TIOCGWINSZ); err == nil && ws.Row > 1 {
+		pg.rows, pg.cols = int(ws.Row), int(ws.Col)
+	}
+}
+
+func (pg *pager) draw() {
+	pg.size()
+	body := pg.rows - 1
+	if max := len(pg.lines) - body; pg.top > max {
+		pg.top = max
+	}
+	if pg.top < 0 {
+		pg.top = 0
+	}
+	var b bytes.Buffer
+	b.WriteString("\x1b[H")
+	for i := 0; i < body; i++ {
+		if n := pg.top + i; n < len(pg.lines) {
+			pg.drawLine(&b, pg.lines[n])
+		} else {
+			b.WriteString("~")
+		}
+		b.WriteString("\x1b[K\r\n")
+	}
+	status := pg.msg
+	if status == "" {
+		end := pg.top + body
+		if end > len(pg.lines) {
+			end = len(pg.lines)
+		}
+		status = fmt.Sprintf(" %s line %d", pg.title, pg.top+1)
+		if end >= len(pg.lines) {
+			status += " (END)"
+		}
+		status += " (press h for help or q to quit)"
+	}
+	if len(status) > pg.cols-1 {
+		status = status[:pg.cols-1]
+	}
+	b.WriteString("\x1b[7m" + status + "\x1b[0m\x1b[K")
+	pg.out.Write(b.Bytes())
+}
+
+// drawLine writes one line with bold and underline, highlighting matches
+// of the current search in reverse video.
+func (pg *pager) drawLine(b *bytes.Buffer, l roff.Line) {
+	var hl []bool
+	if pg.re != nil {
+		s := l.String()
+		runeIdx := make([]int, 0, len(l)+1)
+		for i := range s {
+			runeIdx = append(runeIdx, i)
+		}
+		runeIdx = append(runeIdx, len(s))
+		for _, m := range pg.re.FindAllStringIndex(s, -1) {
+			if hl == nil {
+				hl = make([]bool, len(l))
+			}
+			for ci := range l {
+				if ci < len(runeIdx) && runeIdx[ci] >= m[0] && runeIdx[ci] < m[1] {
+					hl[ci] = true
+				}
+			}
+		}
+	}
+	cur := ""
+	for i, c := range l {
+		if i >= pg.cols {
+			break
+		}
+		if c.R == 0 {
+			continue
+		}
+		want := ""
+		if c.F&roff.Bold != 0 {
+			want += "1;"
+		}
+		if c.F&roff.Italic != 0 {
+			want += "4;"
+		}
+		if hl != nil && hl[i] {
+			want += "7;"
+		}
+		if want != cur {
+			b.WriteString("\x1b[0m")
+			if want != "" {
+				b.WriteString("\x1b[" + strings.TrimSuffix(want, ";") + "m")
+			}
+			cur = want
+		}
+		b.WriteRune(c.R)
+	}
+	if cur != "" {
+		b.WriteString("\x1b[0m")
+	}
+}
+
+// key reads one key: a byte, or an escape sequence for arrows and pages.
+// Bytes read beyond the key wait in keybuf for the next call, so that
+// typed-ahead or pasted input is not lost.
+func (pg *pager) key() string {
+	if len(pg.keybuf) == 0 {
+		buf := make([]byte, 64)
+		n, err := pg.in.Read(buf)
+		if err != nil || n == 0 {
+			return "q"
+		}
+		pg.keybuf = append(pg.keybuf, buf[:n]...)
+	}
+	for _, seq := range [...]struct{ in, key string }{
+		{"\x1b[A", "up"}, {"\x1bOA", "up"}, {"\x1b[B", "down"}, {"\x1bOB", "down"},
+		{"\x1b[5~", "pgup"}, {"\x1b[6~", "pgdn"},
+		{"\x1b[H", "home"}, {"\x1bOH", "home"}, {"\x1b[1~", "home"},
+		{"\x1b[F", "end"}, {"\x1bOF", "end"}, {"\x1b[4~", "end"},
+	} {
+		if bytes.HasPrefix(pg.keybuf, []byte(seq.in)) {
+			pg.keybuf = pg.keybuf[len(seq.in):]
+			return seq.key
+		}
+	}
+	k := string(pg.keybuf[:1])
+	pg.keybuf = pg.keybuf[1:]
+	return k
+}
+
+func (pg *pager) run() {
+	for {
+		pg.draw()
+		pg.msg = ""
+		body := pg.rows - 1
+		switch k := pg.key(); k {
+		case "q", "Q", "\x03":
+			io.WriteString(pg.out, "\r\x1b[K")
+			return
+		case " ", "f", "pgdn", "\x06", "z":
+			pg.top += body
+		case "b", "pgup", "\x02", "w":
+			pg.top -= body
+		case "j", "\r", "\n", "down", "e", "\x0e", "\x05":
+			pg.top++
+		case "k", "up", "y", "\x10", "\x19":
+			pg.top--
+		case "d", "\x04":
+			pg.top += body / 2
+		case "u", "\x15":
+			pg.top -= body / 2
+		case "g", "<", "home":
+			pg.top = 0
+		case "G", ">", "end":
+			pg.top = len(pg.lines)
+		case "/", "?":
+			pat := pg.prompt(k)
+			if pat != "" {
+				if !strings.ContainsFunc(pat, unicode.IsUpper) {
+					pat = "(?i)" + pat
+				}
+				re, err := regexp.Compile(pat)
+				if err != nil {
+					pg.msg = "Invalid pattern"
+					continue
+				}
+				pg.re = re
+			}
+			pg.search(k == "/")
+		case "n":
+			pg.search(true)
+		case "N":
+			pg.search(false)
+		case "h", "H":
+			pg.help()
+		}
+	}
+}
+
+// prompt reads a search pattern on the status line.
+func (pg *pager) prompt(p string) string {
+	var s []rune
+	for {
+		io.WriteString(pg.out, "\r\x1b[K"+p+string(s))
+		k := pg.key()
+		switch k {
+		case "\r", "\n":
+			return string(s)
+		case "\x1b", "\x03":
+			return ""
+		case "\x7f", "\b":
+			if len(s) > 0 {
+				s = s[:len(s)-1]
+			} else {
+				return ""
+			}
+		default:
+			if len(k) == 1 && k[0] >= ' ' {
+				s = append(s, rune(k[0]))
+			}
+		}
+	}
+}
+
+// search moves to the next (or previous) line matching the pattern.
+func (pg *pager) search(forward bool) {
+	if pg.re == nil {
+		pg.msg = "No previous regular expression"
+		return
+	}
+	for i := 1; i <= len(pg.lines); i++ {
+		n := pg.top + i
+		if !forward {
+			n = pg.top - i
+		}
+		if n < 0 || n >= len(pg.lines) {
+			break
+		}
+		if pg.re.MatchString(pg.lines[n].String()) {
+			pg.top = n
+			return
+		}
+	}
+	pg.msg = "Pattern not found"
+}
+
+func (pg *pager) help() {
+	saved, top := pg.lines, pg.top
+	var hl []roff.Line
+	for _, s := range []string{
+		"  SPACE f PgDn    forward one screen      b PgUp      back one screen",
+		"  j Enter Down    forward one line        k Up        back one line",
+		"  d               forward half a screen   u           back half a screen",
+		"  g < Home        first line              G > End     last line",
+		"  /pattern        search forward          ?pattern    search backward",
+		"  n               repeat search           N           repeat, other way",
+		"  q               quit",
+		"",
+		"  press q to leave this help",
+	} {
+		l := make(roff.Line, 0, len(s))
+		for _, r := range s {
+			l = append(l, roff.Cell{R: r})
+		}
+		hl = append(hl, l)
+	}
+	pg.lines, pg.top = hl, 0
+	for {
+		pg.draw()
+		if k := pg.key(); k == "q" || k == "Q" || k == "\x03" {
+			break
+		}
+	}
+	pg.lines, pg.top = saved, top
+}
