@@ -209,7 +209,10 @@ func (m *man) show(src string, p *page) int {
 	noColor := io.Getenv("NO_COLOR") != ""
 	if tty || io.Getenv("MAN_KEEP_FORMATTING") != "" {
 		style = roff.Overstrike
-		if sgr && !noColor {
+		// man-db keeps to backspaces when it is not writing to a terminal,
+		// even with GROFF_SGR set (measured); a pager on a terminal gets
+		// escape sequences when GROFF_SGR asks for them
+		if tty && sgr && !noColor {
 			style = roff.SGR
 		}
 	}
