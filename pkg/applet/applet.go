@@ -82,8 +82,8 @@ func (o *IO) LookupEnv(name string) (string, bool) {
 // "link/" and "dir/.." mean something different from "link" and ".", and
 // GNU tools honour the difference.
 func (o *IO) Path(name string) string {
-	if o.Dir == "" || strings.HasPrefix(name, "/") {
-		return name
+	if o.Dir == "" || name == "" || strings.HasPrefix(name, "/") {
+		return name // "" stays "": opening it must fail with ENOENT
 	}
 	return strings.TrimSuffix(o.Dir, "/") + "/" + name
 }

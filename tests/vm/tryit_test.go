@@ -20,6 +20,8 @@ func TestTryIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	vm := Boot(t, Add("/usr/bin/strace"))
+	// A reader leaves man's pager with q; the test reads the page whole.
+	vm.MustRun("export MANPAGER=cat PAGER=cat", 0)
 	for _, p := range pages {
 		t.Run(p.Page, func(t *testing.T) {
 			vm.MustRun("cd /tmp", 0)
