@@ -60,7 +60,8 @@ func TestAgainstGNU(t *testing.T) {
 		{"--preserve-status", "0.2", "sleep", "5"},
 		{"-k", "0.2", "0.2", "sh", "-c", "trap '' TERM; sleep 5"},
 		{"--foreground", "-k", "0.2", "0.2", "sh", "-c", "trap '' TERM; sleep 5"},
-		{"-s", "INT", "0.2m", "sh", "-c", "kill -INT $PPID; sleep 1; echo not reached"},
+		// exec: whether SIGINT reaches sh or the sleep it becomes, the command dies of it.
+		{"-s", "INT", "0.2m", "sh", "-c", "kill -INT $PPID; exec sleep 1"},
 		{"1", "nosuchcommand-zb"},
 		{"1", "/etc/passwd"},
 		{"x", "sleep", "1"},
