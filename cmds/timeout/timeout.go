@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -83,9 +82,6 @@ const (
 // Unlike GNU timeout (and sleep), a leading blank or '+' is refused, as
 // this applet always has (its tests say so).
 func parseDuration(s string) (time.Duration, bool) {
-	if s == "" || strings.ContainsAny(s[:1], " \t\n+") {
-		return 0, false
-	}
 	v, err := sleep.ParseInterval(s)
 	if err != nil {
 		return 0, false

@@ -67,6 +67,8 @@ func TestAgainstGNU(t *testing.T) {
 		{"x", "sleep", "1"},
 		{"-1", "true"},
 		{"1e", "true"},
+		{" 1", "true"},
+		{"+1", "true"},
 		{},
 		{"1"},
 		{"-v", "0.2", "sleep", "5"},
@@ -118,7 +120,7 @@ func TestParseDuration(t *testing.T) {
 	}{
 		{"1", time.Second, true}, {"1.5", 1500 * time.Millisecond, true}, {"2m", 2 * time.Minute, true},
 		{"1h", time.Hour, true}, {"1d", 24 * time.Hour, true}, {"0", 0, true}, {".5s", 500 * time.Millisecond, true},
-		{"-1", 0, false}, {"x", 0, false}, {"", 0, false}, {"1x", 0, false}, {"s", 0, false}, {" 1", 0, false},
+		{"-1", 0, false}, {"x", 0, false}, {"", 0, false}, {"1x", 0, false}, {"s", 0, false}, {" 1", time.Second, true}, {"+1", time.Second, true},
 	} {
 		got, ok := parseDuration(tc.in)
 		if got != tc.want || ok != tc.ok {
