@@ -726,6 +726,10 @@ func titleLine(left, center, right string, ll int) Line {
 	var b []rune
 	put := func(at int, s string) {
 		for _, ch := range s {
+			if at < 0 { // a part wider than the line: its start is lost
+				at++
+				continue
+			}
 			for len(b) <= at {
 				b = append(b, ' ')
 			}

@@ -398,3 +398,29 @@ func BenchmarkBash(b *testing.B) {
 		Render(string(text), Options{Width: 80})
 	}
 }
+
+// TestRenderAll renders every page installed under /usr/share/man (with
+// ZINEBOX_MAN_FULL=1; it takes a minute): none may panic or produce
+// unbounded output, whatever macro package or preprocessor it was
+// written for.
+func TestRenderAll(t *testing.T) {
+	if os.Getenv("ZINEBOX_MAN_FULL") == "" {
+		t.Skip("set ZINEBOX_MAN_FULL=1 to render every installed page")
+	}
+	files, _ := filepath.Glob("/usr/share/man/man*/*")
+	if len(files) == 0 {
+		t.Skip("no manual pages installed")
+	}
+	n := 0
+	for _, f := range files {
+		if st, err := os.Stat(f); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		ls := Render(readSource(t, f), Options{Width: 80, Include: includer(f)})
+		if len(ls) > maxOutput+100 {
+			t.Errorf("%s: %d lines", f, len(ls))
+		}
+		n++
+	}
+	t.Logf("rendered %d pages", n)
+}
