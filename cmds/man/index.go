@@ -16,14 +16,27 @@ import (
 	"github.com/zinebox/zinebox/pkg/roff"
 )
 
-// entry is one line of the whatis index: a name a page answers to, its
-// section, and the description from its NAME section.
+// entry is one line of the whatis index: a name a page answers to (its
+// file's name or one its NAME section lists), the page, its section, and
+// the description from its NAME section.
 type entry struct {
-	name, sec, desc string
+	name, page, sec, desc string
 }
 
+// String is the line whatis and apropos print: the page, not the alias
+// that matched (man -k stpecpy finds string_copying(7)), as man-db does.
 func (e entry) String() string {
-	return fmt.Sprintf("%-20s - %s", e.name+" ("+e.sec+")", e.desc)
+	return fmt.Sprintf("%-20s - %s", e.page+" ("+e.sec+")", e.desc)
+}
+
+// line is String cut to width columns with "...", as man-db's whatis and
+// apropos cut long descriptions.
+func (e entry) line(width int) string {
+	s := e.String()
+	if r := []rune(s); len(r) > width && width > 3 {
+		return string(r[:width-3]) + "..."
+	}
+	return s
 }
 
 // whatisMain is man -f (whatis: pages by exact name) and man -k (apropos:
@@ -40,49 +53,49 @@ func (m *man) whatisMain(names []string) int {
 		return io.Finish(exitUsage)
 	}
 	status := exitOK
-	if m.o.whatis {
-		for _, n := range names {
-			var found []entry
-			seen := map[string]bool{}
-			for _, p := range m.find(n, "", true) {
-				if _, desc, ok := m.describe(p); ok && !seen[p.sec] {
-					seen[p.sec] = true
-					found = append(found, entry{n, p.sec, desc})
-				}
-			}
-			if len(found) == 0 {
-				io.Stdout.Flush()
-				fmt.Fprintf(io.Stderr, "%s: nothing appropriate.\n", n)
-				status = exitNotFound
-			}
-			for _, e := range found {
-				fmt.Fprintln(io.Stdout, e)
-			}
-		}
-		return io.Finish(status)
-	}
 	idx := m.index()
+	width := m.width(false)
 	for _, n := range names {
-		re, err := regexp.Compile("(?i)" + n)
-		if err != nil {
-			io.Stdout.Flush()
-			fmt.Fprintf(io.Stderr, "man: %s: invalid regular expression\n", n)
-			return exitUsage
+		var match func(e entry) bool
+		if m.o.whatis {
+			match = func(e entry) bool { return strings.EqualFold(e.name, n) }
+		} else {
+			re, err := regexp.Compile("(?i)" + n)
+			if err != nil {
+				io.Stdout.Flush()
+				fmt.Fprintf(io.Stderr, "man: %s: invalid regular expression\n", n)
+				return exitUsage
+			}
+			match = func(e entry) bool { return re.MatchString(e.name) || re.MatchString(e.desc) }
 		}
-		any := false
+		shown := map[[2]string]bool{}
 		for _, e := range idx {
-			if re.MatchString(e.name) || re.MatchString(e.desc) {
-				fmt.Fprintln(io.Stdout, e)
-				any = true
+			k := [2]string{e.page, e.sec}
+			if m.sectionWanted(e.sec) && !shown[k] && match(e) {
+				shown[k] = true
+				fmt.Fprintln(io.Stdout, e.line(width))
 			}
 		}
-		if !any {
+		if len(shown) == 0 {
 			io.Stdout.Flush()
 			fmt.Fprintf(io.Stderr, "%s: nothing appropriate.\n", n)
 			status = exitNotFound
 		}
 	}
 	return io.Finish(status)
+}
+
+// sectionWanted reports whether -S (or $MANSECT) lets section sec through.
+func (m *man) sectionWanted(sec string) bool {
+	if m.o.sections == "" && m.io.Getenv("MANSECT") == "" {
+		return true
+	}
+	for _, s := range m.order {
+		if s == sec || len(s) == 1 && strings.HasPrefix(sec, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // describe returns the names and description of p's NAME section.
@@ -122,7 +135,7 @@ func nameSection(src string) ([]string, string, bool) {
 	for _, l := range roff.Render(".ad l\n.nh\n"+strings.Join(body, "\n"), roff.Options{Width: 4000, NoTitles: true}) {
 		text += strings.TrimSpace(l.String()) + " "
 	}
-	text = strings.TrimSpace(text)
+	text = strings.Join(strings.Fields(text), " ")
 	i := strings.Index(text, " - ")
 	if i < 0 {
 		return nil, "", false
@@ -141,9 +154,9 @@ func nameSection(src string) ([]string, string, bool) {
 // changes) and the pages inside zinebox.
 func (m *man) index() []entry {
 	var all []entry
-	seen := map[[2]string]bool{}
+	seen := map[[3]string]bool{}
 	add := func(e entry) {
-		k := [2]string{e.name, e.sec}
+		k := [3]string{e.name, e.page, e.sec}
 		if !seen[k] {
 			seen[k] = true
 			all = append(all, e)
@@ -159,9 +172,9 @@ func (m *man) index() []entry {
 			continue
 		}
 		if names, desc, ok := nameSection(a.Man); ok {
-			add(entry{a.Name, a.ManSection(), desc})
+			add(entry{a.Name, a.Name, a.ManSection(), desc})
 			for _, n := range names {
-				add(entry{n, a.ManSection(), desc})
+				add(entry{n, a.Name, a.ManSection(), desc})
 			}
 		}
 	}
@@ -179,27 +192,45 @@ func (m *man) index() []entry {
 			return nil
 		}
 		if names, desc, ok := nameSection(string(b)); ok {
-			add(entry{base[:i], base[i+1:], desc})
+			add(entry{base[:i], base[:i], base[i+1:], desc})
 			for _, n := range names {
-				add(entry{n, base[i+1:], desc})
+				add(entry{n, base[:i], base[i+1:], desc})
 			}
 		}
 		return nil
 	})
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].name != all[j].name {
-			return all[i].name < all[j].name
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := strings.ToLower(all[i].page), strings.ToLower(all[j].page)
+		if a != b {
+			return a < b
 		}
 		return all[i].sec < all[j].sec
 	})
 	return all
 }
 
+// indexFormat names the layout of the cache files, so that a new layout
+// does not read an old file.
+const indexFormat = "whatis 2\n"
+
+// isLink reports whether a page file is a symbolic link or a .so stub.
+func isLink(e os.DirEntry, path string) bool {
+	if e.Type()&os.ModeSymlink != 0 {
+		return true
+	}
+	src, err := readPage(path)
+	if err != nil {
+		return false
+	}
+	_, ok := soLink(src)
+	return ok
+}
+
 // dirIndex returns the entries of one manual directory, from the cache
 // when the directory's section subdirectories have not changed since.
 func (m *man) dirIndex(dir string) []entry {
 	subs, _ := filepath.Glob(filepath.Join(dir, "man*"))
-	stamp := dir
+	stamp := indexFormat + dir
 	for _, s := range subs {
 		if st, err := os.Stat(s); err == nil && st.IsDir() {
 			stamp += fmt.Sprintf("|%s %d", s, st.ModTime().UnixNano())
@@ -208,12 +239,12 @@ func (m *man) dirIndex(dir string) []entry {
 	sum := sha256.Sum256([]byte(stamp))
 	cache := ""
 	if cd, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(cd, "zinebox", "man-"+hex.EncodeToString(sum[:8]))
+		cache = filepath.Join(cd, "zinebox", "whatis-"+hex.EncodeToString(sum[:8]))
 		if b, err := os.ReadFile(cache); err == nil {
 			var out []entry
 			for _, l := range strings.Split(string(b), "\n") {
-				if f := strings.SplitN(l, "\t", 3); len(f) == 3 {
-					out = append(out, entry{f[0], f[1], f[2]})
+				if f := strings.SplitN(l, "\t", 4); len(f) == 4 {
+					out = append(out, entry{f[0], f[1], f[2], f[3]})
 				}
 			}
 			return out
@@ -239,10 +270,14 @@ func (m *man) dirIndex(dir string) []entry {
 			if !ok {
 				continue
 			}
-			out = append(out, entry{p.name, p.sec, desc})
+			out = append(out, entry{p.name, p.name, p.sec, desc})
+			if isLink(e, p.path) {
+				// another name of a page: the page itself gives the aliases
+				continue
+			}
 			for _, nm := range names {
 				if nm != p.name {
-					out = append(out, entry{nm, p.sec, desc})
+					out = append(out, entry{nm, p.name, p.sec, desc})
 				}
 			}
 		}
@@ -250,7 +285,7 @@ func (m *man) dirIndex(dir string) []entry {
 	if cache != "" {
 		var b strings.Builder
 		for _, e := range out {
-			fmt.Fprintf(&b, "%s\t%s\t%s\n", e.name, e.sec, strings.ReplaceAll(e.desc, "\n", " "))
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", e.name, e.page, e.sec, strings.ReplaceAll(e.desc, "\n", " "))
 		}
 		if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
 			tmp := cache + ".tmp"
