@@ -199,6 +199,21 @@ func (m *man) index() []entry {
 		}
 		return nil
 	})
+	// an alias that has a page of its own in the same section (pipe2 in
+	// pipe(2)'s NAME line, and pipe2.2) is found through that page only
+	direct := map[[2]string]bool{}
+	for _, e := range all {
+		if e.name == e.page {
+			direct[[2]string{e.name, e.sec}] = true
+		}
+	}
+	kept := all[:0]
+	for _, e := range all {
+		if e.name == e.page || !direct[[2]string{e.name, e.sec}] {
+			kept = append(kept, e)
+		}
+	}
+	all = kept
 	sort.SliceStable(all, func(i, j int) bool {
 		a, b := strings.ToLower(all[i].page), strings.ToLower(all[j].page)
 		if a != b {
