@@ -37,7 +37,7 @@ var Applet = applet.Applet{
 
 var spec = getopt.Spec{
 	Prog:  "nc",
-	Usage: []string{"[-lNuvz] [-q SECONDS] HOST PORT", "[-lNuv] -U PATH", "-U PATH --send-fd FILE", "-l -U PATH --recv-fd"},
+	Usage: []string{"[-dlNuvz] [-q SECONDS] HOST PORT", "[-dlNuv] -U PATH", "-U PATH --send-fd FILE", "-l -U PATH --recv-fd"},
 	Summary: `Connect standard input and output to a socket: a TCP connection to HOST
 PORT, or with -U the unix domain socket PATH. With -l, listen and serve
 one connection instead.`,
@@ -45,6 +45,7 @@ one connection instead.`,
 		{Short: 'l', Long: "listen", Help: "listen for one incoming connection"},
 		{Short: 'U', Long: "unix", Help: "use a unix domain socket (PATH instead of HOST PORT)"},
 		{Short: 'u', Long: "udp", Help: "datagrams: UDP, or SOCK_DGRAM with -U"},
+		{Short: 'd', Long: "no-stdin", Help: "do not read standard input (for a listener in the background)"},
 		{Short: 'N', Long: "shutdown", Help: "shut the socket down for writing at end of input"},
 		{Short: 'q', Long: "quit", Arg: getopt.RequiredArg, ArgName: "SECONDS", Help: "after end of input, wait SECONDS, then quit"},
 		{Short: 'v', Long: "verbose", Help: "say what happens on standard error"},
@@ -55,9 +56,9 @@ one connection instead.`,
 }
 
 type options struct {
-	listen, unix, dgram, shutdown, verbose, zero, recvFD bool
-	quit                                                 float64 // -1: never quit on our own
-	sendFD                                               string
+	listen, unix, dgram, shutdown, verbose, zero, recvFD, noStdin bool
+	quit                                                          float64 // -1: never quit on our own
+	sendFD                                                        string
 }
 
 func run(io *applet.IO, args []string) int {
@@ -82,6 +83,8 @@ func run(io *applet.IO, args []string) int {
 			o.zero = true
 		case "recv-fd":
 			o.recvFD = true
+		case "no-stdin":
+			o.noStdin = true
 		case "send-fd":
 			o.sendFD = opt.Value
 		case "quit":
@@ -233,6 +236,9 @@ func relay(io *applet.IO, o options, conn net.Conn) int {
 		io.Stdout.Flush()
 		received <- err
 	}()
+	if o.noStdin {
+		return finish(io, <-received)
+	}
 	sent := make(chan error, 1)
 	go func() {
 		_, err := copyTo(conn, io.Stdin)

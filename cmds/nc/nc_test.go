@@ -133,3 +133,19 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestNoStdin: a listener with -d does not send its standard input (in
+// the shell, a background listener would otherwise eat the terminal).
+func TestNoStdin(t *testing.T) {
+	dir := t.TempDir()
+	served := make(chan applettest.Result)
+	go func() {
+		served <- applettest.Run(&Applet, dir, "must not be sent\n", nil, "-d", "-l", "-U", "d.sock")
+	}()
+	waitFor(t, filepath.Join(dir, "d.sock"))
+	client := applettest.Run(&Applet, dir, "hello\n", nil, "-N", "-U", "d.sock")
+	server := <-served
+	if server.Stdout != "hello\n" || client.Stdout != "" || client.Status != 0 || server.Status != 0 {
+		t.Errorf("client %+v, server %+v", client, server)
+	}
+}

@@ -30,6 +30,11 @@ func TestTryIt(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%q: %v", cmd, err)
 				}
+				if strings.HasSuffix(cmd, "&") {
+					// A reader types the next line a moment later; a
+					// background listener gets that moment to listen.
+					time.Sleep(time.Second)
+				}
 				for _, bad := range []string{"not found", "applet not found", "panic:", "goroutine ", "Syntax error"} {
 					if strings.Contains(out, bad) {
 						t.Errorf("%q printed %q:\n%s", cmd, bad, out)
