@@ -333,7 +333,7 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	w := make([]int, ncol)
 	num := make([][2]int, ncol) // numeric columns: widths before and after the point
 	for i := range w {
-		w[i] = col[i].width
+		w[i] = max(col[i].width, 1) // tbl starts every column one column wide
 	}
 	for ri := range rows {
 		row := &rows[ri]
@@ -371,6 +371,37 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	for i := range w {
 		if nw := num[i][0] + num[i][1]; nw > w[i] {
 			w[i] = nw
+		}
+	}
+	// an entry spanning columns that is wider than them widens each of
+	// them by an equal share of the difference
+	for _, row := range rows {
+		for ci := range row.cells {
+			if ci >= ncol || row.cells[ci].isTB || len(row.cells[ci].lines) == 0 {
+				continue
+			}
+			n := 1
+			for ci+n < ncol && cellKey(row.fmt, ci+n) == 's' {
+				n++
+			}
+			if n == 1 {
+				continue
+			}
+			have := 0
+			for k := ci; k < ci+n; k++ {
+				have += w[k]
+				if k > ci {
+					have += sep[k-1]
+				}
+			}
+			if need := len(row.cells[ci].lines[0]); need > have {
+				extra := need - have
+				for k := ci; k < ci+n; k++ {
+					e := extra / (ci + n - k)
+					w[k] += e
+					extra -= e
+				}
+			}
 		}
 	}
 	avail := r.ll - r.indent
