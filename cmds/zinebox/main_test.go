@@ -553,3 +553,17 @@ func TestOwnDescriptors(t *testing.T) {
 		t.Errorf("our ls sees:\n%s\nGNU ls sees:\n%s", mask(got), mask(want))
 	}
 }
+
+// TestReadmeListsApplets keeps README's applet table in step with the
+// registry.
+func TestReadmeListsApplets(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range applets {
+		if !strings.Contains(string(readme), "| `"+a.Name+"` |") {
+			t.Errorf("README.md's applet table lacks %s", a.Name)
+		}
+	}
+}
