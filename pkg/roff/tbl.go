@@ -790,10 +790,7 @@ func (r *renderer) cellLines(text, font string) []Line {
 		r.inline(r.expand(text, false, 0))
 		r.brk()
 	})
-	for i, l := range ls {
-		ls[i] = trimLeftCells(l)
-	}
-	return ls
+	return ls // leading blanks are part of an entry, as in tbl
 }
 
 // blockLines formats a T{ T} text block at the given width.
@@ -838,11 +835,4 @@ func (r *renderer) sub(ls *[]Line, ll int, fill bool, fn func()) {
 	r.env, r.sink = saveEnv, saveSink
 	r.line, r.lineW, r.lineInd, r.ns = saveLine, saveW, saveInd, saveNs
 	r.trapN, r.trapFn, r.sentEnd = saveTrapN, saveTrapFn, saveSent
-}
-
-func trimLeftCells(l Line) Line {
-	for len(l) > 0 && l[0].R == ' ' {
-		l = l[1:]
-	}
-	return l
 }
