@@ -387,13 +387,15 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		r.brk()
 		r.fill = false
 	case "ad":
+		// .ad alone adjusts both margins again, or in the mode .na
+		// interrupted (measured: .ad l, .ad l, .ad gives both)
 		switch a := arg(0); a {
 		case "":
-			r.adjust = r.prevAdj
+			r.adjust, r.prevAdj = r.prevAdj, 'b'
 		case "l", "r", "c", "b":
-			r.prevAdj, r.adjust = r.adjust, a[0]
+			r.adjust, r.prevAdj = a[0], 'b'
 		case "n":
-			r.prevAdj, r.adjust = r.adjust, 'b'
+			r.adjust, r.prevAdj = 'b', 'b'
 		}
 	case "na":
 		if r.adjust != 'l' {
