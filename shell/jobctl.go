@@ -32,12 +32,23 @@ import (
 // top-level interactive shell that owns a terminal.
 func (s *Shell) jobControl() bool { return s.opts.monitor && s.ttyFD > 0 }
 
-// initJobControl sets up job control on the terminal on fd 0. A shell
-// started in the background waits, stopped by SIGTTIN, until it is put in
-// the foreground, as bash does.
+// initJobControl sets up job control on the terminal: fd 0, or, as dash
+// does for `sh -i < file`, /dev/tty. A shell started in the background
+// waits, stopped by SIGTTIN, until it is put in the foreground, as bash
+// does. Without a terminal, job control is turned off, and said so.
 func (s *Shell) initJobControl() {
-	tty, err := unix.FcntlInt(0, unix.F_DUPFD_CLOEXEC, 10)
+	tty, err := -1, error(nil)
+	if isatty(0) {
+		tty, err = unix.FcntlInt(0, unix.F_DUPFD_CLOEXEC, 10)
+	} else if fd, oerr := unix.Open("/dev/tty", unix.O_RDWR|unix.O_CLOEXEC, 0); oerr == nil {
+		tty, err = unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 10)
+		unix.Close(fd)
+	} else {
+		err = oerr
+	}
 	if err != nil {
+		writeAll(2, []byte(s.errPrefix()+": 0: can't access tty; job control turned off\n"))
+		s.opts.monitor = false
 		return
 	}
 	for {
@@ -46,6 +57,8 @@ func (s *Shell) initJobControl() {
 			// no controlling terminal (a serial console opened without
 			// TIOCSCTTY): no job control
 			unix.Close(tty)
+			writeAll(2, []byte(s.errPrefix()+": 0: can't access tty; job control turned off\n"))
+			s.opts.monitor = false
 			return
 		}
 		if fg == unix.Getpgrp() {

@@ -237,7 +237,7 @@ func (s *Shell) main(args []string) (status int) {
 				for range quiet {
 				}
 			}()
-			if s.opts.monitor && isatty(0) {
+			if s.opts.monitor {
 				s.initJobControl()
 				defer s.endJobControl()
 			}
@@ -579,7 +579,9 @@ func (s *Shell) interactiveLoop() {
 		if err == nil || errors.Is(err, io.EOF) {
 			// end of input (Ctrl-D)
 			if s.editor != nil {
-				writeAll(2, []byte("exit\n"))
+				writeAll(2, []byte("exit\n")) // bash
+			} else {
+				writeAll(2, []byte("\n")) // dash
 			}
 			if s.stoppedJobsWarning() {
 				s.exitWarned, s.exitWarnNow = true, false

@@ -1,0 +1,474 @@
+package shell_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
+)
+
+// These tests run an interactive shell on the slave side of a
+// pseudo-terminal, as a person in a terminal would: it is the session
+// leader with the terminal as its controlling tty, so Ctrl-C, Ctrl-\ and
+// Ctrl-Z typed on the master side become signals for the terminal's
+// foreground process group. Each script runs against `zinebox sh -i` and
+// against bash, whose job lines we copy, and must give the same lines.
+//
+// There are no timing assertions: before typing Ctrl-C or Ctrl-Z at a
+// job, the test waits (TIOCGPGRP on the master) until the job's process
+// group owns the terminal, and notices of background jobs are awaited by
+// pressing Enter until they appear.
+
+const ptyTimeout = 60 * time.Second
+
+// ptyShell is a shell running on a pseudo-terminal.
+type ptyShell struct {
+	t      *testing.T
+	name   string
+	master *os.File
+	cmd    *exec.Cmd
+	mu     sync.Mutex
+	out    bytes.Buffer // everything the shell wrote, escape sequences removed
+	off    int          // how much of out the expectations consumed
+	exited chan struct{}
+}
+
+// startPTY starts argv on a new pseudo-terminal.
+func startPTY(t *testing.T, name string, argv []string, env []string) *ptyShell {
+	t.Helper()
+	mfd, err := unix.Open("/dev/ptmx", unix.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals: %v", err)
+	}
+	master := os.NewFile(uintptr(mfd), "/dev/ptmx")
+	if err := unix.IoctlSetPointerInt(mfd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatalf("unlockpt: %v", err)
+	}
+	n, err := unix.IoctlGetUint32(mfd, unix.TIOCGPTN)
+	if err != nil {
+		t.Fatalf("ptsname: %v", err)
+	}
+	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatalf("open slave: %v", err)
+	}
+	unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 200})
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = env
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", name, err)
+	}
+	slave.Close()
+	p := &ptyShell{t: t, name: name, master: master, cmd: cmd, exited: make(chan struct{})}
+	go p.read()
+	go func() { cmd.Wait(); close(p.exited) }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+		<-p.exited
+		master.Close()
+	})
+	return p
+}
+
+// escapes are the terminal control sequences the line editors draw with.
+var escapes = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r|[\x01\x02\x07]`)
+
+func (p *ptyShell) read() {
+	buf := make([]byte, 4096)
+	var pending []byte
+	for {
+		n, err := p.master.Read(buf)
+		if n > 0 {
+			pending = append(pending, buf[:n]...)
+			// keep an escape sequence cut in two for the next read
+			keep := 0
+			if i := bytes.LastIndexByte(pending, 0x1b); i >= 0 && len(pending)-i < 8 && !escapes.Match(pending[i:]) {
+				keep = len(pending) - i
+			}
+			clean := escapes.ReplaceAll(pending[:len(pending)-keep], nil)
+			pending = append([]byte(nil), pending[len(pending)-keep:]...)
+			p.mu.Lock()
+			p.out.Write(clean)
+			p.mu.Unlock()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// all is everything the shell wrote so far.
+func (p *ptyShell) all() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.String()
+}
+
+// send types s.
+func (p *ptyShell) send(s string) {
+	p.t.Helper()
+	if _, err := p.master.WriteString(s); err != nil {
+		p.t.Fatalf("%s: typing %q: %v", p.name, s, err)
+	}
+}
+
+// expect waits until the output not yet consumed matches re, and
+// consumes it up to the end of the match.
+func (p *ptyShell) expect(re string) []string {
+	p.t.Helper()
+	rx := regexp.MustCompile(re)
+	deadline := time.Now().Add(ptyTimeout)
+	for {
+		p.mu.Lock()
+		rest := p.out.String()[p.off:]
+		if m := rx.FindStringSubmatchIndex(rest); m != nil {
+			p.off += m[1]
+			p.mu.Unlock()
+			var groups []string
+			for i := 0; i < len(m); i += 2 {
+				if m[i] >= 0 {
+					groups = append(groups, rest[m[i]:m[i+1]])
+				} else {
+					groups = append(groups, "")
+				}
+			}
+			return groups
+		}
+		p.mu.Unlock()
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s: no %q in output:\n%s", p.name, re, rest)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// expectPressingEnter presses Enter until re appears: for notices that
+// come before a prompt once a background job has ended.
+func (p *ptyShell) expectPressingEnter(re string) {
+	p.t.Helper()
+	rx := regexp.MustCompile(re)
+	deadline := time.Now().Add(ptyTimeout)
+	for {
+		p.mu.Lock()
+		rest := p.out.String()[p.off:]
+		m := rx.FindStringIndex(rest)
+		if m != nil {
+			p.off += m[1]
+		}
+		p.mu.Unlock()
+		if m != nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s: no %q in output:\n%s", p.name, re, rest)
+		}
+		p.send("\r")
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// waitJobOwnsTerminal waits until a process group other than the shell's
+// is the terminal's foreground group and its leader has exec'd its
+// program (bash's child takes the terminal before it resets its signals
+// and execs: a Ctrl-Z typed then is lost): Ctrl-C or Ctrl-Z typed now
+// reach the job.
+func (p *ptyShell) waitJobOwnsTerminal() {
+	p.t.Helper()
+	deadline := time.Now().Add(ptyTimeout)
+	comm := func(pid int) string {
+		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+		return string(b)
+	}
+	shell := comm(p.cmd.Process.Pid)
+	for {
+		pg, err := unix.IoctlGetInt(int(p.master.Fd()), unix.TIOCGPGRP)
+		if err == nil && pg != p.cmd.Process.Pid && pg > 0 {
+			if c := comm(pg); c != "" && c != shell {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s: the job never got the terminal (foreground group %d, err %v)", p.name, pg, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitShellOwnsTerminal waits until the shell has taken the terminal back.
+func (p *ptyShell) waitShellOwnsTerminal() {
+	p.t.Helper()
+	deadline := time.Now().Add(ptyTimeout)
+	for {
+		pg, err := unix.IoctlGetInt(int(p.master.Fd()), unix.TIOCGPGRP)
+		if err == nil && pg == p.cmd.Process.Pid {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s: the shell never took the terminal back (foreground group %d, err %v)", p.name, pg, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+const prompt = "PROMPT> "
+
+// ptyShells are the shells every script runs against: ours, and bash
+// when installed.
+func ptyShells(t *testing.T) []struct {
+	name string
+	argv []string
+} {
+	shells := []struct {
+		name string
+		argv []string
+	}{{"zinebox", []string{applettest.Binary(t), "sh", "-i"}}}
+	if bash, err := exec.LookPath("bash"); err == nil {
+		shells = append(shells, struct {
+			name string
+			argv []string
+		}{"bash", []string{bash, "--norc", "--noprofile", "-i"}})
+	}
+	return shells
+}
+
+// runPTYScript runs script against each shell, with a fresh $HOME.
+func runPTYScript(t *testing.T, script func(p *ptyShell)) {
+	for _, sh := range ptyShells(t) {
+		t.Run(sh.name, func(t *testing.T) {
+			home := t.TempDir()
+			env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=vt100", "PS1=" + prompt,
+				"HISTFILE=" + filepath.Join(home, ".hist"), "LC_ALL=C"}
+			p := startPTY(t, sh.name, sh.argv, env)
+			p.expect(prompt)
+			script(p)
+			p.send("exit\r")
+			select {
+			case <-p.exited:
+			case <-time.After(ptyTimeout):
+				t.Fatalf("%s: did not exit:\n%s", sh.name, p.all())
+			}
+		})
+	}
+}
+
+// TestPTYCtrlCInterruptsJob: Ctrl-C kills the foreground job, not the
+// shell; $? is 130 and the shell goes on.
+func TestPTYCtrlCInterruptsJob(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 30\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x03")
+		p.waitShellOwnsTerminal()
+		if p.name == "zinebox" {
+			p.expect(`\^C\n` + prompt)
+		} else {
+			p.expect(`\^C\n?` + prompt) // bash sometimes leaves out the newline
+		}
+		p.send("echo status=$?\r")
+		p.expect(`(?m)^status=130\n` + prompt)
+		// a loop is abandoned too: its next command does not run
+		p.send("while :; do sleep 30; done; echo after-loop\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x03")
+		p.waitShellOwnsTerminal()
+		p.send("echo status=$?\r")
+		p.expect(`(?m)^status=130\n` + prompt)
+		if strings.Contains(p.all(), "\nafter-loop") {
+			t.Errorf("%s: the loop's Ctrl-C did not abandon the command line", p.name)
+		}
+	})
+}
+
+// TestPTYCtrlCAtPrompt: Ctrl-C at the prompt drops the line; $? is 130.
+func TestPTYCtrlCAtPrompt(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("echo never-run")
+		p.send("\x03")
+		p.expect(`\n` + prompt)
+		p.send("echo status=$?\r")
+		p.expect(`(?m)^status=130\n` + prompt)
+		if strings.Contains(p.all(), "\nnever-run") {
+			t.Errorf("%s: the interrupted line ran", p.name)
+		}
+	})
+}
+
+// TestPTYCtrlBackslash: Ctrl-\ quits the job (131); the shell survives.
+func TestPTYCtrlBackslash(t *testing.T) {
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Skip("no sleep")
+	}
+	runPTYScript(t, func(p *ptyShell) {
+		// the system's sleep: a Go program prints its goroutines on SIGQUIT
+		p.send(sleep + " 30\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x1c")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\^\\Quit( \(core dumped\))?\n` + prompt)
+		p.send("echo status=$?\r")
+		p.expect(`(?m)^status=131\n` + prompt)
+	})
+}
+
+// TestPTYCtrlZJobsBgFg: Ctrl-Z stops the job, jobs lists it, bg
+// continues it in the background, fg brings it back.
+func TestPTYCtrlZJobsBgFg(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 100\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100\n` + prompt)
+		p.send("echo status=$?\r")
+		p.expect(`(?m)^status=148\n` + prompt)
+		p.send("jobs\r")
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100\n` + prompt)
+		p.send("jobs -p\r")
+		p.expect(`(?m)^[0-9]+\n` + prompt)
+		p.send("bg\r")
+		p.expect(`(?m)^\[1\]\+ sleep 100 &\n` + prompt)
+		p.send("jobs\r")
+		p.expect(`(?m)^\[1\]\+  Running                 sleep 100 &\n` + prompt)
+		p.send("fg %sleep\r")
+		p.expect(`(?m)^sleep 100\n`)
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100\n` + prompt)
+		p.send("fg %1\r")
+		p.expect(`(?m)^sleep 100\n`)
+		p.waitJobOwnsTerminal()
+		p.send("\x03")
+		p.waitShellOwnsTerminal()
+		p.expect(prompt)
+		p.send("echo status=$?; jobs\r")
+		p.expect(`(?m)^status=130\n` + prompt)
+	})
+}
+
+// TestPTYCurrentAndPreviousJob: %+ and %- follow bash's choice.
+func TestPTYCurrentAndPreviousJob(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 101 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.send("sleep 102 &\r")
+		p.expect(`(?m)^\[2\] [0-9]+\n` + prompt)
+		p.send("jobs\r")
+		p.expect(`(?m)^\[1\]-  Running                 sleep 101 &\n\[2\]\+  Running                 sleep 102 &\n` + prompt)
+		p.send("jobs %-\r")
+		p.expect(`(?m)^\[1\]-  Running                 sleep 101 &\n` + prompt)
+		p.send("jobs %?102\r")
+		p.expect(`(?m)^\[2\]\+  Running                 sleep 102 &\n` + prompt)
+		p.send("kill %1 %2\r")
+		p.expectPressingEnter(`(?m)^\[1\]-  Terminated              sleep 101\n`)
+		p.expectPressingEnter(`(?m)^\[2\]\+  Terminated              sleep 102\n`)
+	})
+}
+
+// TestPTYBackgroundDone: `cmd &` says [1] PID; its end is reported
+// before a later prompt.
+func TestPTYBackgroundDone(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 1 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.expectPressingEnter(`(?m)^\[1\]\+  Done                    sleep 1\n` + prompt)
+		p.send("jobs\r")
+		p.expect(`jobs\n` + prompt)
+	})
+}
+
+// TestPTYKillJob: kill %1 signals the job's process group.
+func TestPTYKillJob(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 50 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.send("kill %1\r")
+		p.expectPressingEnter(`(?m)^\[1\]\+  Terminated              sleep 50\n`)
+		// a stopped job (SIGKILL: with SIGTERM, bash sometimes reports
+		// the stop again before the death)
+		p.send("sleep 60\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 60\n` + prompt)
+		p.send("kill -KILL %1\r")
+		p.expectPressingEnter(`(?m)^\[1\]\+  Killed                  sleep 60\n`)
+	})
+}
+
+// TestPTYWaitJob: wait %1 gives the job's status.
+func TestPTYWaitJob(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sh -c 'exit 7' &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.send("wait %1; echo status=$?\r")
+		p.expect(`(?m)^status=7\n` + prompt)
+	})
+}
+
+// TestPTYStoppedJobsAtExit: exit with a stopped job warns once.
+func TestPTYStoppedJobsAtExit(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 70\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 70\n` + prompt)
+		p.send("exit\r")
+		p.expect(`(?m)^There are stopped jobs\.\n` + prompt)
+		// the second exit (runPTYScript's) leaves
+	})
+}
+
+// TestPTYDisown: a disowned job is no longer listed.
+func TestPTYDisown(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 80 &\r")
+		p.expect(`(?m)^\[1\] ([0-9]+)\n` + prompt)
+		p.send("disown %1; jobs; echo listed\r")
+		p.expect(`(?m)^listed\n` + prompt)
+		p.send("kill $!\r")
+		p.expect(prompt)
+	})
+}
+
+// TestInteractiveFromPipe: `sh -i` with a pipe on stdin runs, and
+// prompts on stderr as dash does (without a terminal, job control is
+// turned off with dash's message).
+func TestInteractiveFromPipe(t *testing.T) {
+	dash, err := exec.LookPath("dash")
+	if err != nil {
+		t.Skip("no dash")
+	}
+	run := func(arg0 string, argv ...string) (string, string) {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Args[0] = arg0 // dash names itself by argv[0] in messages
+		cmd.Stdin = strings.NewReader("echo one\nif true\nthen echo two; fi\n")
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		cmd.Run()
+		return out.String(), errb.String()
+	}
+	gotOut, gotErr := run("zinebox", applettest.Binary(t), "sh", "-i")
+	wantOut, wantErr := run("sh", dash, "-i")
+	if gotOut != wantOut || gotErr != wantErr {
+		t.Errorf("sh -i < pipe: stdout %q stderr %q; dash: stdout %q stderr %q", gotOut, gotErr, wantOut, wantErr)
+	}
+}
