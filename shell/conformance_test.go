@@ -16,7 +16,8 @@ package shell_test
 // Environment of every run: cwd is a fresh empty directory (t.TempDir), HOME
 // is that directory, PATH=/usr/bin:/bin, LC_ALL=C, nothing else inherited;
 // stdin is /dev/null; stdout and stderr are pipes read into buffers capped
-// at 1 MiB; the run gets its own process group, which is killed when the
+// at 1 MiB; the run gets its own session (so no controlling terminal, even
+// under a developer's terminal) and process group, which is killed when the
 // shell exits (so a stray background process cannot keep the run alive) or
 // after a 10 s timeout.
 //
@@ -237,7 +238,7 @@ func run(t *testing.T, argv []string, s script) result {
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = work
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + work, "LC_ALL=C"}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no controlling tty: the same run from a terminal or from CI
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	var outputs [2]cappedBuffer
 	var readers sync.WaitGroup
