@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -470,5 +471,102 @@ func TestInteractiveFromPipe(t *testing.T) {
 	wantOut, wantErr := run("sh", dash, "-i")
 	if gotOut != wantOut || gotErr != wantErr {
 		t.Errorf("sh -i < pipe: stdout %q stderr %q; dash: stdout %q stderr %q", gotOut, gotErr, wantOut, wantErr)
+	}
+}
+
+// TestPTYHistoryAcrossRestart: lines typed in one session are recalled
+// with Up in the next ($HISTFILE), and listed by history and fc -l.
+func TestPTYHistoryAcrossRestart(t *testing.T) {
+	for _, sh := range ptyShells(t) {
+		t.Run(sh.name, func(t *testing.T) {
+			home := t.TempDir()
+			env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=vt100", "PS1=" + prompt,
+				"HISTFILE=" + filepath.Join(home, ".hist"), "LC_ALL=C"}
+			p := startPTY(t, sh.name, sh.argv, env)
+			p.expect(prompt)
+			p.send("echo hist-one\r")
+			p.expect(`(?m)^hist-one\n` + prompt)
+			p.send("exit\r")
+			<-p.exited
+			p = startPTY(t, sh.name, sh.argv, env)
+			p.expect(prompt)
+			p.send("\x1b[A\x1b[A") // Up twice: past "exit"
+			p.send("\r")
+			p.expect(`(?m)^hist-one\n` + prompt)
+			p.send("history\r")
+			p.expect(`(?m)^    1  echo hist-one\n    2  exit\n    3  echo hist-one\n    4  history\n` + prompt)
+			p.send("fc -l 1 2\r")
+			p.expect(`(?m)^1\t echo hist-one\n2\t exit\n` + prompt)
+			p.send("exit\r")
+			<-p.exited
+		})
+	}
+}
+
+// TestPTYCompletion: Tab completes a command name (an applet, also in
+// PATH for bash) and a file name with a space, quoted.
+func TestPTYCompletion(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("cd \"$HOME\" && printf 'tab-%s\\n' done > 'some file.txt'\r")
+		p.expect(prompt)
+		p.send("unam\t-s\r")
+		p.expect(`(?m)^Linux\n` + prompt)
+		p.send("cat som\t\r")
+		p.expect(`(?m)^tab-done\n` + prompt)
+	})
+}
+
+// TestPTYDefaultPrompt: without PS1 our shell shows Debian's bash prompt,
+// user@host:dir$, recomputed after cd.
+func TestPTYDefaultPrompt(t *testing.T) {
+	home := t.TempDir()
+	host, _ := os.Hostname()
+	if i := strings.IndexByte(host, '.'); i >= 0 {
+		host = host[:i]
+	}
+	u, err := user.Current()
+	if err != nil {
+		t.Skip(err)
+	}
+	mark := "$"
+	if os.Geteuid() == 0 {
+		mark = "#"
+	}
+	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=vt100", "HISTFILE=", "PWD=" + home}
+	p := startPTY(t, "zinebox", []string{applettest.Binary(t), "sh", "-i"}, env)
+	p.cmd.Dir = home
+	p.expect(regexp.QuoteMeta(u.Username + "@" + host + ":"))
+	p.send("cd / && cd \"$HOME\" && mkdir -p sub && cd sub\r")
+	p.expect(regexp.QuoteMeta(u.Username + "@" + host + ":~/sub" + mark + " "))
+	p.send("cd /tmp\r")
+	p.expect(regexp.QuoteMeta(u.Username + "@" + host + ":/tmp" + mark + " "))
+	p.send("exit\r")
+	<-p.exited
+}
+
+// TestLoginAndEnv: a login shell reads /etc/profile and ~/.profile, an
+// interactive one $ENV, as dash does (same output).
+func TestLoginAndEnv(t *testing.T) {
+	dash, err := exec.LookPath("dash")
+	if err != nil {
+		t.Skip("no dash")
+	}
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, ".profile"), []byte("X=from-profile; echo in-profile\n"), 0o644)
+	os.WriteFile(filepath.Join(home, "env.sh"), []byte("echo in-env \"$X\"\n"), 0o644)
+	for _, args := range [][]string{{"-l", "-i"}, {"-i"}, {"-l", "-c", "echo c $X"}} {
+		run := func(arg0 string, argv ...string) string {
+			cmd := exec.Command(argv[0], append(argv[1:], args...)...)
+			cmd.Args[0] = arg0
+			cmd.Stdin = strings.NewReader("echo stdin $X\n")
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "ENV=" + filepath.Join(home, "env.sh")}
+			out, _ := cmd.Output()
+			return string(out)
+		}
+		got := run("zinebox", applettest.Binary(t), "sh")
+		want := run("sh", dash)
+		if got != want {
+			t.Errorf("sh %q: stdout %q; dash: %q", args, got, want)
+		}
 	}
 }

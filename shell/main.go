@@ -201,6 +201,9 @@ func (s *Shell) main(args []string) (status int) {
 			s.arg0 = args[1]
 			s.params = append([]string(nil), args[2:]...)
 		}
+		if s.login {
+			s.readProfiles()
+		}
 		src := s.newSource(*cmdString, s.arg0)
 		s.runSource(src, strings.NewReader(*cmdString), true)
 	case len(args) > 0 && !forceStdin:
