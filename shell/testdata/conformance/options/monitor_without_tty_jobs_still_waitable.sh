@@ -1,0 +1,4 @@
+set -m 2>/dev/null
+(exit 3) &
+wait %1
+echo "status $?"
