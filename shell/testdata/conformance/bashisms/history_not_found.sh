@@ -1,0 +1,3 @@
+# expect: history is a bash builtin; dash has none
+history
+echo "status $?"
