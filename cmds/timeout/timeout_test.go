@@ -60,8 +60,9 @@ func TestAgainstGNU(t *testing.T) {
 		{"--preserve-status", "0.2", "sleep", "5"},
 		{"-k", "0.2", "0.2", "sh", "-c", "trap '' TERM; sleep 5"},
 		{"--foreground", "-k", "0.2", "0.2", "sh", "-c", "trap '' TERM; sleep 5"},
-		// exec: whether SIGINT reaches sh or the sleep it becomes, the command dies of it.
-		{"-s", "INT", "0.2m", "sh", "-c", "kill -INT $PPID; exec sleep 1"},
+		// Not compared: a command that signals timeout itself (kill -INT
+		// $PPID). How it ends depends on whether the forwarded signal finds
+		// sh or what it runs, which varies run by run for GNU as for us.
 		{"1", "nosuchcommand-zb"},
 		{"1", "/etc/passwd"},
 		{"x", "sleep", "1"},
