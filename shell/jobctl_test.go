@@ -570,3 +570,59 @@ func TestLoginAndEnv(t *testing.T) {
 		}
 	}
 }
+
+// TestPTYPipelineIsOneJob: Ctrl-Z stops every process of a pipeline,
+// one process group, one job; jobs -l lists each process.
+func TestPTYPipelineIsOneJob(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 100 | cat\r")
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100 \| cat\n` + prompt)
+		p.send("jobs -l\r")
+		got := p.expect(`(?m)^\[1\]\+ +([0-9]+) Stopped +sleep 100\n +([0-9]+) +(Stopped)? +\| cat\n` + prompt)
+		var pgid [2]int
+		for i, pid := range got[1:3] {
+			var err error
+			fmt.Sscan(pid, &pgid[i])
+			if pgid[i], err = unix.Getpgid(pgid[i]); err != nil {
+				t.Fatalf("%s: getpgid(%s): %v", p.name, pid, err)
+			}
+		}
+		if pgid[0] != pgid[1] || pgid[0] == p.cmd.Process.Pid {
+			t.Errorf("%s: the pipeline's process groups are %v (shell %d)", p.name, pgid, p.cmd.Process.Pid)
+		}
+		p.send("kill -KILL %1\r")
+		// bash may report the stop of the second process first, and
+		// then the job without its mark
+		p.expectPressingEnter(`(?m)^\[1\][+ ]  Killed                  sleep 100 \| cat\n`)
+	})
+}
+
+// TestPTYStartedInBackground: a shell started in the background stops
+// (SIGTTIN) until it is brought to the foreground, as bash does; here
+// bash is the outer shell, and brings ours back with fg.
+func TestPTYStartedInBackground(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	home := t.TempDir()
+	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=vt100", "PS1=" + prompt, "HISTFILE=", "LC_ALL=C"}
+	p := startPTY(t, "bash", []string{bash, "--norc", "--noprofile", "-i"}, env)
+	p.expect(prompt)
+	p.send("PS1='INNER> ' " + applettest.Binary(t) + " sh -i &\r")
+	p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+	p.expectPressingEnter(`(?m)^\[1\]\+  Stopped\b.*sh -i\n`)
+	p.send("fg\r")
+	p.expect(`INNER> `)
+	p.send("echo inner-shell\r")
+	p.expect(`(?m)^inner-shell\nINNER> `)
+	p.send("exit\r")
+	p.expect(prompt)
+	p.send("echo outer-shell\r")
+	p.expect(`(?m)^outer-shell\n` + prompt)
+	p.send("exit\r")
+	<-p.exited
+}
