@@ -3,8 +3,12 @@ package shell
 import (
 	"errors"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/userdb"
@@ -40,11 +44,52 @@ func (s *Shell) startEditor() {
 			writeAll(2, []byte(s.arg0+": "+err.Error()+"\n"))
 		}
 	}
+	// kill -INT $$ at the prompt gives a fresh prompt, and a resized
+	// window is redrawn at once. The editor's eventfd must not take one
+	// of the fds 3-9 that belong to the user (exec 3>file).
+	release := holdLowFDs()
+	err := ed.EnableSignals()
+	release()
+	if err == nil {
+		sigs := make(chan os.Signal, 4)
+		signal.Notify(sigs, syscall.SIGINT, syscall.SIGWINCH)
+		go func() {
+			for sig := range sigs {
+				if sig == syscall.SIGINT {
+					ed.Interrupt()
+				} else {
+					ed.Resized()
+				}
+			}
+		}()
+	}
 	s.editor = ed
 	s.lineSource = &interactive.Source{Editor: ed, File: file}
 	if v := s.vars["PS1"]; v != nil && !v.exported && (v.value == "$ " || v.value == "# ") {
 		// PS1 was not given to us: bash's default, user@host:dir$
 		v.value = interactive.DefaultPS1
+	}
+}
+
+// holdLowFDs fills the free descriptors 3-9 with placeholders until
+// release is called, so that a descriptor the shell opens for itself in
+// between lands above 9.
+func holdLowFDs() (release func()) {
+	var held []int
+	for fd := 3; fd <= 9; fd++ {
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err == nil {
+			continue
+		}
+		nfd, err := unix.Open("/", unix.O_RDONLY|unix.O_CLOEXEC|unix.O_DIRECTORY, 0)
+		if err != nil {
+			break
+		}
+		held = append(held, nfd)
+	}
+	return func() {
+		for _, fd := range held {
+			unix.Close(fd)
+		}
 	}
 }
 
