@@ -330,7 +330,7 @@ func (m *machine) startShell(tty string) (int, error) {
 	}
 	env := []string{
 		"HOME=" + u.Home, "USER=" + u.Name, "LOGNAME=" + u.Name, "SHELL=" + shell,
-		"PATH=/bin:/sbin:/usr/bin:/usr/sbin", "TERM=" + term,
+		"PATH=/usr/local/bin:/bin:/sbin:/usr/bin:/usr/sbin", "TERM=" + term,
 	}
 
 	fd, err := unix.Open(tty, unix.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC, 0)

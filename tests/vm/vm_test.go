@@ -25,7 +25,7 @@ func TestVM(t *testing.T) {
 			t.Errorf("transcript does not end with a prompt: %q", lastBytes(tr, 80))
 		}
 		out := vm.MustRun("echo $USER $HOME $PATH; pwd", 0)
-		if want := "root /root /bin:/sbin:/usr/bin:/usr/sbin\n/root\n"; out != want {
+		if want := "root /root /usr/local/bin:/bin:/sbin:/usr/bin:/usr/sbin\n/root\n"; out != want {
 			t.Errorf("environment: got %q, want %q", out, want)
 		}
 	})
@@ -143,9 +143,10 @@ func TestVM(t *testing.T) {
 		if out != "learner /home/learner\n/home/learner\n" {
 			t.Errorf("su learner: %q", out)
 		}
-		// su - gives a login shell: a clean environment, the home directory.
+		// su - gives a login shell: a clean environment, the home directory,
+		// and /etc/profile's PATH.
 		out = vm.MustRun(`su - learner -c 'echo $USER $HOME $PATH; pwd'`, 0)
-		if out != "learner /home/learner /usr/local/bin:/bin:/usr/bin\n/home/learner\n" {
+		if out != "learner /home/learner /usr/local/bin:/bin:/sbin:/usr/bin:/usr/sbin\n/home/learner\n" {
 			t.Errorf("su - learner: %q", out)
 		}
 		// learner may not write in root's home.
