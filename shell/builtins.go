@@ -22,10 +22,20 @@ func builtinKind(name string) (special, regular bool) {
 	case ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times", "trap", "unset":
 		return true, false
 	case "cd", "pwd", "echo", "printf", "test", "[", "read", "umask", "wait", "jobs", "fg", "bg", "kill", "alias", "unalias",
-		"command", "type", "getopts", "hash", "true", "false", "ulimit", "local", "disown", "history", "fc":
+		"command", "type", "getopts", "hash", "true", "false", "ulimit", "local", "fc":
 		return false, true
 	}
 	return false, false
+}
+
+// kindOf is builtinKind for this shell: history and disown, which dash
+// lacks, are builtins only in an interactive shell or as bash.
+func (s *Shell) kindOf(name string) (special, regular bool) {
+	special, regular = builtinKind(name)
+	if !special && !regular && (name == "history" || name == "disown") && (s.opts.interactive || s.bashMode) {
+		regular = true
+	}
+	return special, regular
 }
 
 // runBuiltin runs a builtin inside the shell.
@@ -95,7 +105,12 @@ func (s *Shell) runBuiltin(name string, args []string) int {
 		s.ctl = ctlReturn
 		return status
 	case "set":
-		return s.setBuiltin(a)
+		st := s.setBuiltin(a)
+		if s.opts.monitor && s.ttyFD <= 0 && !s.triedTTY && !s.subshell && s.inSub == 0 {
+			// set -m: job control needs the terminal, as in dash
+			s.initJobControl("set: ")
+		}
+		return st
 	case "shift":
 		n := 1
 		if len(a) > 0 {
@@ -764,7 +779,7 @@ func (s *Shell) commandBuiltin(a []string) int {
 		return status
 	}
 	name := a[0]
-	if special, regular := builtinKind(name); special || regular {
+	if special, regular := s.kindOf(name); special || regular {
 		if name == "exec" {
 			return s.execBuiltin(a[1:])
 		}
@@ -800,7 +815,7 @@ func (s *Shell) describe(name string, verbose, command bool) int {
 	if _, ok := s.funcs[name]; ok {
 		return say(name, "a shell function")
 	}
-	if special, regular := builtinKind(name); special {
+	if special, regular := s.kindOf(name); special {
 		return say(name, "a special shell builtin")
 	} else if regular {
 		return say(name, "a shell builtin")
@@ -843,7 +858,7 @@ func (s *Shell) hashBuiltin(a []string) int {
 	}
 	status := 0
 	for _, n := range a {
-		if sp, reg := builtinKind(n); sp || reg || s.funcs[n] != nil {
+		if sp, reg := s.kindOf(n); sp || reg || s.funcs[n] != nil {
 			continue
 		}
 		if _, ok := s.lookPath(n); !ok {

@@ -125,7 +125,7 @@ func (s *Shell) execCompound(cmd syntax.Command) int {
 		return s.execCase(c)
 	case *syntax.FuncDecl:
 		name := c.Name.Value
-		if special, _ := builtinKind(name); special && !s.bashMode {
+		if special, _ := s.kindOf(name); special && !s.bashMode {
 			s.lineno = int(c.Pos().Line())
 			s.errorf("Syntax error: Bad function name")
 			s.exit(2)
@@ -368,7 +368,7 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 			}
 		}
 	}
-	special, regular := builtinKind(name)
+	special, regular := s.kindOf(name)
 	if s.bashMode && (name == "local" || name == "declare" || name == "typeset") {
 		regular = true
 	}
@@ -881,7 +881,7 @@ func (s *Shell) startDirect(st *syntax.Stmt, o spawnOpts) (pid, status int, ok b
 		}
 		args, err := s.fields(call.Args)
 		if err == nil && len(args) > 0 && s.funcs[args[0]] == nil && s.aliases[args[0]] == "" {
-			if sp, reg := builtinKind(args[0]); !sp && !reg {
+			if sp, reg := s.kindOf(args[0]); !sp && !reg {
 				env, ok := s.assignEnvQuiet(call.Assigns)
 				if ok {
 					var pid, status int

@@ -36,7 +36,8 @@ func (s *Shell) jobControl() bool { return s.opts.monitor && s.ttyFD > 0 }
 // does for `sh -i < file`, /dev/tty. A shell started in the background
 // waits, stopped by SIGTTIN, until it is put in the foreground, as bash
 // does. Without a terminal, job control is turned off, and said so.
-func (s *Shell) initJobControl() {
+func (s *Shell) initJobControl(ctx string) {
+	s.triedTTY = true
 	tty, err := -1, error(nil)
 	if isatty(0) {
 		tty, err = unix.FcntlInt(0, unix.F_DUPFD_CLOEXEC, 10)
@@ -47,7 +48,7 @@ func (s *Shell) initJobControl() {
 		err = oerr
 	}
 	if err != nil {
-		writeAll(2, []byte(s.errPrefix()+": 0: can't access tty; job control turned off\n"))
+		s.errorf("%scan't access tty; job control turned off", ctx)
 		s.opts.monitor = false
 		return
 	}
@@ -57,7 +58,7 @@ func (s *Shell) initJobControl() {
 			// no controlling terminal (a serial console opened without
 			// TIOCSCTTY): no job control
 			unix.Close(tty)
-			writeAll(2, []byte(s.errPrefix()+": 0: can't access tty; job control turned off\n"))
+			s.errorf("%scan't access tty; job control turned off", ctx)
 			s.opts.monitor = false
 			return
 		}

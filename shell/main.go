@@ -241,7 +241,7 @@ func (s *Shell) main(args []string) (status int) {
 				}
 			}()
 			if s.opts.monitor {
-				s.initJobControl()
+				s.initJobControl("")
 				defer s.endJobControl()
 			}
 			s.startEditor()

@@ -137,6 +137,7 @@ type Shell struct {
 	exitWarned  bool // "There are stopped jobs." was said for the last command
 	exitWarnNow bool
 	curStmt     *syntax.Stmt        // the simple command being run, for job lines
+	triedTTY    bool                // job control was set up, or could not be
 	login       bool                // -l or argv[0] "-sh": read /etc/profile, ~/.profile
 	editor      *interactive.Editor // the line editor, when fd 0 is a terminal
 }
