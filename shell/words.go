@@ -556,12 +556,13 @@ func (s *Shell) expandAt(w *wbuf, name string, quoted bool) {
 		return
 	}
 	if w.noSplit {
-		// assignments and here-documents: no fields, a space between
+		// assignments and here-documents: no fields; dash joins $@
+		// and $* alike with the first character of IFS, as "$*"
 		flags := byte(fQuoted)
 		if !quoted {
 			flags = 0
 		}
-		w.add(strings.Join(s.params, " "), flags)
+		w.add(s.joinStar(), flags)
 		return
 	}
 	for i, p := range s.params {
