@@ -146,6 +146,13 @@ func (s *Shell) waitForeground(j *job) []int {
 		}
 		if !j.setProc(got, ws) {
 			s.jobDone(got, ws)
+			continue
+		}
+		if ws.Stopped() && !j.stopped && !j.done {
+			// a process that joined the group after the Ctrl-Z (the
+			// last one of a pipeline still starting) did not get the
+			// signal: pass it on, or the job would never stop entirely
+			unix.Kill(-j.pgid, ws.StopSignal())
 		}
 	}
 	s.setForeground(s.shellPgid)

@@ -190,24 +190,56 @@ func (p *ptyShell) expectPressingEnter(re string) {
 // reach the job.
 func (p *ptyShell) waitJobOwnsTerminal() {
 	p.t.Helper()
+	p.waitJobProcs(1)
+}
+
+// waitJobProcs is waitJobOwnsTerminal for a job of n processes: it waits
+// until n processes of the terminal's foreground group have exec'd.
+func (p *ptyShell) waitJobProcs(n int) {
+	p.t.Helper()
 	deadline := time.Now().Add(ptyTimeout)
 	comm := func(pid int) string {
 		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
 		return string(b)
 	}
-	shell := comm(p.cmd.Process.Pid)
+	shell := comm(p.cmd.Process.Pid) // with its newline
 	for {
 		pg, err := unix.IoctlGetInt(int(p.master.Fd()), unix.TIOCGPGRP)
-		if err == nil && pg != p.cmd.Process.Pid && pg > 0 {
-			if c := comm(pg); c != "" && c != shell {
-				return
-			}
+		if err == nil && pg != p.cmd.Process.Pid && pg > 0 && execdInGroup(pg, shell) >= n {
+			return
 		}
 		if time.Now().After(deadline) {
 			p.t.Fatalf("%s: the job never got the terminal (foreground group %d, err %v)", p.name, pg, err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// execdInGroup counts the processes of group pg whose command name is
+// no longer the shell's (they have exec'd).
+func execdInGroup(pg int, shell string) int {
+	dirs, _ := os.ReadDir("/proc")
+	count := 0
+	for _, d := range dirs {
+		b, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid pgrp ...: comm may hold spaces
+		st := string(b)
+		open, close := strings.IndexByte(st, '('), strings.LastIndexByte(st, ')')
+		if open < 0 || close < open {
+			continue
+		}
+		f := strings.Fields(st[close+1:])
+		if len(f) < 3 || f[2] != fmt.Sprint(pg) {
+			continue
+		}
+		if st[open+1:close]+"\n" != shell {
+			count++
+		}
+	}
+	return count
 }
 
 // waitShellOwnsTerminal waits until the shell has taken the terminal back.
@@ -576,7 +608,7 @@ func TestLoginAndEnv(t *testing.T) {
 func TestPTYPipelineIsOneJob(t *testing.T) {
 	runPTYScript(t, func(p *ptyShell) {
 		p.send("sleep 100 | cat\r")
-		p.waitJobOwnsTerminal()
+		p.waitJobProcs(2)
 		p.send("\x1a")
 		p.waitShellOwnsTerminal()
 		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100 \| cat\n` + prompt)
@@ -612,7 +644,8 @@ func TestPTYStartedInBackground(t *testing.T) {
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=vt100", "PS1=" + prompt, "HISTFILE=", "LC_ALL=C"}
 	p := startPTY(t, "bash", []string{bash, "--norc", "--noprofile", "-i"}, env)
 	p.expect(prompt)
-	p.send("PS1='INNER> ' " + applettest.Binary(t) + " sh -i &\r")
+	// the prompt's text is not in the command line the terminal echoes
+	p.send("PS1='INN''ER> ' " + applettest.Binary(t) + " sh -i &\r")
 	p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
 	p.expectPressingEnter(`(?m)^\[1\]\+  Stopped\b.*sh -i\n`)
 	p.send("fg\r")
