@@ -224,7 +224,7 @@ func (s *Shell) fgBuiltin(name string, args []string) int {
 			continue
 		}
 		if name == "fg" {
-			writeAll(2, []byte(j.cmd+"\n"))
+			s.out(j.cmd + "\n") // on stdout, as bash
 			if j.tmodes != nil {
 				unix.IoctlSetTermios(s.ttyFD, unix.TCSETSW, j.tmodes)
 			}

@@ -626,9 +626,11 @@ func TestPTYPipelineIsOneJob(t *testing.T) {
 			t.Errorf("%s: the pipeline's process groups are %v (shell %d)", p.name, pgid, p.cmd.Process.Pid)
 		}
 		p.send("kill -KILL %1\r")
-		// bash may report the stop of the second process first, and
-		// then the job without its mark
-		p.expectPressingEnter(`(?m)^\[1\][+ ]  Killed                  sleep 100 \| cat\n`)
+		if p.name == "zinebox" {
+			// (bash sometimes reports the late stop of cat and then
+			// never the death)
+			p.expectPressingEnter(`(?m)^\[1\]\+  Killed                  sleep 100 \| cat\n`)
+		}
 	})
 }
 
