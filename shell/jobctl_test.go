@@ -631,6 +631,9 @@ func TestPTYPipelineIsOneJob(t *testing.T) {
 			// never the death)
 			p.expectPressingEnter(`(?m)^\[1\]\+  Killed                  sleep 100 \| cat\n`)
 		}
+		// exit right after jobs does not stop at "There are stopped jobs."
+		p.send("jobs\r")
+		p.expect(prompt)
 	})
 }
 
