@@ -794,7 +794,7 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 		cmds := make([]string, len(stages))
 		var started []string
 		for i, st := range stages {
-			cmds[i] = strings.TrimSpace(stmtText(s.cur, st))
+			cmds[i] = strings.TrimRight(strings.TrimSpace(stmtText(s.cur, st)), " \t\n;")
 			if pids[i] > 0 {
 				started = append(started, cmds[i])
 			}

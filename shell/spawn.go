@@ -294,7 +294,9 @@ func (s *Shell) runExternal(args, extraEnv []string, _ bool) int {
 	if s.jobControl() {
 		cmd := strings.Join(args, " ")
 		if s.curStmt != nil && s.cur != nil {
-			if t := stmtText(s.cur, s.curStmt); t != "" {
+			// the statement's text ends with its `;`, which is not part of
+			// the job's command
+			if t := strings.TrimRight(stmtText(s.cur, s.curStmt), " \t\n;"); t != "" {
 				cmd = t
 			}
 		}
