@@ -158,25 +158,37 @@ func (p *ptyShell) expect(re string) []string {
 	}
 }
 
-// expectPressingEnter presses Enter until re appears: for notices that
-// come before a prompt once a background job has ended.
-func (p *ptyShell) expectPressingEnter(re string) {
+// expectPressingEnter presses Enter until every one of res appears, in
+// any order: for notices that come before a prompt once background jobs
+// have ended (two jobs may end before the same prompt or not).
+func (p *ptyShell) expectPressingEnter(res ...string) {
 	p.t.Helper()
-	rx := regexp.MustCompile(re)
+	var rxs []*regexp.Regexp
+	for _, re := range res {
+		rxs = append(rxs, regexp.MustCompile(re))
+	}
 	deadline := time.Now().Add(ptyTimeout)
 	for {
 		p.mu.Lock()
 		rest := p.out.String()[p.off:]
-		m := rx.FindStringIndex(rest)
-		if m != nil {
-			p.off += m[1]
+		end, all := 0, true
+		for _, rx := range rxs {
+			m := rx.FindStringIndex(rest)
+			if m == nil {
+				all = false
+				break
+			}
+			end = max(end, m[1])
+		}
+		if all {
+			p.off += end
 		}
 		p.mu.Unlock()
-		if m != nil {
+		if all {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("%s: no %q in output:\n%s", p.name, re, rest)
+			p.t.Fatalf("%s: no %q in output:\n%s", p.name, res, rest)
 		}
 		p.send("\r")
 		time.Sleep(300 * time.Millisecond)
@@ -409,8 +421,8 @@ func TestPTYCurrentAndPreviousJob(t *testing.T) {
 		p.send("jobs %?102\r")
 		p.expect(`(?m)^\[2\]\+  Running                 sleep 102 &\n` + prompt)
 		p.send("kill %1 %2\r")
-		p.expectPressingEnter(`(?m)^\[1\]-  Terminated              sleep 101\n`)
-		p.expectPressingEnter(`(?m)^\[2\]\+  Terminated              sleep 102\n`)
+		// the marks depend on which end is seen first
+		p.expectPressingEnter(`(?m)^\[1\][-+]  Terminated              sleep 101\n`, `(?m)^\[2\][-+]  Terminated              sleep 102\n`)
 	})
 }
 
@@ -441,7 +453,13 @@ func TestPTYKillJob(t *testing.T) {
 		p.waitShellOwnsTerminal()
 		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 60\n` + prompt)
 		p.send("kill -KILL %1\r")
-		p.expectPressingEnter(`(?m)^\[1\]\+  Killed                  sleep 60\n`)
+		if p.name == "zinebox" {
+			// (bash, under load, sometimes reports the stop again and
+			// not the death)
+			p.expectPressingEnter(`(?m)^\[1\]\+  Killed                  sleep 60\n`)
+		}
+		p.send("jobs\r")
+		p.expect(prompt)
 	})
 }
 
