@@ -39,6 +39,11 @@ package shell_test
 //	                          checks that our shell does not crash (no Go panic,
 //	                          no death by signal unless the reference died too)
 //	                          and logs the differences. Keep these rare.
+//	# zinebox-known-failure: REASON
+//	                          a difference we mean to fix but have not: logged,
+//	                          not failed, so that `make test` guards the other
+//	                          scripts. Once the shell matches the reference the
+//	                          test fails, asking for the header to go.
 //
 // Environment knobs:
 //
@@ -142,6 +147,7 @@ type script struct {
 	topic, name string
 	path        string   // absolute
 	differs     string   // reason of a documented deviation, or ""
+	knownFail   string   // reason of a known, not yet fixed difference, or ""
 	bashRef     bool     // reference is bash --posix, not dash
 	flags, args []string // from "# flags:" and "# args:" lines
 	mode        string   // from "# mode:": "" (a file operand), "stdin" or "c"
@@ -197,6 +203,9 @@ func loadCorpus(t *testing.T) []script {
 			line = strings.TrimSpace(line)
 			if r, ok := strings.CutPrefix(line, "# zinebox-differs:"); ok {
 				s.differs = strings.TrimSpace(r)
+			}
+			if r, ok := strings.CutPrefix(line, "# zinebox-known-failure:"); ok {
+				s.knownFail = strings.TrimSpace(r)
 			}
 			if r, ok := strings.CutPrefix(line, "# reference:"); ok && strings.TrimSpace(r) == "bash-posix" {
 				s.bashRef = true
@@ -536,10 +545,19 @@ func TestConformance(t *testing.T) {
 					if len(diffs) == 0 {
 						identical.Add(1)
 						note(s, "pass", "")
+						if s.knownFail != "" {
+							t.Errorf("%s now matches %s: remove its zinebox-known-failure header", s.id(), referenceArgv(s)[0])
+						}
 						return
 					}
-					if c := crashed(ours, ref); c != "" {
+					c := crashed(ours, ref)
+					if c != "" {
 						diffs = append([]string{"CRASH: " + c}, diffs...)
+					}
+					if s.knownFail != "" && c == "" {
+						note(s, "fail", strings.Join(diffs, "; "))
+						t.Logf("known failure (%s):\n%s", s.knownFail, strings.Join(diffs, "\n"))
+						return
 					}
 					note(s, "fail", strings.Join(diffs, "; "))
 					t.Errorf("%s: zinebox sh differs from %s:\n%s", s.id(), referenceArgv(s)[0],
