@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	zsig "github.com/zinebox/zinebox/pkg/signal"
 	"io"
 	"os"
 	"os/signal"
@@ -26,7 +27,7 @@ const stateEnv = "ZINEBOX_SH_STATE"
 // ignoreEnv carries, from a shell to a zinebox sh it runs, the signals
 // the parent ignores: a Go program cannot inherit SIG_IGN for most
 // signals (the runtime installs its own handlers at start).
-const ignoreEnv = "ZINEBOX_SH_IGNORE"
+const ignoreEnv = zsig.IgnoreEnv
 
 // Main runs the shell as a process: `sh [-abCefimnuvx] [-o opt]... [-c
 // string [name [arg...]] | -s [arg...] | file [arg...]]`. It uses the real

@@ -243,7 +243,9 @@ func (s *Shell) startExternal(args, extraEnv []string, o spawnOpts) (int, int) {
 		return 0, 127
 	}
 	env := s.environ(extraEnv)
-	if path == s.selfExe() && (name == "sh" || name == "bash") {
+	if path == s.selfExe() {
+		// Every zinebox program, not just a shell, re-ignores what we
+		// ignore (applet.RunProcess reads the list).
 		env = s.withIgnoreList(env)
 	}
 	pid, err := s.spawn(path, args, env, o)

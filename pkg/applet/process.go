@@ -6,13 +6,17 @@ import (
 	"syscall"
 	"time"
 
+	zsignal "github.com/zinebox/zinebox/pkg/signal"
 	"github.com/zinebox/zinebox/pkg/stdio"
 	"golang.org/x/sys/unix"
 )
 
 // RunProcess runs a as the program of this process and returns its exit
 // status: the real standard streams and environment, stdout buffered as C
-// stdio would buffer it, and a flush on every way out.
+// stdio would buffer it, and a flush on every way out. Signals the Go
+// runtime would swallow (QUIT, USR1, PIPE, ...) get their kernel default
+// back first, so Ctrl-\ ends an applet with status 131 as it ends a C
+// program (see signal.RestoreDefaults).
 //
 // SIGINT, SIGTERM and SIGHUP flush what is buffered and then kill the
 // process with the same signal (the handler is installed when something is
@@ -24,6 +28,8 @@ import (
 //
 // name is what the applet calls itself in messages (see IO.Name).
 func RunProcess(a *Applet, name string, args []string, applets []*Applet) int {
+	ignored, _ := syscall.Getenv(zsignal.IgnoreEnv)
+	zsignal.RestoreDefaults(ignored)
 	env := os.Environ()
 	o := &IO{
 		Name:    name,

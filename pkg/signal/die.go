@@ -4,7 +4,6 @@ import (
 	"os"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -19,13 +18,7 @@ import (
 // that is later continued), the process exits 128+s as a shell would
 // report it.
 func Die(s syscall.Signal) {
-	var act struct {
-		handler  uintptr // SIG_DFL is 0
-		flags    uint64
-		restorer uintptr
-		mask     uint64
-	}
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(s), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+	SetDefault(s)
 	var set unix.Sigset_t
 	set.Val[0] = 1 << (uint(s) - 1)
 	unix.PthreadSigmask(unix.SIG_UNBLOCK, &set, nil)
