@@ -342,6 +342,12 @@ func TestPTYCtrlCInterruptsJob(t *testing.T) {
 // TestPTYCtrlCAtPrompt: Ctrl-C at the prompt drops the line; $? is 130.
 func TestPTYCtrlCAtPrompt(t *testing.T) {
 	runPTYScript(t, func(p *ptyShell) {
+		if p.name == "bash" {
+			// bash's readline switches the terminal with TCSAFLUSH after
+			// printing its prompt, discarding what was typed meanwhile:
+			// there is no reliable moment to type at it.
+			p.t.Skip("bash discards typed-ahead text while readline starts")
+		}
 		p.send("echo never-run")
 		p.send("\x03")
 		// bash under load sometimes leaves out the newline after ^C (and may

@@ -19,8 +19,17 @@ func TestAgainstSysvinit(t *testing.T) {
 		t.Skip("no sleep")
 	}
 	dir := t.TempDir()
+	// A copy, not a link: pidof matches a path through /proc/PID/exe,
+	// which for a link is /usr/bin/sleep, shared with every sleep that
+	// other tests start and stop meanwhile.
 	prog := filepath.Join(dir, "zbpidofsleeper")
-	os.Symlink(sleep, prog)
+	data, err := os.ReadFile(sleep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(prog, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	script := filepath.Join(dir, "zbscript.sh")
 	os.WriteFile(script, []byte("#!/bin/sh\nexec 2>/dev/null\nwhile :; do sleep 1; done\n"), 0o755)
 	var pids []string

@@ -146,9 +146,14 @@ func TestReliability(t *testing.T) {
 			t.Fatal(err)
 		}
 		interruptUntilPrompt(t, vm)
-		if out := vm.MustRun("echo $?", 0); out != "130\n" {
-			t.Errorf("$? after Ctrl-C: %q, want 130", out)
+		// Not vm.Run: its begin marker's echo would reset $?.
+		if err := vm.SendLine(`echo "sta""tus=$?"`); err != nil {
+			t.Fatal(err)
 		}
+		if _, m, err := vm.Expect(regexp.MustCompile(`status=(\d+)\r?\n`), 0); err != nil || m[1] != "130" {
+			t.Errorf("$? after Ctrl-C: %v %v, want 130", m, err)
+		}
+		vm.ExpectPrompt(0)
 	})
 
 	t.Run("Ctrl-C ends a pipeline", func(t *testing.T) {
