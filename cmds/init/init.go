@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -157,19 +158,38 @@ const setuidDemo = "/usr/local/bin/uids"
 // link in /bin shares /bin/zinebox's; the multicall main refuses to run
 // any other applet setuid, so linking the copy as "sh" gives no root shell.
 func (m *machine) installSetuidDemo() {
-	data, err := os.ReadFile("/proc/self/exe")
+	err := os.MkdirAll("/usr/local/bin", 0o755)
 	if err == nil {
-		err = os.MkdirAll("/usr/local/bin", 0o755)
+		err = copyFile("/proc/self/exe", setuidDemo+".new")
 	}
 	if err == nil {
-		err = os.WriteFile(setuidDemo, data, 0o755)
+		err = os.Chmod(setuidDemo+".new", os.ModeSetuid|0o755)
 	}
 	if err == nil {
-		err = os.Chmod(setuidDemo, os.ModeSetuid|0o755)
+		// Appear whole or not at all: nobody may run a half-written copy.
+		err = os.Rename(setuidDemo+".new", setuidDemo)
 	}
 	if err != nil {
 		m.warn("cannot install %s: %s", setuidDemo, errno.Message(err))
 	}
+}
+
+// copyFile copies src to a new file dst inside the kernel (sendfile(2)).
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o700)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // mountAll mounts the kernel's virtual file systems. A failure is reported
