@@ -6,11 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
-	"unsafe"
 
 	zsig "github.com/zinebox/zinebox/pkg/signal"
-	"golang.org/x/sys/unix"
 )
 
 // Traps: a trapped signal is delivered by Go's os/signal to a channel;
@@ -32,20 +29,8 @@ func defaultSignals() {
 	}
 }
 
-// setDefault makes sig SIG_DFL in the kernel. signal.Ignore first tells
-// the runtime it no longer handles sig, so that a later signal.Notify
-// (a trap) installs its handler again.
-func setDefault(sig syscall.Signal) {
-	signal.Ignore(sig)
-	type sigaction struct {
-		handler  uintptr
-		flags    uint64
-		restorer uintptr
-		mask     uint64
-	}
-	sa := sigaction{}
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
-}
+// setDefault makes sig SIG_DFL in the kernel (see signal.SetDefault).
+func setDefault(sig syscall.Signal) { zsig.SetDefault(sig) }
 
 func goIgnored(sig syscall.Signal) bool {
 	for _, g := range goIgnores {
@@ -246,22 +231,7 @@ func (s *Shell) printTraps(names []string) {
 
 // dieOfSignal ends the process by sig with the default action, so the
 // parent sees a death by signal (status 128+N), as dash's child would.
-func dieOfSignal(sig syscall.Signal) {
-	type sigaction struct {
-		handler  uintptr
-		flags    uint64
-		restorer uintptr
-		mask     uint64
-	}
-	sa := sigaction{} // SIG_DFL
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&sa)), 0, 8, 0, 0)
-	var set unix.Sigset_t
-	set.Val[0] = 1 << (uint(sig) - 1)
-	unix.RawSyscall6(unix.SYS_RT_SIGPROCMASK, unix.SIG_UNBLOCK, uintptr(unsafe.Pointer(&set)), 0, 8, 0, 0)
-	unix.Tgkill(unix.Getpid(), unix.Gettid(), sig)
-	time.Sleep(100 * time.Millisecond)
-	os.Exit(128 + int(sig))
-}
+func dieOfSignal(sig syscall.Signal) { zsig.Die(sig) }
 
 // sigpipe handles EPIPE from a builtin's write: dash would have been
 // killed by SIGPIPE, unless it ignores or traps it.
