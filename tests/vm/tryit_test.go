@@ -13,7 +13,9 @@ import (
 // may fail on purpose (`man nosuchpage`, `cat` of a file learner may not
 // read), but none may be missing, crash, or hang: the pages must not drift
 // from what the VM does. pkg/manpages checks, without a VM, that each
-// names an applet or a builtin.
+// names an applet or a builtin. A background command in a page must send
+// its output to a file: text printed while the prompt is drawn is a race
+// for a reader and for this test alike.
 func TestTryIt(t *testing.T) {
 	pages, err := manpages.TryIts()
 	if err != nil {
