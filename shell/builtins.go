@@ -988,10 +988,5 @@ func (s *Shell) waitOwnSignal(pids []string) {
 		time.Sleep(100 * time.Millisecond)
 		return
 	}
-	select {
-	case sg := <-s.sigCh:
-		// put it back for runPendingTraps
-		s.sigCh <- sg
-	case <-afterMillis(50):
-	}
+	s.syncSignals()
 }

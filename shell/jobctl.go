@@ -144,6 +144,7 @@ func (s *Shell) waitForeground(j *job) []int {
 			j.update()
 			break
 		}
+		s.signalsDue = true
 		if !j.setProc(got, ws) {
 			s.jobDone(got, ws)
 			continue

@@ -85,6 +85,11 @@ type Shell struct {
 	ignored  [maxSig + 1]bool // ignored when the shell started: cannot be trapped
 	sigCh    chan os.Signal
 	inTrap   bool
+	// syncCh receives the sentinel signal of syncSignals; signalsDue says
+	// a child ended or we signalled ourselves since the last sync, so a
+	// signal may still be on its way through os/signal.
+	syncCh     chan os.Signal
+	signalsDue bool
 
 	hash         map[string]string // command name -> path
 	envCache     []string

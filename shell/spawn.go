@@ -97,6 +97,7 @@ func (s *Shell) waitPid(pid int) int {
 		}
 		if got == pid {
 			st := waitStatus(ws)
+			s.signalsDue = true
 			s.jobDone(pid, ws)
 			if ws.Signaled() {
 				s.lastSig, s.lastCore = ws.Signal(), ws.CoreDump()
@@ -119,16 +120,6 @@ func (s *Shell) waitFG(pid int) int {
 func (s *Shell) reportDeath() {
 	sig := s.lastSig
 	s.lastSig = 0
-	if sig > 0 && int(sig) <= maxSig && s.traps[sig] != nil && *s.traps[sig] != "" && s.sigCh != nil {
-		// The signal that killed the child was probably sent to the
-		// whole process group (Ctrl-C, kill 0): ours is on its way
-		// through os/signal; let the trap see it before the next command.
-		select {
-		case sg := <-s.sigCh:
-			s.sigCh <- sg
-		case <-afterMillis(30):
-		}
-	}
 	if sig == 0 || sig == syscall.SIGINT || sig == syscall.SIGPIPE {
 		return
 	}

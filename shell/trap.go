@@ -49,6 +49,9 @@ func (s *Shell) restoreSignal(sig syscall.Signal) {
 		signal.Ignore(sig)
 	case t == nil:
 		signal.Reset(sig)
+		if sig == syncSentinel {
+			s.syncCh = nil // Reset dropped its registration too
+		}
 		if goIgnored(sig) {
 			setDefault(sig)
 		}
@@ -67,6 +70,9 @@ func (s *Shell) runPendingTraps() {
 	if s.sigCh == nil || s.inTrap {
 		return
 	}
+	if s.signalsDue {
+		s.syncSignals()
+	}
 	for {
 		select {
 		case sg := <-s.sigCh:
@@ -77,6 +83,37 @@ func (s *Shell) runPendingTraps() {
 		default:
 			return
 		}
+	}
+}
+
+// syncSentinel is the signal syncSignals sends itself: SIGRTMAX, which no
+// program of ours uses and which the Go runtime leaves to os/signal.
+const syncSentinel = syscall.Signal(64)
+
+// syncSignals returns once every signal that reached the process before
+// the call is in s.sigCh. os/signal forwards signals from a goroutine,
+// so when wait4 returns, a SIGINT that the child sent to its process group
+// (`kill -INT 0`) may not be in the channel yet, and the trap would run a
+// command late or never. The shell sends itself a sentinel and waits for
+// it: the kernel delivers pending standard signals before real-time ones,
+// and the runtime hands signals to os/signal in ascending order, so the
+// earlier signals are through when the sentinel is. Only shells with
+// traps pay for it, once after each command that ran a process.
+func (s *Shell) syncSignals() {
+	s.signalsDue = false
+	if s.sigCh == nil || s.traps[syncSentinel] != nil {
+		return
+	}
+	if s.syncCh == nil {
+		s.syncCh = make(chan os.Signal, 1)
+		signal.Notify(s.syncCh, syncSentinel)
+	}
+	if syscall.Kill(os.Getpid(), syncSentinel) != nil {
+		return
+	}
+	select {
+	case <-s.syncCh:
+	case <-afterMillis(1000): // never hang the shell on it
 	}
 }
 
