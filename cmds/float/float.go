@@ -8,7 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
-	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -117,37 +117,20 @@ func parse(s string, f format) (float64, error) {
 		if err1 != nil || err2 != nil {
 			return 0, strconv.ErrSyntax
 		}
-		// big.Float keeps powers such as 10^-3 correctly rounded, which
-		// math.Pow does not promise.
-		p := new(big.Float).SetPrec(2000).SetFloat64(1)
-		bb := new(big.Float).SetPrec(2000).SetFloat64(base)
-		for range abs(exp) {
-			p.Mul(p, bb)
-		}
-		if exp < 0 {
-			p.Quo(new(big.Float).SetPrec(2000).SetFloat64(1), p)
-		}
-		x, _ := p.Float64()
+		x := power(base, exp)
 		return round(x, f), nil
 	}
-	bits := 64
+	size := 64
 	if f == single {
-		bits = 32
+		size = 32
 	}
-	x, err := strconv.ParseFloat(s, bits)
+	x, err := strconv.ParseFloat(s, size)
 	if err != nil {
 		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
 			return 0, err
 		}
 	}
 	return x, nil
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 func round(x float64, f format) float64 {
@@ -174,16 +157,18 @@ func exact(x float64) string {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	}
-	r := new(big.Rat).SetFloat64(x)
-	digits := 0
-	for d := new(big.Int).Set(r.Denom()); d.Cmp(big.NewInt(1)) > 0; d.Rsh(d, 1) {
-		digits++
+	if x == 0 {
+		if math.Signbit(x) {
+			return "-0"
+		}
+		return "0"
 	}
-	s := r.FloatString(digits)
-	if math.Signbit(x) && x == 0 {
-		s = "-0"
-	}
-	return s
+	// x = m x 2^e with m odd: the expansion has -e digits after the point.
+	frac, e := math.Frexp(x)
+	m := uint64(math.Abs(math.Ldexp(frac, 64)))
+	digits := max(0, -(e - 64 + bits.TrailingZeros64(m)))
+	// strconv converts exactly: given enough digits it prints them all.
+	return strconv.FormatFloat(x, 'f', digits, 64)
 }
 
 func describe(input string, x float64, f format) string {
