@@ -2,7 +2,6 @@ package man
 
 import (
 	"bytes"
-	"compress/bzip2"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -160,7 +159,8 @@ func (m *man) sectionOrder() []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == ',' })
 }
 
-// compressed lists the suffixes of compressed pages we can read.
+// compressed lists the suffixes of compressed pages we look for (.bz2
+// pages are found but refused: see decompress).
 var compressed = [...]string{"", ".gz", ".bz2"}
 
 // exists reports whether any page is named name.
@@ -375,7 +375,7 @@ func (m *man) includer(p *page) func(string) (string, error) {
 // maxPage bounds what is read of one page (bash(1) is 330 KB).
 const maxPage = 16 << 20
 
-// readPage reads a page file, decompressing gzip or bzip2 by content.
+// readPage reads a page file, decompressing gzip by content.
 func readPage(name string) (string, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -406,11 +406,15 @@ func decompress(b []byte) (string, error) {
 		out, err := io.ReadAll(io.LimitReader(zr, maxPage))
 		return string(out), err
 	case len(b) > 3 && string(b[:3]) == "BZh":
-		out, err := io.ReadAll(io.LimitReader(bzip2.NewReader(bytes.NewReader(b)), maxPage))
-		return string(out), err
+		// Debian compresses pages with gzip only; compress/bzip2 would
+		// add its tables to every zinebox start for pages no one ships.
+		return "", errBzip2
 	}
 	return string(b), nil
 }
+
+// errBzip2 refuses a bzip2-compressed page.
+var errBzip2 = errors.New("bzip2-compressed pages are not supported (recompress with gzip)")
 
 func errMessage(err error) string {
 	if err.Error() == "is a directory" {

@@ -2,8 +2,6 @@ package man
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -226,7 +224,19 @@ func (m *man) index() []entry {
 
 // indexFormat names the layout of the cache files, so that a new layout
 // does not read an old file.
-const indexFormat = "whatis 2\n"
+const indexFormat = "whatis 3\n"
+
+// fnv64 is the 64-bit FNV-1a hash of s: enough to give each manual
+// directory its own cache file name (crypto/sha256 would cost zinebox's
+// start-up far more than it buys here).
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
 
 // isLink reports whether a page file is a symbolic link or a .so stub.
 func isLink(e os.DirEntry, path string) bool {
@@ -251,13 +261,16 @@ func (m *man) dirIndex(dir string) []entry {
 			stamp += fmt.Sprintf("|%s %d", s, st.ModTime().UnixNano())
 		}
 	}
-	sum := sha256.Sum256([]byte(stamp))
+	// The cache file is named after the directory and starts with the
+	// stamp, so a changed directory is noticed by comparing the stamp
+	// itself (a path holds no NUL) and rewrites the same file.
+	header := stamp + "\x00"
 	cache := ""
 	if cd, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(cd, "zinebox", "whatis-"+hex.EncodeToString(sum[:8]))
-		if b, err := os.ReadFile(cache); err == nil {
+		cache = filepath.Join(cd, "zinebox", fmt.Sprintf("whatis-%016x", fnv64(dir)))
+		if b, err := os.ReadFile(cache); err == nil && strings.HasPrefix(string(b), header) {
 			var out []entry
-			for _, l := range strings.Split(string(b), "\n") {
+			for _, l := range strings.Split(string(b[len(header):]), "\n") {
 				if f := strings.SplitN(l, "\t", 4); len(f) == 4 {
 					out = append(out, entry{f[0], f[1], f[2], f[3]})
 				}
@@ -299,6 +312,7 @@ func (m *man) dirIndex(dir string) []entry {
 	}
 	if cache != "" {
 		var b strings.Builder
+		b.WriteString(header)
 		for _, e := range out {
 			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", e.name, e.page, e.sec, strings.ReplaceAll(e.desc, "\n", " "))
 		}

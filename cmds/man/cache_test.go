@@ -1,0 +1,88 @@
+package man
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func writePage(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIndexCache: whatis reads a directory's index from the cache while
+// the directory is unchanged, and rebuilds the same cache file once a
+// section directory changes.
+func TestIndexCache(t *testing.T) {
+	mandir, cachedir := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cachedir) // os.UserCacheDir reads the process environment
+	writePage(t, filepath.Join(mandir, "man1", "zzfoo.1"), ".TH ZZFOO 1\n.SH NAME\nzzfoo \\- first page\n")
+	env := []string{"MANPATH=" + mandir, "MANWIDTH=80", "MANSECT="}
+	whatis := func(name string) string {
+		t.Helper()
+		return runWith(nil, env, "-f", name).Stdout
+	}
+	if got := whatis("zzfoo"); !strings.Contains(got, "zzfoo (1)") {
+		t.Fatalf("man -f zzfoo = %q", got)
+	}
+	files, _ := filepath.Glob(filepath.Join(cachedir, "zinebox", "whatis-*"))
+	if len(files) != 1 {
+		t.Fatalf("cache files %q, want one", files)
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, ok := strings.Cut(string(b), "\x00")
+	if !ok || !strings.HasPrefix(header, indexFormat+mandir+"|") {
+		t.Fatalf("cache file starts %q", header)
+	}
+	// An entry only the cache knows shows that the cache is read.
+	if err := os.WriteFile(files[0], []byte(header+"\x00zzcached\tzzcached\t1\tfrom the cache\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := whatis("zzcached"); !strings.Contains(got, "zzcached (1)") {
+		t.Fatalf("cache not used: man -f zzcached = %q", got)
+	}
+	// A new page changes man1's time: the index is rebuilt, in place.
+	writePage(t, filepath.Join(mandir, "man1", "zzbar.1"), ".TH ZZBAR 1\n.SH NAME\nzzbar \\- second page\n")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(mandir, "man1"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := whatis("zzbar"); !strings.Contains(got, "zzbar (1)") {
+		t.Errorf("index not rebuilt: man -f zzbar = %q", got)
+	}
+	if got := whatis("zzcached"); strings.Contains(got, "zzcached (1)") {
+		t.Errorf("stale cache entry survived: %q", got)
+	}
+	if files2, _ := filepath.Glob(filepath.Join(cachedir, "zinebox", "whatis-*")); len(files2) != 1 || files2[0] != files[0] {
+		t.Errorf("cache files after the change %q, want %q", files2, files)
+	}
+}
+
+// TestBzip2Refused: a bzip2-compressed page is found but refused with a
+// message that says why, not shown as garbage.
+func TestBzip2Refused(t *testing.T) {
+	mandir := t.TempDir()
+	page := filepath.Join(mandir, "man1", "zzbz.1.bz2")
+	writePage(t, page, "BZh91AY&SY\x00\x01\x02 not a real stream")
+	env := []string{"MANPATH=" + mandir, "MANWIDTH=80", "MANSECT="}
+	for _, args := range [][]string{{"zzbz"}, {"-l", page}} {
+		got := runWith(nil, env, args...)
+		if got.Status == 0 || !strings.Contains(got.Stderr, "bzip2-compressed pages are not supported") || got.Stdout != "" {
+			t.Errorf("man %q = %d, stdout %q, stderr %q", args, got.Status, got.Stdout, got.Stderr)
+		}
+	}
+	if got := runWith(nil, env, "-w", "zzbz"); got.Stdout != page+"\n" {
+		t.Errorf("man -w zzbz = %q, want %q", got.Stdout, page+"\n")
+	}
+}
