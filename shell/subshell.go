@@ -2,7 +2,6 @@ package shell
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os/signal"
 	"strconv"
@@ -14,7 +13,8 @@ import (
 )
 
 // state is what a fork would have copied into a subshell, written by
-// the parent into a memfd and read back by the re-executed child.
+// the parent into a memfd and read back by the re-executed child (in the
+// form of statecodec.go: a new field needs a line in encode and decodeState).
 type state struct {
 	Vars     []stateVar
 	Funcs    []string // each a function definition, padded to its line
@@ -30,17 +30,17 @@ type state struct {
 	Ignored  []int  // signals the parent ignores (trap '' SIG)
 	Node     string // the commands to run, padded to their line
 	BashMode bool
-	Hash     map[string]string `json:",omitempty"`
+	Hash     map[string]string
 }
 
 type stateVar struct {
 	N    string
 	V    string
-	Set  bool `json:",omitempty"`
-	Exp  bool `json:",omitempty"`
-	Ro   bool `json:",omitempty"`
-	Loc  bool `json:",omitempty"`
-	Dflt bool `json:",omitempty"`
+	Set  bool
+	Exp  bool
+	Ro   bool
+	Loc  bool
+	Dflt bool
 }
 
 // printNode prints nodes back to shell source, preceded by enough
@@ -118,10 +118,7 @@ func (s *Shell) spawnSubshell(st *syntax.Stmt, list []*syntax.Stmt, o spawnOpts)
 			text = printNode(int(list[0].Pos().Line()), &syntax.File{Stmts: list})
 		}
 	}
-	data, err := json.Marshal(s.snapshot(text))
-	if err != nil {
-		return 0, err
-	}
+	data := s.snapshot(text).encode()
 	fd, err := unix.MemfdCreate("sh-state", unix.MFD_CLOEXEC)
 	if err != nil {
 		return 0, err
@@ -246,8 +243,8 @@ func (s *Shell) runSubshell(fdstr string) (status int) {
 	var buf bytes.Buffer
 	readAllInto(&buf, fd)
 	unix.Close(fd)
-	var st state
-	if err := json.Unmarshal(buf.Bytes(), &st); err != nil {
+	st, err := decodeState(buf.Bytes())
+	if err != nil {
 		writeAll(2, []byte("sh: bad subshell state: "+err.Error()+"\n"))
 		return 2
 	}
