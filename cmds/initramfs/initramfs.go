@@ -10,7 +10,6 @@ package initramfs
 
 import (
 	"bytes"
-	"debug/elf"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -24,6 +23,7 @@ import (
 	"github.com/zinebox/zinebox/initramfs/image"
 	"github.com/zinebox/zinebox/initramfs/rootfs"
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/elf"
 	"github.com/zinebox/zinebox/pkg/elfdeps"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
@@ -269,11 +269,15 @@ func modeString(m uint32) string {
 // dynamic reports whether the ELF program exe needs a dynamic loader: a
 // zinebox built with cgo would, and the image has no loader for it.
 func dynamic(exe []byte) bool {
-	f, err := elf.NewFile(bytes.NewReader(exe))
+	f, err := elf.NewFile(bytes.NewReader(exe), int64(len(exe)))
 	if err != nil {
 		return false
 	}
-	for _, p := range f.Progs {
+	progs, err := f.Progs()
+	if err != nil {
+		return false
+	}
+	for _, p := range progs {
 		if p.Type == elf.PT_INTERP {
 			return true
 		}

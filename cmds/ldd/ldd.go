@@ -9,7 +9,6 @@
 package ldd
 
 import (
-	"debug/elf"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/zinebox/zinebox/pkg/applet"
+	"github.com/zinebox/zinebox/pkg/elf"
 	"github.com/zinebox/zinebox/pkg/elfdeps"
 	"github.com/zinebox/zinebox/pkg/getopt"
 )
@@ -264,18 +264,21 @@ func definedSymbols(path string) map[string]bool {
 	return m
 }
 
-// dynSyms reads .dynsym with debug/elf; a malformed file gives no symbols
-// rather than a crash.
-func dynSyms(path string) (syms []elf.Symbol, err error) {
-	defer func() {
-		if recover() != nil {
-			syms, err = nil, errors.New("malformed ELF file")
-		}
-	}()
-	f, err := elf.Open(path)
+// dynSyms reads .dynsym; a malformed file gives an error, never a crash
+// (pkg/elf checks every offset against the file).
+func dynSyms(path string) ([]elf.Symbol, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return f.DynamicSymbols()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	ef, err := elf.NewFile(f, fi.Size())
+	if err != nil {
+		return nil, err
+	}
+	return ef.DynamicSymbols()
 }

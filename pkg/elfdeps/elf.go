@@ -17,13 +17,12 @@
 package elfdeps
 
 import (
-	"bytes"
-	"debug/elf"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/zinebox/zinebox/pkg/elf"
 )
 
 // Limits on what a sane ELF file holds; anything larger is refused rather
@@ -35,12 +34,11 @@ const (
 	maxVerneed     = 4096    // Verneed plus Vernaux records in total
 	maxNeeded      = 1024    // DT_NEEDED entries (real programs have tens)
 	maxStringBytes = 1 << 20 // all strings read from one object together
-	elfHeader64Len = 64
 )
 
 // ErrNotELF is returned for a file that does not start with the ELF magic
-// or whose header is unusable.
-var ErrNotELF = errors.New("not an ELF file")
+// or whose header is unusable. It is elf.ErrNotELF, so either test works.
+var ErrNotELF = elf.ErrNotELF
 
 // Object is what the dynamic linker needs to know about one ELF file.
 type Object struct {
@@ -67,12 +65,10 @@ type Object struct {
 	// (.gnu.version_r, found through DT_VERNEED); read only on request.
 	VerNeed []VerNeed
 
-	r       io.ReaderAt
-	size    int64
-	strRead int // bytes of strings read so far, against maxStringBytes
-	order   binary.ByteOrder
-	loads   []elf.Prog64 // PT_LOAD segments, for mapping addresses to offsets
-	dynamic []dynEntry
+	f       *elf.File  // nil once the file is closed
+	strRead int        // bytes of strings read so far, against maxStringBytes
+	loads   []elf.Prog // PT_LOAD segments, for mapping addresses to offsets
+	dynamic []elf.Dyn
 }
 
 // VerNeed is one Elf_Verneed record: a library and versions of it.
@@ -85,11 +81,6 @@ type VerNeed struct {
 type Version struct {
 	Name string
 	Weak bool // VER_FLG_WEAK
-}
-
-type dynEntry struct {
-	tag elf.DynTag
-	val uint64
 }
 
 // Is64 reports whether the object is ELFCLASS64.
@@ -123,7 +114,7 @@ func Open(path string, versions bool) (*Object, error) {
 		err = o.ReadVersions()
 	}
 	if o != nil {
-		o.r = nil // the file is closed
+		o.f = nil // the file is closed
 	}
 	return o, err
 }
@@ -146,77 +137,38 @@ func ReadLenient(r io.ReaderAt, size int64) (*Object, error) {
 }
 
 func read(r io.ReaderAt, size int64, lenient bool) (o *Object, err error) {
-	var ident [elf.EI_NIDENT]byte
-	if _, err := r.ReadAt(ident[:], 0); err != nil {
-		return nil, ErrNotELF
-	}
-	if string(ident[:4]) != elf.ELFMAG {
-		return nil, ErrNotELF
-	}
-	o = &Object{r: r, size: size, Class: elf.Class(ident[elf.EI_CLASS]), Data: elf.Data(ident[elf.EI_DATA]), OSABI: elf.OSABI(ident[elf.EI_OSABI])}
-	switch o.Data {
-	case elf.ELFDATA2LSB:
-		o.order = binary.LittleEndian
-	case elf.ELFDATA2MSB:
-		o.order = binary.BigEndian
-	default:
-		return nil, fmt.Errorf("%w: unknown data encoding %d", ErrNotELF, o.Data)
-	}
-	var phoff uint64
-	var phentsize, phnum int
-	switch o.Class {
-	case elf.ELFCLASS64:
-		var h elf.Header64
-		if err := binary.Read(io.NewSectionReader(r, 0, elfHeader64Len), o.order, &h); err != nil {
-			return nil, fmt.Errorf("%w: truncated header", ErrNotELF)
+	f, err := elf.NewFile(r, size)
+	if err != nil {
+		if errors.Is(err, ErrNotELF) {
+			return nil, err
 		}
-		o.Type, o.Machine = elf.Type(h.Type), elf.Machine(h.Machine)
-		phoff, phentsize, phnum = h.Phoff, int(h.Phentsize), int(h.Phnum)
-	case elf.ELFCLASS32:
-		var h elf.Header32
-		if err := binary.Read(io.NewSectionReader(r, 0, 52), o.order, &h); err != nil {
-			return nil, fmt.Errorf("%w: truncated header", ErrNotELF)
-		}
-		o.Type, o.Machine = elf.Type(h.Type), elf.Machine(h.Machine)
-		phoff, phentsize, phnum = uint64(h.Phoff), int(h.Phentsize), int(h.Phnum)
-	default:
-		return nil, fmt.Errorf("%w: unknown class %d", ErrNotELF, o.Class)
+		return nil, fmt.Errorf("%w: %v", ErrNotELF, err)
 	}
-	if phnum == 0 {
-		return o, nil // relocatable objects and cores may have none
-	}
-	want := 56
-	if !o.Is64() {
-		want = 32
-	}
-	if phentsize != want || phnum > maxProgs || phoff > uint64(size) || uint64(phnum*phentsize) > uint64(size)-phoff {
+	o = &Object{f: f, Class: f.Class, Data: f.Data, OSABI: f.OSABI, Type: f.Type, Machine: f.Machine}
+	if f.Phnum > maxProgs {
 		return nil, fmt.Errorf("%w: bad program header table", ErrNotELF)
 	}
-	buf := make([]byte, phnum*phentsize)
-	if _, err := r.ReadAt(buf, int64(phoff)); err != nil {
-		return nil, fmt.Errorf("%w: truncated program headers", ErrNotELF)
+	progs, err := f.Progs()
+	if err != nil {
+		return nil, fmt.Errorf("%w: bad program header table: %v", ErrNotELF, err)
 	}
-	var dyn *elf.Prog64
-	for i := 0; i < phnum; i++ {
-		p := o.prog(buf[i*phentsize:])
-		switch elf.ProgType(p.Type) {
+	var dyn *elf.Prog
+	for i, p := range progs {
+		switch p.Type {
 		case elf.PT_LOAD:
 			o.loads = append(o.loads, p)
 		case elf.PT_INTERP:
-			s, err := o.readAt(p.Off, p.Filesz, maxString)
+			s, err := f.Interp(p, maxString)
 			if err != nil {
 				if lenient {
 					continue
 				}
-				return nil, fmt.Errorf("PT_INTERP: %w", err)
+				return nil, fmt.Errorf("%w: %v", ErrNotELF, err)
 			}
-			if i := bytes.IndexByte(s, 0); i >= 0 {
-				s = s[:i]
-			}
-			o.Interp, o.HasInterp = string(s), true
+			o.Interp, o.HasInterp = s, true
 		case elf.PT_DYNAMIC:
 			if dyn == nil {
-				dyn = &p
+				dyn = &progs[i]
 			}
 		}
 	}
@@ -229,41 +181,22 @@ func read(r io.ReaderAt, size int64, lenient bool) (o *Object, err error) {
 	return o, nil
 }
 
-// prog decodes one program header of either class into the 64-bit form.
-func (o *Object) prog(b []byte) elf.Prog64 {
-	if o.Is64() {
-		return elf.Prog64{
-			Type: o.order.Uint32(b), Flags: o.order.Uint32(b[4:]), Off: o.order.Uint64(b[8:]),
-			Vaddr: o.order.Uint64(b[16:]), Paddr: o.order.Uint64(b[24:]), Filesz: o.order.Uint64(b[32:]),
-			Memsz: o.order.Uint64(b[40:]), Align: o.order.Uint64(b[48:]),
-		}
-	}
-	return elf.Prog64{
-		Type: o.order.Uint32(b), Off: uint64(o.order.Uint32(b[4:])), Vaddr: uint64(o.order.Uint32(b[8:])),
-		Paddr: uint64(o.order.Uint32(b[12:])), Filesz: uint64(o.order.Uint32(b[16:])),
-		Memsz: uint64(o.order.Uint32(b[20:])), Flags: o.order.Uint32(b[24:]), Align: uint64(o.order.Uint32(b[28:])),
-	}
-}
-
 // readAt reads n bytes at off, refusing more than limit or past the end.
 func (o *Object) readAt(off, n uint64, limit int) ([]byte, error) {
-	if n > uint64(limit) || off > uint64(o.size) || n > uint64(o.size)-off {
-		return nil, fmt.Errorf("%w: %d bytes at %#x out of bounds", ErrNotELF, n, off)
+	if o.f == nil {
+		return nil, fmt.Errorf("%w: file closed", ErrNotELF)
 	}
-	b := make([]byte, n)
-	if _, err := o.r.ReadAt(b, int64(off)); err != nil {
-		return nil, fmt.Errorf("%w: read at %#x: %v", ErrNotELF, off, err)
+	b, err := o.f.ReadBytes(off, n, limit)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotELF, err)
 	}
 	return b, nil
 }
 
 // readDynamic reads the dynamic section from its segment, as ld.so does,
 // and the strings its entries name.
-func (o *Object) readDynamic(p *elf.Prog64) error {
-	entsize := uint64(16)
-	if !o.Is64() {
-		entsize = 8
-	}
+func (o *Object) readDynamic(p *elf.Prog) error {
+	entsize := o.f.DynEntrySize()
 	n := p.Filesz / entsize
 	if n > maxDynamic {
 		n = maxDynamic
@@ -274,24 +207,15 @@ func (o *Object) readDynamic(p *elf.Prog64) error {
 	}
 	var strtab, strsz uint64
 	var haveStrtab bool
-	for i := uint64(0); i < n; i++ {
-		var e dynEntry
-		if o.Is64() {
-			e = dynEntry{elf.DynTag(o.order.Uint64(b[i*16:])), o.order.Uint64(b[i*16+8:])}
-		} else {
-			e = dynEntry{elf.DynTag(int32(o.order.Uint32(b[i*8:]))), uint64(o.order.Uint32(b[i*8+4:]))}
-		}
-		if e.tag == elf.DT_NULL {
-			break
-		}
-		o.dynamic = append(o.dynamic, e)
-		switch e.tag {
+	o.dynamic = o.f.Dynamic(b)
+	for _, e := range o.dynamic {
+		switch e.Tag {
 		case elf.DT_STRTAB:
-			strtab, haveStrtab = e.val, true
+			strtab, haveStrtab = e.Val, true
 		case elf.DT_STRSZ:
-			strsz = e.val
+			strsz = e.Val
 		case elf.DT_FLAGS_1:
-			o.Flags1, o.HasFlags1 = e.val, true
+			o.Flags1, o.HasFlags1 = e.Val, true
 		}
 	}
 	str := func(off uint64) (string, error) {
@@ -302,15 +226,15 @@ func (o *Object) readDynamic(p *elf.Prog64) error {
 	}
 	for _, e := range o.dynamic {
 		var s string
-		switch e.tag {
+		switch e.Tag {
 		case elf.DT_NEEDED, elf.DT_SONAME, elf.DT_RPATH, elf.DT_RUNPATH:
-			if s, err = str(e.val); err != nil {
-				return fmt.Errorf("%v: %w", e.tag, err)
+			if s, err = str(e.Val); err != nil {
+				return fmt.Errorf("%v: %w", e.Tag, err)
 			}
 		default:
 			continue
 		}
-		switch e.tag {
+		switch e.Tag {
 		case elf.DT_NEEDED:
 			if len(o.Needed) >= maxNeeded {
 				return fmt.Errorf("%w: more than %d DT_NEEDED entries", ErrNotELF, maxNeeded)
@@ -334,12 +258,7 @@ func (o *Object) readDynamic(p *elf.Prog64) error {
 // offset maps a virtual address to a file offset through the PT_LOAD
 // segments, as the address would be after ld.so mapped the file.
 func (o *Object) offset(addr uint64) (uint64, bool) {
-	for _, l := range o.loads {
-		if addr >= l.Vaddr && addr-l.Vaddr < l.Filesz {
-			return addr - l.Vaddr + l.Off, true
-		}
-	}
-	return 0, false
+	return elf.VaddrToOffset(o.loads, addr)
 }
 
 // stringAt reads the NUL-terminated string at virtual address addr, in
@@ -349,32 +268,23 @@ func (o *Object) stringAt(addr uint64) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("%w: address %#x not in a loaded segment", ErrNotELF, addr)
 	}
-	var out []byte
-	var chunk [128]byte
-	for len(out) < maxString {
-		if off >= uint64(o.size) {
-			break
-		}
-		n, err := o.r.ReadAt(chunk[:], int64(off))
-		if o.strRead += n; o.strRead > maxStringBytes {
-			return "", fmt.Errorf("%w: more than %d bytes of strings", ErrNotELF, maxStringBytes)
-		}
-		if i := bytes.IndexByte(chunk[:n], 0); i >= 0 {
-			return string(append(out, chunk[:i]...)), nil
-		}
-		out = append(out, chunk[:n]...)
-		off += uint64(n)
-		if err != nil || n == 0 {
-			break
-		}
+	if o.f == nil {
+		return "", fmt.Errorf("%w: file closed", ErrNotELF)
 	}
-	return "", fmt.Errorf("%w: unterminated string at %#x", ErrNotELF, addr)
+	s, n, err := o.f.CString(off, maxString)
+	if o.strRead += n; o.strRead > maxStringBytes {
+		return "", fmt.Errorf("%w: more than %d bytes of strings", ErrNotELF, maxStringBytes)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%w: unterminated string at %#x", ErrNotELF, addr)
+	}
+	return s, nil
 }
 
 func (o *Object) dynValue(tag elf.DynTag) (uint64, bool) {
 	for _, e := range o.dynamic {
-		if e.tag == tag {
-			return e.val, true
+		if e.Tag == tag {
+			return e.Val, true
 		}
 	}
 	return 0, false
@@ -406,7 +316,8 @@ func (o *Object) ReadVersions() error {
 		if err != nil {
 			return err
 		}
-		cnt, file, aux, next := o.order.Uint16(b[2:]), o.order.Uint32(b[4:]), o.order.Uint32(b[8:]), o.order.Uint32(b[12:])
+		order := o.f.ByteOrder
+		cnt, file, aux, next := order.Uint16(b[2:]), order.Uint32(b[4:]), order.Uint32(b[8:]), order.Uint32(b[12:])
 		name, err := str(file)
 		if err != nil {
 			return err
@@ -425,12 +336,12 @@ func (o *Object) ReadVersions() error {
 			if err != nil {
 				return err
 			}
-			vname, err := str(o.order.Uint32(ab[8:]))
+			vname, err := str(order.Uint32(ab[8:]))
 			if err != nil {
 				return err
 			}
-			vn.Versions = append(vn.Versions, Version{Name: vname, Weak: o.order.Uint16(ab[4:])&2 != 0})
-			anext := o.order.Uint32(ab[12:])
+			vn.Versions = append(vn.Versions, Version{Name: vname, Weak: order.Uint16(ab[4:])&2 != 0})
+			anext := order.Uint32(ab[12:])
 			if anext == 0 {
 				break
 			}

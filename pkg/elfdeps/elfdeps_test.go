@@ -2,7 +2,6 @@ package elfdeps
 
 import (
 	"bytes"
-	"debug/elf"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/zinebox/zinebox/pkg/elf"
 )
 
 // testdata/tiny-exe: a PIE built with gcc -nostdlib needing libl.so and

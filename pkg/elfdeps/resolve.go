@@ -1,16 +1,15 @@
 package elfdeps
 
 import (
-	"debug/elf"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 
-	"golang.org/x/sys/cpu"
 	"golang.org/x/sys/unix"
 
+	"github.com/zinebox/zinebox/pkg/elf"
 	"github.com/zinebox/zinebox/pkg/execpath"
 	"github.com/zinebox/zinebox/pkg/ldcache"
 )
@@ -49,23 +48,12 @@ func HostPlatform() *Platform {
 		Lib: "lib/x86_64-linux-gnu", Name: "x86_64", CacheFlags: ldcache.FlagsX8664,
 		DefaultDirs: []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib", "/usr/lib"},
 	}
-	x := &cpu.X86
-	// The levels of the x86-64 psABI, as glibc 2.36 tests them.
-	v2 := x.HasCX16 && x.HasLAHF && x.HasPOPCNT && x.HasSSE3 && x.HasSSE41 && x.HasSSE42 && x.HasSSSE3
-	v3 := v2 && x.HasAVX && x.HasAVX2 && x.HasBMI1 && x.HasBMI2 && x.HasF16C && x.HasFMA && x.HasLZCNT && x.HasMOVBE && x.HasOSXSAVE
-	v4 := v3 && x.HasAVX512F && x.HasAVX512BW && x.HasAVX512CD && x.HasAVX512DQ && x.HasAVX512VL
-	for _, l := range []struct {
-		ok   bool
-		name string
-	}{{v4, "x86-64-v4"}, {v3, "x86-64-v3"}, {v2, "x86-64-v2"}} {
-		if l.ok {
-			p.HWCaps = append(p.HWCaps, l.name)
-		}
-	}
-	// glibc names the platform "haswell" when these are usable (AT_PLATFORM
-	// from the kernel says x86_64); $PLATFORM expands to that name.
-	if x.HasAVX2 && x.HasBMI1 && x.HasBMI2 && x.HasLZCNT && x.HasMOVBE && x.HasPOPCNT {
-		p.Name = "haswell"
+	// The CPU's features decide which glibc-hwcaps levels ld.so searches
+	// (see x86HWCaps); they are read here, when something is resolved.
+	var haswell bool
+	p.HWCaps, haswell = x86HWCaps(readCPUFlags())
+	if haswell {
+		p.Name = "haswell" // what $PLATFORM expands to
 	}
 	return p
 }

@@ -1,13 +1,13 @@
 package magic
 
 import (
-	"debug/elf"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/zinebox/zinebox/pkg/elf"
 	"github.com/zinebox/zinebox/pkg/elfdeps"
 )
 
@@ -53,6 +53,7 @@ func (d *detection) elf() (Result, bool) {
 	}
 	typ := elf.Type(order.Uint16(b[16:]))
 	machine := elf.Machine(order.Uint16(b[18:]))
+	hdr, _ := elf.ParseHeader(b) // nil when the header is cut short
 
 	obj, objErr := elfdeps.ReadLenient(d.r, d.size)
 	mime := "application/octet-stream"
@@ -80,7 +81,7 @@ func (d *detection) elf() (Result, bool) {
 	w.WriteString(", " + machineName(machine))
 	fmt.Fprintf(&w, ", version %d (%s)", b[elf.EI_VERSION], osabiName(elf.OSABI(b[elf.EI_OSABI])))
 	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil {
-		if off, ok := unreadableProg(b, order, d.size); ok {
+		if off, ok := unreadableProg(hdr, d.size); ok {
 			fmt.Fprintf(&w, ", can't read elf program headers at %d", off)
 		}
 	}
@@ -97,41 +98,27 @@ func (d *detection) elf() (Result, bool) {
 			w.WriteString(", interpreter " + obj.Interp)
 		}
 	}
-	if off, ok := missingSections(b, order, d.size); ok {
-		fmt.Fprintf(&w, ", missing section headers at %d", off)
-	} else {
-		sectionInfo(&w, d.r, d.size)
+	// file(1) reads the section headers of objects, programs and
+	// libraries only: not of core files or processor-specific types.
+	if typ == elf.ET_REL || typ == elf.ET_EXEC || typ == elf.ET_DYN {
+		if off, ok := missingSections(hdr, d.size); ok {
+			fmt.Fprintf(&w, ", missing section headers at %d", off)
+		} else {
+			sectionInfo(&w, d.r, d.size)
+		}
 	}
 	return found(w.String(), mime)
 }
 
-// headerFields returns e_phoff, e_phentsize, e_phnum, e_shoff,
-// e_shentsize and e_shnum from an ELF header of either class.
-func headerFields(b []byte, order binary.ByteOrder) (phoff uint64, phentsize, phnum int, shoff uint64, shentsize, shnum int, ok bool) {
-	if elf.Class(b[elf.EI_CLASS]) == elf.ELFCLASS64 {
-		if len(b) < 64 {
-			return
-		}
-		return order.Uint64(b[32:]), int(order.Uint16(b[54:])), int(order.Uint16(b[56:])),
-			order.Uint64(b[40:]), int(order.Uint16(b[58:])), int(order.Uint16(b[60:])), true
-	}
-	if len(b) < 52 {
-		return
-	}
-	return uint64(order.Uint32(b[28:])), int(order.Uint16(b[42:])), int(order.Uint16(b[44:])),
-		uint64(order.Uint32(b[32:])), int(order.Uint16(b[46:])), int(order.Uint16(b[48:])), true
-}
-
 // unreadableProg finds the first program header that lies past the end of
-// the file, as file(1) reports it.
-func unreadableProg(b []byte, order binary.ByteOrder, size int64) (uint64, bool) {
-	phoff, phentsize, phnum, _, _, _, ok := headerFields(b, order)
-	if !ok || phentsize == 0 {
+// the file, as file(1) reports it. h is nil when the header is cut short.
+func unreadableProg(h *elf.File, size int64) (uint64, bool) {
+	if h == nil || h.Phentsize == 0 {
 		return 0, false
 	}
-	for i := 0; i < phnum; i++ {
-		off := phoff + uint64(i*phentsize)
-		if off+uint64(phentsize) > uint64(size) {
+	for i := 0; i < h.Phnum; i++ {
+		off := h.Phoff + uint64(i*h.Phentsize)
+		if off+uint64(h.Phentsize) > uint64(size) {
 			return off, true
 		}
 	}
@@ -140,44 +127,40 @@ func unreadableProg(b []byte, order binary.ByteOrder, size int64) (uint64, bool)
 
 // missingSections reports a section header table that starts past the end
 // of the file (a truncated or damaged file).
-func missingSections(b []byte, order binary.ByteOrder, size int64) (uint64, bool) {
-	_, _, _, shoff, shentsize, shnum, ok := headerFields(b, order)
-	if !ok || shnum == 0 {
+func missingSections(h *elf.File, size int64) (uint64, bool) {
+	if h == nil || h.Shnum == 0 {
 		return 0, false
 	}
 	// file(1) first reads the header of the section-name table.
-	strndx := int(order.Uint16(b[62:]))
-	if elf.Class(b[elf.EI_CLASS]) != elf.ELFCLASS64 {
-		strndx = int(order.Uint16(b[50:]))
-	}
-	at := shoff + uint64(strndx*shentsize)
-	return at, at+uint64(shentsize) > uint64(size) || at < shoff
+	at := h.Shoff + uint64(h.Shstrndx*h.Shentsize)
+	return at, at+uint64(h.Shentsize) > uint64(size) || at < h.Shoff
 }
 
 // sectionInfo appends what the section headers tell: the notes (build ID,
 // ABI tag, Go build ID) in file order, debug_info, and the symbol table.
+// A section table that cannot be trusted (see elf.File.Sections) adds
+// nothing.
 func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
-	defer func() {
-		recover() // debug/elf on a hostile file: say no more than we have
-	}()
-	f, err := elf.NewFile(r)
-	if err != nil || len(f.Sections) == 0 {
+	f, err := elf.NewFile(r, size)
+	if err != nil || !progTableSound(f) {
 		return
 	}
-	if len(f.Sections) > 65536 {
+	secs, err := f.Sections()
+	if err != nil || len(secs) == 0 || len(secs) > 65536 {
 		return
 	}
 	stripped, debugInfo := true, false
 	notes := 0
 	var noteBytes int64
-	for _, s := range f.Sections {
+	for i := range secs {
+		s := &secs[i]
 		switch {
 		case s.Type == elf.SHT_SYMTAB:
 			stripped = false
 		case s.Name == ".debug_info":
 			debugInfo = true
 		}
-		if s.Type != elf.SHT_NOTE || s.Size > 1<<20 || int64(s.Offset) > size || int64(s.Size) > size-int64(s.Offset) {
+		if s.Type != elf.SHT_NOTE || s.Size > 1<<20 || s.Offset > uint64(size) || s.Size > uint64(size)-s.Offset {
 			continue
 		}
 		// Hostile files can point thousands of sections at the same
@@ -194,7 +177,7 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 		if align != 8 {
 			align = 4
 		}
-		notes += describeNotes(w, data, f.ByteOrder, align, maxNotes-notes)
+		notes += describeNotes(w, f, data, align, maxNotes-notes)
 	}
 	if debugInfo {
 		w.WriteString(", with debug_info")
@@ -209,28 +192,46 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 	}
 }
 
+// progTableSound reports whether the program header table is whole: a
+// file whose table runs past its end or holds offsets and sizes beyond
+// 2^63 is too damaged for its section headers to be believed.
+func progTableSound(f *elf.File) bool {
+	if f.Phnum == 0 {
+		return true
+	}
+	want := 56
+	if f.Class == elf.ELFCLASS32 {
+		want = 32
+	}
+	if f.Phentsize < want {
+		return false
+	}
+	n := uint64(f.Phnum) * uint64(f.Phentsize)
+	b, err := f.ReadBytes(f.Phoff, n, 65535*65535)
+	if err != nil {
+		return false
+	}
+	if f.Class == elf.ELFCLASS64 {
+		for i := 0; i < f.Phnum; i++ {
+			p := b[i*f.Phentsize:]
+			if f.ByteOrder.Uint64(p[8:]) > 1<<63-1 || f.ByteOrder.Uint64(p[32:]) > 1<<63-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // describeNotes appends the notes file(1) knows from one note section and
 // returns how many notes it read (at most limit).
-func describeNotes(w *strings.Builder, data []byte, order binary.ByteOrder, align, limit int) int {
-	pad := func(n int) int { return (n + align - 1) &^ (align - 1) }
-	n := 0
-	for off := 0; off+12 <= len(data) && n < limit; n++ {
-		namesz, descsz, typ := int(order.Uint32(data[off:])), int(order.Uint32(data[off+4:])), order.Uint32(data[off+8:])
-		off += 12
-		if namesz < 0 || namesz > len(data)-off {
-			break
-		}
-		name := strings.TrimRight(string(data[off:off+namesz]), "\x00")
-		off += pad(namesz)
-		if descsz < 0 || off > len(data) || descsz > len(data)-off {
-			break
-		}
-		desc := data[off : off+descsz]
-		off += pad(descsz)
+func describeNotes(w *strings.Builder, f *elf.File, data []byte, align, limit int) int {
+	notes := elf.Notes(data, f, align, limit)
+	for _, n := range notes {
+		desc := n.Desc
 		switch {
-		case name == "GNU" && typ == 3: // NT_GNU_BUILD_ID
+		case n.Name == "GNU" && n.Type == elf.NT_GNU_BUILD_ID:
 			kind := ""
-			switch descsz {
+			switch len(desc) {
 			case 8:
 				kind = "xxHash"
 			case 16:
@@ -241,19 +242,20 @@ func describeNotes(w *strings.Builder, data []byte, order binary.ByteOrder, alig
 			if kind != "" {
 				fmt.Fprintf(w, ", BuildID[%s]=%s", kind, hex.EncodeToString(desc))
 			}
-		case name == "GNU" && typ == 1 && descsz >= 16: // NT_GNU_ABI_TAG
+		case n.Name == "GNU" && n.Type == elf.NT_GNU_ABI_TAG && len(desc) >= 16:
 			os := [...]string{"Linux", "Hurd", "Solaris", "kFreeBSD", "kNetBSD"}
+			order := f.ByteOrder
 			o := order.Uint32(desc)
 			osName := "<unknown>"
 			if int(o) < len(os) {
 				osName = os[o]
 			}
 			fmt.Fprintf(w, ", for GNU/%s %d.%d.%d", osName, order.Uint32(desc[4:]), order.Uint32(desc[8:]), order.Uint32(desc[12:]))
-		case name == "Go" && typ == 4: // the Go toolchain's build ID
+		case n.Name == "Go" && n.Type == elf.NT_GO_BUILD_ID:
 			fmt.Fprintf(w, ", Go BuildID=%s", strings.TrimRight(string(desc), "\x00"))
 		}
 	}
-	return n
+	return len(notes)
 }
 
 // machineName is file(1)'s name for an ELF machine.
