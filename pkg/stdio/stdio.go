@@ -62,7 +62,8 @@ type Writer struct {
 	mu   sync.Mutex
 	w    io.Writer
 	mode Mode
-	buf  []byte // len(buf) is what is pending; cap(buf) is the buffer size
+	buf  []byte // len(buf) is what is pending; allocated on first use
+	size int    // the buffer size (0: unbuffered)
 	err  error  // the first write error; sticky, as ferror(3) is
 
 	// OnBuffer, if set, is called (with the writer's lock held: it must not
@@ -81,7 +82,9 @@ func NewWriter(w io.Writer, mode Mode, size int) *Writer {
 	}
 	sw := &Writer{w: w, mode: mode}
 	if mode != Unbuffered {
-		sw.buf = make([]byte, 0, size)
+		// The buffer itself waits for the first byte to keep: an applet
+		// that prints nothing (true, sleep, kill) never pays for 64 KiB.
+		sw.size = size
 	}
 	return sw
 }
@@ -217,9 +220,12 @@ func (sw *Writer) WriteByte(c byte) error {
 func (sw *Writer) bufferOrWrite(p []byte) (int, error) {
 	written := 0
 	for len(p) > 0 {
-		if len(sw.buf) == 0 && len(p) >= cap(sw.buf) {
+		if len(sw.buf) == 0 && len(p) >= sw.size {
 			n, err := sw.writeThrough(p)
 			return written + n, err
+		}
+		if sw.buf == nil {
+			sw.buf = make([]byte, 0, sw.size)
 		}
 		if sw.OnBuffer != nil {
 			sw.OnBuffer()
