@@ -2,7 +2,6 @@ package magic
 
 import (
 	"bytes"
-	"compress/bzip2"
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
@@ -102,19 +101,18 @@ func printable(b []byte) string {
 	return s.String()
 }
 
-// uncompressed returns the start of a gzip or bzip2 file's contents (-z).
+// uncompressed returns the start of a gzip file's contents (-z).
+//
+// Only gzip is looked into: it is what a Debian system compresses (man
+// pages, changelogs), and compress/gzip is in the binary anyway. file(1)
+// also opens bzip2, xz and zstd data; for those -z describes the
+// compressed file alone. (Go's compress/bzip2 would add a package whose
+// init builds a CRC table in every applet's start-up.)
 func (d *detection) uncompressed() ([]byte, bool) {
-	var rd io.Reader
-	var err error
-	src := io.NewSectionReader(d.r, 0, d.size)
-	switch d.kind {
-	case "gzip":
-		rd, err = gzip.NewReader(src)
-	case "bzip2":
-		rd = bzip2.NewReader(src)
-	default:
+	if d.kind != "gzip" {
 		return nil, false
 	}
+	rd, err := gzip.NewReader(io.NewSectionReader(d.r, 0, d.size))
 	if err != nil {
 		return nil, false
 	}

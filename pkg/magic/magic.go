@@ -36,7 +36,7 @@ const headSize = 8 << 10
 // Options select what Describe reports.
 type Options struct {
 	Follow     bool // follow symbolic links (-L)
-	Uncompress bool // look inside compressed files (-z)
+	Uncompress bool // look inside gzip files (-z); see uncompressed
 	Mime       MimeMode
 	Dir        string // working directory for relative names; "" = the process's
 }
@@ -256,30 +256,33 @@ func (d *detection) run() Result {
 // largest JSON document it can recognise.
 const jsonMax = 7 << 20
 
-// json recognises a JSON object or array; libmagic parses all of the
-// file it read for this, not only the text window.
+// json recognises a JSON object or array, or several (New Line Delimited
+// JSON); libmagic parses all of the file it read for this, not only the
+// text window.
 func (d *detection) json() (Result, bool) {
 	t := bytes.TrimLeft(d.buf, " \t\r\n")
 	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
 		return Result{}, false
 	}
-	enc, ok := encoding(d.buf)
-	if !ok {
-		return Result{}, false
+	// libmagic tries JSON before it looks at the encoding: control bytes
+	// in strings are JSON too, with the charset "binary".
+	charset := "binary"
+	if enc, ok := encoding(d.buf); ok {
+		charset = enc.charset
 	}
 	data := d.buf
 	if d.size > int64(len(d.buf)) {
-		if d.size > jsonMax {
-			return Result{}, false
-		}
-		data = make([]byte, d.size)
+		data = make([]byte, min(d.size, jsonMax))
 		n, _ := d.r.ReadAt(data, 0)
 		data = data[:n]
 	}
-	if !isJSON(data) {
-		return Result{}, false
+	switch jsonKind(data) {
+	case jsonText:
+		return Result{Desc: "JSON text data", MimeType: "application/json", Charset: charset}, true
+	case ndJSON:
+		return Result{Desc: "New Line Delimited JSON text data", MimeType: "application/x-ndjson", Charset: charset}, true
 	}
-	return Result{Desc: "JSON text data", MimeType: "application/json", Charset: enc.charset}, true
+	return Result{}, false
 }
 
 // found builds the Result of a binary format.

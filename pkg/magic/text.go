@@ -2,7 +2,6 @@ package magic
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
@@ -375,16 +374,6 @@ func pem(s string) (string, bool) {
 		return "PGP public key block", true
 	}
 	return "", false
-}
-
-// isJSON reports whether buf holds one JSON object or array (libmagic does
-// not call scalars JSON).
-func isJSON(buf []byte) bool {
-	t := bytes.TrimLeft(buf, " \t\r\n")
-	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
-		return false
-	}
-	return json.Valid(buf)
 }
 
 // textRule is one kind of text recognised by its lines.
