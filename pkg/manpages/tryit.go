@@ -53,6 +53,10 @@ func tryItCommands(page string) []string {
 	return cmds
 }
 
-var unescaper = strings.NewReplacer(`\-`, "-", `\e`, `\`, `\(aq`, "'", `\(dq`, `"`, `\&`, "", `\(ti`, "~", `\(ha`, "^")
-
-func unescape(s string) string { return unescaper.Replace(s) }
+// unescape turns roff escapes of a TRY IT line back into what is typed.
+// The replacer is built per call, not at package level: a package-level
+// one would be built at every start-up of every applet, and TRY IT lines
+// are few.
+func unescape(s string) string {
+	return strings.NewReplacer(`\-`, "-", `\e`, `\`, `\(aq`, "'", `\(dq`, `"`, `\&`, "", `\(ti`, "~", `\(ha`, "^").Replace(s)
+}

@@ -22,7 +22,22 @@ type hyphenator struct {
 // groffTmacGlobs are where Debian's groff keeps its macro files.
 var groffTmacGlobs = [...]string{"/usr/share/groff/current/tmac", "/usr/share/groff/*/tmac"}
 
-var loadHyphenator = sync.OnceValue(func() *hyphenator {
+// hyphenation holds groff's patterns once a page needed them. A zero
+// sync.Once, not a package-level sync.OnceValue: that would allocate at
+// every start-up of every applet.
+var hyphenation struct {
+	once sync.Once
+	h    *hyphenator
+}
+
+// loadHyphenator reads groff's US English patterns the first time a page
+// is hyphenated; nil when groff is not installed.
+func loadHyphenator() *hyphenator {
+	hyphenation.once.Do(func() { hyphenation.h = readHyphenator() })
+	return hyphenation.h
+}
+
+func readHyphenator() *hyphenator {
 	for _, g := range groffTmacGlobs {
 		dirs, _ := filepath.Glob(g)
 		for _, d := range dirs {
@@ -39,7 +54,7 @@ var loadHyphenator = sync.OnceValue(func() *hyphenator {
 		}
 	}
 	return nil
-})
+}
 
 // load reads a TeX file with \patterns{...} and \hyphenation{...} groups.
 func (h *hyphenator) load(s string) {
