@@ -18,7 +18,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "basename",
 	Summary: "strip directory and suffix from filenames",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -25,7 +25,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "cat",
 	Summary: "concatenate files and print on the standard output",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -38,7 +38,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "chmod",
 	Summary: "change file mode bits",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

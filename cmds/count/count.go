@@ -20,7 +20,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "count",
 	Summary: "print numbers slowly, to show output buffering",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

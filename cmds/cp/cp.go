@@ -35,7 +35,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "cp",
 	Summary: "copy files and directories",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

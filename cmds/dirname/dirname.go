@@ -17,7 +17,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "dirname",
 	Summary: "strip last component from file name",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

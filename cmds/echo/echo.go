@@ -23,7 +23,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "echo",
 	Summary: "display a line of text",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

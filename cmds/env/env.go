@@ -26,7 +26,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "env",
 	Summary: "run a program in a modified environment",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

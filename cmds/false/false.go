@@ -15,7 +15,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "false",
 	Summary: "do nothing, unsuccessfully",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    func(io *applet.IO, args []string) int { return truecmd.Run(io, args, &spec, 1) },
 }
 

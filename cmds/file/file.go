@@ -27,7 +27,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "file",
 	Summary: "determine file type",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

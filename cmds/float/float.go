@@ -22,7 +22,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "float",
 	Summary: "show the bits and the exact value of a floating-point number",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -24,7 +24,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "free",
 	Summary: "display amount of free and used memory in the system",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -32,7 +32,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "grep",
 	Summary: "print lines that match patterns",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -18,7 +18,7 @@ var Applet = applet.Applet{
 	Name:    "halt",
 	Summary: "stop the machine",
 	Section: "8",
-	Man:     manPage,
+	Man:     &manPage,
 	Main: func(io *applet.IO, args []string) int {
 		return poweroff.Run(io, args, poweroff.Action{Prog: "halt", Summary: "Halt the system.", Signal: unix.SIGUSR1, Cmd: unix.LINUX_REBOOT_CMD_HALT})
 	},

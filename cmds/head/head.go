@@ -29,7 +29,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "head",
 	Summary: "output the first part of files",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -29,7 +29,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "id",
 	Summary: "print real and effective user and group IDs",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

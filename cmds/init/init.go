@@ -42,7 +42,7 @@ var Applet = applet.Applet{
 	Name:    "init",
 	Summary: "the VM's first process: mount, run the login shell, reap orphans, power off",
 	Section: "8",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

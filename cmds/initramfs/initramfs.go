@@ -37,7 +37,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "initramfs",
 	Summary: "pack zinebox into a bootable initramfs",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

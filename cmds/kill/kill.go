@@ -33,7 +33,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "kill",
 	Summary: "send a signal to a process",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -24,7 +24,7 @@ var Applet = applet.Applet{
 	Name:    "ldconfig",
 	Summary: "print the dynamic linker's shared library cache",
 	Section: "8",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

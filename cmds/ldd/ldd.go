@@ -29,7 +29,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "ldd",
 	Summary: "print shared object dependencies",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

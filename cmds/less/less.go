@@ -33,7 +33,7 @@ var morePage string
 var Applet = applet.Applet{
 	Name:    "less",
 	Summary: "show text one screen at a time",
-	Man:     lessPage,
+	Man:     &lessPage,
 	Main:    func(o *applet.IO, args []string) int { return run(o, args, "less") },
 }
 
@@ -41,7 +41,7 @@ var Applet = applet.Applet{
 var More = applet.Applet{
 	Name:    "more",
 	Summary: "show text one screen at a time",
-	Man:     morePage,
+	Man:     &morePage,
 	Main:    func(o *applet.IO, args []string) int { return run(o, args, "more") },
 }
 

@@ -32,7 +32,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "ln",
 	Summary: "make links between files",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -35,7 +35,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "ls",
 	Summary: "list directory contents",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -265,12 +265,12 @@ func globEscape(s string) string {
 func (m *man) embeddedPages(name, sec string) []*page {
 	var out []*page
 	for _, a := range m.io.Applets {
-		if a.Man == "" || a.Name != name && !(!m.o.matchCase && strings.EqualFold(a.Name, name)) {
+		if a.Page() == "" || a.Name != name && !(!m.o.matchCase && strings.EqualFold(a.Name, name)) {
 			continue
 		}
 		s := a.ManSection()
 		if s == sec || strings.HasPrefix(s, sec) && sec == s[:1] {
-			out = append(out, &page{path: fmt.Sprintf("man%s/%s.%s", s[:1], a.Name, s), embedded: a.Man, isEmb: true, name: a.Name, sec: s})
+			out = append(out, &page{path: fmt.Sprintf("man%s/%s.%s", s[:1], a.Name, s), embedded: a.Page(), isEmb: true, name: a.Name, sec: s})
 		}
 	}
 	if len(out) > 0 {

@@ -166,10 +166,10 @@ func (m *man) index() []entry {
 		}
 	}
 	for _, a := range m.io.Applets {
-		if a.Man == "" {
+		if a.Page() == "" {
 			continue
 		}
-		if names, desc, ok := nameSection(a.Man); ok {
+		if names, desc, ok := nameSection(a.Page()); ok {
 			add(entry{a.Name, a.Name, a.ManSection(), desc})
 			for _, n := range names {
 				add(entry{n, a.Name, a.ManSection(), desc})

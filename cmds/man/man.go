@@ -27,7 +27,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "man",
 	Summary: "an interface to the system reference manuals",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -108,8 +108,10 @@ func runWith(applets []*applet.Applet, env []string, args ...string) applettest.
 // TestEmbedded finds pages inside the binary: applets' pages and the
 // teaching pages, after (and without) the manual path.
 func TestEmbedded(t *testing.T) {
-	fake := &applet.Applet{Name: "zzfake", Summary: "a test applet", Man: ".TH ZZFAKE 1\n.SH NAME\nzzfake \\- a test applet\n.SH DESCRIPTION\nIt does nothing.\n"}
-	sec8 := &applet.Applet{Name: "zzadmin", Section: "8", Man: ".TH ZZADMIN 8\n.SH NAME\nzzadmin \\- admin\n"}
+	fakePage := ".TH ZZFAKE 1\n.SH NAME\nzzfake \\- a test applet\n.SH DESCRIPTION\nIt does nothing.\n"
+	adminPage := ".TH ZZADMIN 8\n.SH NAME\nzzadmin \\- admin\n"
+	fake := &applet.Applet{Name: "zzfake", Summary: "a test applet", Man: &fakePage}
+	sec8 := &applet.Applet{Name: "zzadmin", Section: "8", Man: &adminPage}
 	apps := []*applet.Applet{fake, sec8, &Applet}
 	env := []string{"MANPATH=/nonexistent", "MANWIDTH=80", "MANSECT="}
 	for _, c := range []struct {

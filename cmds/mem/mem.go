@@ -33,7 +33,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "mem",
 	Summary: "experiments with malloc, page faults, copy on write and mmap",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -28,7 +28,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "mkdir",
 	Summary: "make directories",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -26,7 +26,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "mkfifo",
 	Summary: "make FIFOs (named pipes)",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -35,7 +35,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "mv",
 	Summary: "move (rename) files",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

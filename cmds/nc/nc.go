@@ -31,7 +31,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "nc",
 	Summary: "connect standard input and output to a TCP or unix domain socket",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -32,7 +32,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "nohup",
 	Summary: "run a command immune to hangups, with output to a non-tty",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -35,7 +35,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "pgrep",
 	Summary: "look up processes by name and other attributes",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    func(io *applet.IO, args []string) int { return Run(io, args, false) },
 }
 

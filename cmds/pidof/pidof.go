@@ -28,7 +28,7 @@ var Applet = applet.Applet{
 	Name:    "pidof",
 	Section: "8",
 	Summary: "find the process ID of a running program",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -23,7 +23,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "pipebuf",
 	Summary: "fill a pipe until it is full and count the bytes",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -15,6 +15,6 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "pkill",
 	Summary: "signal processes by name and other attributes",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    func(io *applet.IO, args []string) int { return pgrep.Run(io, args, true) },
 }

@@ -26,7 +26,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "pmap",
 	Summary: "report memory map of a process",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

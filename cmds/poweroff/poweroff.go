@@ -26,7 +26,7 @@ var Applet = applet.Applet{
 	Name:    "poweroff",
 	Summary: "stop the machine and turn its power off",
 	Section: "8",
-	Man:     manPage,
+	Man:     &manPage,
 	Main: func(io *applet.IO, args []string) int {
 		return Run(io, args, Action{"poweroff", "Halt the system and turn off the power.", unix.SIGUSR2, unix.LINUX_REBOOT_CMD_POWER_OFF})
 	},

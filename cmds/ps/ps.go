@@ -32,7 +32,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "ps",
 	Summary: "report a snapshot of the current processes",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

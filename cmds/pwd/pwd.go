@@ -27,7 +27,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "pwd",
 	Summary: "print name of current/working directory",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

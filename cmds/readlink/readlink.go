@@ -28,7 +28,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "readlink",
 	Summary: "print resolved symbolic links or canonical file names",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

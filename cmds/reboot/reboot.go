@@ -18,7 +18,7 @@ var Applet = applet.Applet{
 	Name:    "reboot",
 	Summary: "stop the machine and restart it",
 	Section: "8",
-	Man:     manPage,
+	Man:     &manPage,
 	Main: func(io *applet.IO, args []string) int {
 		return poweroff.Run(io, args, poweroff.Action{Prog: "reboot", Summary: "Reboot the system.", Signal: unix.SIGTERM, Cmd: unix.LINUX_REBOOT_CMD_RESTART})
 	},

@@ -33,7 +33,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "rm",
 	Summary: "remove files or directories",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

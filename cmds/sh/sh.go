@@ -16,6 +16,6 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "sh",
 	Summary: "command interpreter (POSIX shell)",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    shell.Main,
 }

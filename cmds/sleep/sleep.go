@@ -19,7 +19,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "sleep",
 	Summary: "delay for a specified amount of time",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

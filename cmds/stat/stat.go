@@ -37,7 +37,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "stat",
 	Summary: "display file status",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

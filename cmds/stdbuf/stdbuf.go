@@ -29,7 +29,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "stdbuf",
 	Summary: "run COMMAND, with modified buffering operations for its standard streams",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -30,7 +30,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "strace",
 	Summary: "trace system calls and signals",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

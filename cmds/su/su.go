@@ -26,7 +26,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "su",
 	Summary: "run a shell as another user",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -25,7 +25,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "tee",
 	Summary: "read from standard input and write to standard output and files",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

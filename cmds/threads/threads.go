@@ -25,7 +25,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "threads",
 	Summary: "start threads that sleep, to look at them in ps and /proc",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -36,7 +36,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "timeout",
 	Summary: "run a command with a time limit",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

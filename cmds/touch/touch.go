@@ -29,7 +29,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "touch",
 	Summary: "change file timestamps",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

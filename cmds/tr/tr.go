@@ -18,7 +18,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "tr",
 	Summary: "translate or delete characters",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

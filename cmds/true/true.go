@@ -17,7 +17,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "true",
 	Summary: "do nothing, successfully",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    func(io *applet.IO, args []string) int { return Run(io, args, &spec, 0) },
 }
 

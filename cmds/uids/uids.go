@@ -25,7 +25,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "uids",
 	Summary: "print the real, effective and saved user and group IDs",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -21,7 +21,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "uname",
 	Summary: "print system information",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

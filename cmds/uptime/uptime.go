@@ -24,7 +24,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "uptime",
 	Summary: "tell how long the system has been running",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

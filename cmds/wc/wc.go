@@ -33,7 +33,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "wc",
 	Summary: "print newline, word, and byte counts for each file",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -20,7 +20,7 @@ var manPage string
 var Applet = applet.Applet{
 	Name:    "yes",
 	Summary: "output a string repeatedly until killed",
-	Man:     manPage,
+	Man:     &manPage,
 	Main:    run,
 }
 

@@ -74,9 +74,9 @@ func Build(c Config) (*image.Image, error) {
 			continue
 		}
 		im.Symlink("bin/"+a.Name, "zinebox")
-		if a.Man != "" {
+		if a.Page() != "" {
 			sec := a.ManSection()
-			im.File(fmt.Sprintf("usr/share/man/man%s/%s.%s", sec, a.Name, sec), []byte(a.Man), 0o644)
+			im.File(fmt.Sprintf("usr/share/man/man%s/%s.%s", sec, a.Name, sec), []byte(a.Page()), 0o644)
 		}
 	}
 	if c.ManPages != nil {

@@ -22,13 +22,27 @@ const Version = "0.1.0"
 
 // Applet is one tool of the multicall binary.
 type Applet struct {
-	Name    string // argv[0] that selects it: "ls"
-	Summary string // one line for `zinebox --list -v` and whatis: "list directory contents"
-	Section string // man section of Man; "" means "1"
-	Man     string // the roff source of its man page, embedded from cmds/<name>/<name>.<section>
+	Name    string  // argv[0] that selects it: "ls"
+	Summary string  // one line for `zinebox --list -v` and whatis: "list directory contents"
+	Section string  // man section of Man; "" means "1"
+	// Man points to the roff source of its man page, embedded from
+	// cmds/<name>/<name>.<section>. A pointer, because `Man: &manPage` is
+	// a link-time constant while `Man: manPage` (copying another
+	// variable) makes the compiler write an init function for every
+	// applet package: sixty small functions scattered through the binary
+	// that every start-up of every applet would page in.
+	Man *string
 	// Main runs the applet with args (without argv[0]) and returns its exit
 	// status. It must not call os.Exit: the caller flushes and exits.
 	Main func(io *IO, args []string) int
+}
+
+// Page returns the roff source of the applet's man page ("" if it has none).
+func (a *Applet) Page() string {
+	if a.Man == nil {
+		return ""
+	}
+	return *a.Man
 }
 
 // ManSection returns the section of the applet's man page.
