@@ -22,9 +22,9 @@ const Version = "0.1.0"
 
 // Applet is one tool of the multicall binary.
 type Applet struct {
-	Name    string  // argv[0] that selects it: "ls"
-	Summary string  // one line for `zinebox --list -v` and whatis: "list directory contents"
-	Section string  // man section of Man; "" means "1"
+	Name    string // argv[0] that selects it: "ls"
+	Summary string // one line for `zinebox --list -v` and whatis: "list directory contents"
+	Section string // man section of Man; "" means "1"
 	// Man points to the roff source of its man page, embedded from
 	// cmds/<name>/<name>.<section>. A pointer, because `Man: &manPage` is
 	// a link-time constant while `Man: manPage` (copying another
