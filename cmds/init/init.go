@@ -19,10 +19,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -30,6 +30,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/inet"
 	"github.com/zinebox/zinebox/pkg/userdb"
 	"golang.org/x/sys/unix"
 )
@@ -267,8 +268,8 @@ func (m *machine) loadModules() {
 // ("10.0.2.15/24", QEMU's user network) and brings it up, as
 // `ip addr add` and `ip link set up` would.
 func configureIP(name, cidr string) error {
-	ip, ipnet, err := net.ParseCIDR(cidr)
-	if err != nil || ip.To4() == nil {
+	ip, mask, ok := parseCIDR4(cidr)
+	if !ok {
 		return fmt.Errorf("not an IPv4 address/prefix: %q", cidr)
 	}
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
@@ -279,7 +280,7 @@ func configureIP(name, cidr string) error {
 	for _, set := range []struct {
 		req  uint
 		addr []byte
-	}{{unix.SIOCSIFADDR, ip.To4()}, {unix.SIOCSIFNETMASK, net.IP(ipnet.Mask).To4()}} {
+	}{{unix.SIOCSIFADDR, ip}, {unix.SIOCSIFNETMASK, mask}} {
 		ifr, err := unix.NewIfreq(name)
 		if err != nil {
 			return err
@@ -292,6 +293,23 @@ func configureIP(name, cidr string) error {
 		}
 	}
 	return linkUp(name)
+}
+
+// parseCIDR4 splits "a.b.c.d/n" into the address and the netmask of a
+// prefix of n bits (0 to 32): 10.0.2.15/24 gives 10.0.2.15 and
+// 255.255.255.0.
+func parseCIDR4(cidr string) (ip, mask []byte, ok bool) {
+	addr, bits, found := strings.Cut(cidr, "/")
+	if !found {
+		return nil, nil, false
+	}
+	ip, ok = inet.ParseIPv4(addr)
+	n, err := strconv.Atoi(bits)
+	if !ok || err != nil || n < 0 || n > 32 || bits[0] < '0' || bits[0] > '9' {
+		return nil, nil, false
+	}
+	m := ^uint32(0) << (32 - n) // a shift by 32 leaves 0: prefix /0
+	return ip, []byte{byte(m >> 24), byte(m >> 16), byte(m >> 8), byte(m)}, true
 }
 
 // linkUp sets the IFF_UP flag of network interface name, as `ip link set

@@ -1,12 +1,12 @@
 package strace
 
 import (
-	"net"
 	"os"
 	"strconv"
 	"strings"
 	"unsafe"
 
+	"github.com/zinebox/zinebox/pkg/inet"
 	"golang.org/x/sys/unix"
 )
 
@@ -692,13 +692,13 @@ func (t *Tracer) sockaddr(pid int, addr uint64, n int) string {
 	case 2:
 		if len(b) >= 8 {
 			s += ", sin_port=htons(" + strconv.Itoa(int(b[2])<<8|int(b[3])) + "), sin_addr=inet_addr(\"" +
-				strconv.Itoa(int(b[4])) + "." + strconv.Itoa(int(b[5])) + "." + strconv.Itoa(int(b[6])) + "." + strconv.Itoa(int(b[7])) + "\")"
+				inet.FormatIPv4(b[4:8]) + "\")"
 		}
 	case 10:
 		if len(b) >= 28 {
 			s += ", sin6_port=htons(" + strconv.Itoa(int(b[2])<<8|int(b[3])) + "), sin6_flowinfo=htonl(" +
 				strconv.FormatUint(uint64(b[4])<<24|uint64(b[5])<<16|uint64(b[6])<<8|uint64(b[7]), 10) +
-				"), inet_pton(AF_INET6, \"" + net.IP(b[8:24]).String() + "\", &sin6_addr), sin6_scope_id=" +
+				"), inet_pton(AF_INET6, \"" + inet.FormatIPv6(b[8:24]) + "\", &sin6_addr), sin6_scope_id=" +
 				strconv.FormatUint(uint64(le32(b, 24)), 10)
 		}
 	default:

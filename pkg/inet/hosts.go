@@ -1,0 +1,123 @@
+package inet
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Files names the databases a lookup reads; the zero value means the
+// system's, /etc/hosts and /etc/services. (Tests point them elsewhere.)
+//
+// Only the files are consulted, never DNS: the teaching machine has no
+// network but loopback, and a name server query would need far more code
+// than the few names a lesson uses. glibc's "files" backend of nsswitch.conf
+// is what is imitated here.
+type Files struct {
+	Hosts    string
+	Services string
+}
+
+func (f Files) hosts() string {
+	if f.Hosts == "" {
+		return "/etc/hosts"
+	}
+	return f.Hosts
+}
+
+func (f Files) services() string {
+	if f.Services == "" {
+		return "/etc/services"
+	}
+	return f.Services
+}
+
+// LookupHost returns the addresses of host: the address itself when host
+// is numeric, else every address /etc/hosts gives the name (or an alias),
+// in the order of the file, names compared without regard to case. When
+// the file does not know "localhost" (the teaching machine has no
+// /etc/hosts), it is 127.0.0.1, as systemd's resolver and RFC 6761 make it.
+// An empty result means the name is unknown.
+func (f Files) LookupHost(host string) [][]byte {
+	if ip, ok := ParseIP(host); ok {
+		return [][]byte{ip}
+	}
+	var addrs [][]byte
+	eachHost(f.hosts(), func(ip []byte, names []string) bool {
+		for _, n := range names {
+			if strings.EqualFold(n, host) {
+				addrs = append(addrs, ip)
+				break
+			}
+		}
+		return true
+	})
+	if len(addrs) == 0 && strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		addrs = append(addrs, []byte{127, 0, 0, 1})
+	}
+	return addrs
+}
+
+// HostName returns the first name /etc/hosts gives address ip, or ip in
+// numeric form when it has none: what getnameinfo(3) answers from the
+// files alone.
+func (f Files) HostName(ip []byte) string {
+	name := ""
+	eachHost(f.hosts(), func(addr []byte, names []string) bool {
+		if bytes.Equal(addr, ip) {
+			name = names[0]
+			return false
+		}
+		return true
+	})
+	if name == "" {
+		return Format(ip)
+	}
+	return name
+}
+
+// eachHost calls fn with each well-formed line of the hosts file at path
+// until fn returns false. A missing file is an empty one.
+func eachHost(path string, fn func(ip []byte, names []string) bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return
+	}
+	for line := range strings.Lines(string(data)) {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		fields := strings.Fields(line)
+		if len(fields) < 2 {
+			continue
+		}
+		ip, ok := ParseIP(fields[0])
+		if !ok {
+			continue // e.g. a scoped fe80::1%eth0
+		}
+		if !fn(ip, fields[1:]) {
+			return
+		}
+	}
+}
+
+// ServiceName returns the name /etc/services gives port for protocol
+// ("tcp" or "udp"), or "" when there is none.
+func (f Files) ServiceName(port int, protocol string) string {
+	data, err := os.ReadFile(f.services())
+	if err != nil {
+		return ""
+	}
+	want := strconv.Itoa(port) + "/" + protocol
+	for line := range strings.Lines(string(data)) {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		fields := strings.Fields(line)
+		if len(fields) >= 2 && fields[1] == want {
+			return fields[0]
+		}
+	}
+	return ""
+}
