@@ -12,10 +12,12 @@ mkdir -p "$out"
 CGO_ENABLED=0 go build -trimpath -o "$out/zinebox" ./cmds/zinebox
 CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$out/zinebox-stripped" ./cmds/zinebox
 CGO_ENABLED=0 go build -trimpath -o "$out/floor" ./tests/bench/floor
+CGO_ENABLED=0 go build -trimpath -o "$out/depfloor" ./tests/bench/depfloor
 go build -o "$out/pairtime" ./tests/bench/pairtime
 
 echo "== start-up: zinebox true vs the static Go floor vs busybox true (paired medians)"
-"$out/pairtime" -n 400 -- "$out/floor" -- "$out/zinebox true" -- "/bin/busybox true"
+echo "   (depfloor: the floor plus mvdan.cc/sh's syntax and expand, which every build links)"
+"$out/pairtime" -n 400 -- "$out/floor" -- "$out/depfloor" -- "$out/zinebox true" -- "/bin/busybox true"
 
 echo "== size"
 size=$(stat -c %s "$out/zinebox-stripped")
