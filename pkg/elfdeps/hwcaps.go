@@ -25,11 +25,11 @@ func x86Levels() [4]struct{ name, flags string } {
 	}
 }
 
-// cpuFlags returns the "flags" line of the first processor in
-// /proc/cpuinfo, as a space-separated list with spaces around it for
-// whole-word tests; "" when it cannot be read (no hwcaps are used then,
-// as on a CPU that has none of the levels).
-func cpuFlags(cpuinfo []byte) string {
+// cpuInfo returns the vendor_id and the "flags" line of the first
+// processor in /proc/cpuinfo, the flags as a space-separated list with
+// spaces around it for whole-word tests. Both are "" when they cannot be
+// read: no hwcaps are used then, as on a CPU that has none of the levels.
+func cpuInfo(cpuinfo []byte) (vendor, flags string) {
 	for len(cpuinfo) > 0 {
 		line := cpuinfo
 		if i := bytes.IndexByte(cpuinfo, '\n'); i >= 0 {
@@ -37,18 +37,28 @@ func cpuFlags(cpuinfo []byte) string {
 		} else {
 			cpuinfo = nil
 		}
+		if len(bytes.TrimSpace(line)) == 0 && flags != "" {
+			break // the end of the first processor
+		}
 		key, val, ok := bytes.Cut(line, []byte(":"))
-		if ok && string(bytes.TrimSpace(key)) == "flags" {
-			return " " + strings.Join(strings.Fields(string(val)), " ") + " "
+		if !ok {
+			continue
+		}
+		switch string(bytes.TrimSpace(key)) {
+		case "vendor_id":
+			vendor = string(bytes.TrimSpace(val))
+		case "flags":
+			flags = " " + strings.Join(strings.Fields(string(val)), " ") + " "
 		}
 	}
-	return ""
+	return vendor, flags
 }
 
-// x86HWCaps returns the glibc-hwcaps subdirectories a CPU with these
-// flags (from cpuFlags) may use, most capable first, and whether glibc
-// calls the platform "haswell" (which $PLATFORM then expands to).
-func x86HWCaps(flags string) (hwcaps []string, haswell bool) {
+// x86Platform returns the glibc-hwcaps subdirectories a CPU with these
+// flags (from cpuInfo) may use, most capable first, and the name glibc
+// gives the platform, which $PLATFORM expands to ("" keeps the kernel's
+// AT_PLATFORM, x86_64).
+func x86Platform(vendor, flags string) (hwcaps []string, platform string) {
 	has := func(list string) bool {
 		for _, f := range strings.Fields(list) {
 			if !strings.Contains(flags, " "+f+" ") {
@@ -65,19 +75,29 @@ func x86HWCaps(flags string) (hwcaps []string, haswell bool) {
 			hwcaps = append([]string{l.name}, hwcaps...)
 		}
 	}
-	// glibc's cpu_features.c names the platform "haswell" when these are
-	// usable; the kernel's AT_PLATFORM says x86_64.
-	return hwcaps, has("avx2 bmi1 bmi2 abm movbe popcnt")
+	// glibc 2.36 (sysdeps/x86/cpu-features.c) renames the platform on
+	// Intel CPUs only: "xeon_phi" with AVX512ER and AVX512PF, else
+	// "haswell" when the Haswell generation's instructions are usable.
+	if vendor == "GenuineIntel" {
+		switch {
+		case has("avx512cd avx512er avx512pf"):
+			platform = "xeon_phi"
+		case has("avx2 fma bmi1 bmi2 abm movbe popcnt"):
+			platform = "haswell"
+		}
+	}
+	return hwcaps, platform
 }
 
-// readCPUFlags reads the CPU's features from /proc/cpuinfo. It is called
-// only when ldd resolves something, never at program start: reading them
-// with CPUID instructions at start-up (as golang.org/x/sys/cpu does) costs
-// a VM exit per instruction under a hypervisor, for every applet.
-func readCPUFlags() string {
+// readCPUInfo reads the CPU's vendor and features from /proc/cpuinfo. It
+// is called only when ldd resolves something, never at program start:
+// reading them with CPUID instructions at start-up (as golang.org/x/sys/cpu
+// does in its init) costs a VM exit per instruction under a hypervisor, in
+// every applet.
+func readCPUInfo() (vendor, flags string) {
 	b, err := os.ReadFile("/proc/cpuinfo")
 	if err != nil {
-		return ""
+		return "", ""
 	}
-	return cpuFlags(b)
+	return cpuInfo(b)
 }

@@ -49,11 +49,12 @@ func HostPlatform() *Platform {
 		DefaultDirs: []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib", "/usr/lib"},
 	}
 	// The CPU's features decide which glibc-hwcaps levels ld.so searches
-	// (see x86HWCaps); they are read here, when something is resolved.
-	var haswell bool
-	p.HWCaps, haswell = x86HWCaps(readCPUFlags())
-	if haswell {
-		p.Name = "haswell" // what $PLATFORM expands to
+	// and what $PLATFORM expands to (see x86Platform); they are read here,
+	// when something is resolved.
+	var name string
+	p.HWCaps, name = x86Platform(readCPUInfo())
+	if name != "" {
+		p.Name = name
 	}
 	return p
 }
