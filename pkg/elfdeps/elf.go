@@ -37,8 +37,9 @@ const (
 )
 
 // ErrNotELF is returned for a file that does not start with the ELF magic
-// or whose header is unusable. It is elf.ErrNotELF, so either test works.
-var ErrNotELF = elf.ErrNotELF
+// or whose header is unusable. (It is not elf.ErrNotELF itself: a variable
+// copied from another package would need an init function.)
+var ErrNotELF = errors.New("not an ELF file")
 
 // Object is what the dynamic linker needs to know about one ELF file.
 type Object struct {
@@ -138,10 +139,10 @@ func ReadLenient(r io.ReaderAt, size int64) (*Object, error) {
 
 func read(r io.ReaderAt, size int64, lenient bool) (o *Object, err error) {
 	f, err := elf.NewFile(r, size)
+	if err == elf.ErrNotELF {
+		return nil, ErrNotELF
+	}
 	if err != nil {
-		if errors.Is(err, ErrNotELF) {
-			return nil, err
-		}
 		return nil, fmt.Errorf("%w: %v", ErrNotELF, err)
 	}
 	o = &Object{f: f, Class: f.Class, Data: f.Data, OSABI: f.OSABI, Type: f.Type, Machine: f.Machine}
