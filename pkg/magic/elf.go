@@ -65,7 +65,13 @@ func (d *detection) elf() (Result, bool) {
 		w.WriteString("executable")
 		mime = "application/x-executable"
 	case elf.ET_DYN:
-		if objErr == nil && obj.PIE() {
+		// DF_1_PIE decides when the dynamic section could be read; file(1)
+		// goes by the execute bit otherwise.
+		pie := d.executable
+		if objErr == nil && obj.HasDynamic && !badProgs(hdr, typ) {
+			pie = obj.PIE()
+		}
+		if pie {
 			w.WriteString("pie executable")
 			mime = "application/x-pie-executable"
 		} else {
@@ -75,17 +81,42 @@ func (d *detection) elf() (Result, bool) {
 	case elf.ET_CORE:
 		w.WriteString("core file")
 		mime = "application/x-coredump"
+	case elf.ET_NONE:
+		w.WriteString("no file type")
 	default:
-		fmt.Fprintf(&w, "processor-specific (%#x)", uint16(typ))
+		if typ&0xff00 == 0xff00 {
+			w.WriteString("processor-specific")
+		}
 	}
-	w.WriteString(", " + machineName(machine))
-	fmt.Fprintf(&w, ", version %d (%s)", b[elf.EI_VERSION], osabiName(elf.OSABI(b[elf.EI_OSABI])))
-	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil {
+	// file(1) prints e_version, not EI_VERSION: 1 is the only valid one.
+	version := ""
+	if len(b) >= 24 {
+		switch order.Uint32(b[20:]) {
+		case 0:
+			version = "invalid version "
+		case 1:
+			version = "version 1 "
+		}
+	}
+	if !strings.HasSuffix(w.String(), " ") {
+		w.WriteString(", ")
+	}
+	w.WriteString(machineName(machine))
+	fmt.Fprintf(&w, ", %s(%s)", version, osabiName(elf.OSABI(b[elf.EI_OSABI])))
+	shSize := 64
+	if hdr != nil && hdr.Class == elf.ELFCLASS32 {
+		shSize = 40
+	}
+	badProgs := badProgs(hdr, typ)
+	if badProgs {
+		w.WriteString(", corrupted program header size")
+	}
+	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil && !badProgs {
 		if off, ok := unreadableProg(hdr, d.size); ok {
 			fmt.Fprintf(&w, ", can't read elf program headers at %d", off)
 		}
 	}
-	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr == nil {
+	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr == nil && !badProgs {
 		switch {
 		case !obj.HasDynamic:
 			w.WriteString(", statically linked")
@@ -100,14 +131,33 @@ func (d *detection) elf() (Result, bool) {
 	}
 	// file(1) reads the section headers of objects, programs and
 	// libraries only: not of core files or processor-specific types.
+	// It checks the table's shape first, in this order.
 	if typ == elf.ET_REL || typ == elf.ET_EXEC || typ == elf.ET_DYN {
-		if off, ok := missingSections(hdr, d.size); ok {
+		if off, ok := missingSections(hdr, d.size); hdr == nil {
+			sectionInfo(&w, d.r, d.size) // the header is cut short
+		} else if hdr.Shnum == 0 {
+			w.WriteString(", no section header")
+		} else if hdr.Shentsize != shSize {
+			w.WriteString(", corrupted section header size")
+		} else if ok {
 			fmt.Fprintf(&w, ", missing section headers at %d", off)
+		} else if names := nameTableOffset(hdr, d.r); names > uint64(d.size) {
+			fmt.Fprintf(&w, ", too large section header offset %d", names)
 		} else {
 			sectionInfo(&w, d.r, d.size)
 		}
 	}
 	return found(w.String(), mime)
+}
+
+// badProgs reports a program or library whose program headers are not of
+// the class's size: file(1) then reads none of them.
+func badProgs(h *elf.File, typ elf.Type) bool {
+	want := 56
+	if h != nil && h.Class == elf.ELFCLASS32 {
+		want = 32
+	}
+	return (typ == elf.ET_EXEC || typ == elf.ET_DYN) && h != nil && h.Phentsize != want
 }
 
 // unreadableProg finds the first program header that lies past the end of
@@ -136,13 +186,30 @@ func missingSections(h *elf.File, size int64) (uint64, bool) {
 	return at, at+uint64(h.Shentsize) > uint64(size) || at < h.Shoff
 }
 
+// nameTableOffset returns sh_offset of the section-name table, whose
+// header missingSections found inside the file.
+func nameTableOffset(h *elf.File, r io.ReaderAt) uint64 {
+	var b [64]byte
+	n, _ := r.ReadAt(b[:h.Shentsize], int64(h.Shoff+uint64(h.Shstrndx*h.Shentsize)))
+	if h.Class == elf.ELFCLASS32 {
+		if n < 20 {
+			return 0
+		}
+		return uint64(h.ByteOrder.Uint32(b[16:]))
+	}
+	if n < 32 {
+		return 0
+	}
+	return h.ByteOrder.Uint64(b[24:])
+}
+
 // sectionInfo appends what the section headers tell: the notes (build ID,
 // ABI tag, Go build ID) in file order, debug_info, and the symbol table.
 // A section table that cannot be trusted (see elf.File.Sections) adds
 // nothing.
 func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 	f, err := elf.NewFile(r, size)
-	if err != nil || !progTableSound(f) {
+	if err != nil {
 		return
 	}
 	secs, err := f.Sections()
@@ -190,36 +257,6 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 	if notes >= maxNotes {
 		fmt.Fprintf(w, ", too many notes (%d)", maxNotes)
 	}
-}
-
-// progTableSound reports whether the program header table is whole: a
-// file whose table runs past its end or holds offsets and sizes beyond
-// 2^63 is too damaged for its section headers to be believed.
-func progTableSound(f *elf.File) bool {
-	if f.Phnum == 0 {
-		return true
-	}
-	want := 56
-	if f.Class == elf.ELFCLASS32 {
-		want = 32
-	}
-	if f.Phentsize < want {
-		return false
-	}
-	n := uint64(f.Phnum) * uint64(f.Phentsize)
-	b, err := f.ReadBytes(f.Phoff, n, 65535*65535)
-	if err != nil {
-		return false
-	}
-	if f.Class == elf.ELFCLASS64 {
-		for i := 0; i < f.Phnum; i++ {
-			p := b[i*f.Phentsize:]
-			if f.ByteOrder.Uint64(p[8:]) > 1<<63-1 || f.ByteOrder.Uint64(p[32:]) > 1<<63-1 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // describeNotes appends the notes file(1) knows from one note section and

@@ -158,7 +158,7 @@ func Describe(name string, o Options) Result {
 	if st.Size == 0 {
 		return inode("empty", "inode/x-empty")
 	}
-	r := describeReader(f, st.Size, o)
+	r := describeReader(f, st.Size, o, st.Mode&0o111 != 0)
 	if len(prefix) > 0 {
 		// file(1) joins the mode words to the description with a space.
 		r.Desc = strings.Join(prefix, ", ") + " " + r.Desc
@@ -186,11 +186,12 @@ func DescribeStdin(r io.Reader, o Options) Result {
 // DescribeBytes examines data held in memory: the start of a file, or
 // what standard input gave.
 func DescribeBytes(buf []byte, o Options) Result {
-	return describeReader(bytes.NewReader(buf), int64(len(buf)), o)
+	return describeReader(bytes.NewReader(buf), int64(len(buf)), o, false)
 }
 
-// describeReader examines a file of size bytes through r.
-func describeReader(r io.ReaderAt, size int64, o Options) Result {
+// describeReader examines a file of size bytes through r; executable
+// tells whether any of its execute permission bits is set.
+func describeReader(r io.ReaderAt, size int64, o Options, executable bool) Result {
 	// Binary formats show in the first few KiB; only text needs the whole
 	// 64 KiB, so read that much only when no binary format matched.
 	n := int64(headSize)
@@ -206,7 +207,7 @@ func describeReader(r io.ReaderAt, size int64, o Options) Result {
 	if len(buf) == 1 {
 		return Result{Desc: "very short file (no magic)", MimeType: "application/octet-stream", Charset: "binary"}
 	}
-	d := &detection{buf: buf, r: r, size: size, opts: o}
+	d := &detection{buf: buf, r: r, size: size, opts: o, executable: executable}
 	res := d.run()
 	if o.Uncompress {
 		if inner, ok := d.uncompressed(); ok {
@@ -223,7 +224,10 @@ type detection struct {
 	r    io.ReaderAt
 	size int64
 	opts Options
-	kind string // internal name of the binary format found, for -z
+	// executable: the file has an execute bit, which is all file(1) has
+	// to tell a PIE from a library when the dynamic section is unreadable.
+	executable bool
+	kind       string // internal name of the binary format found, for -z
 }
 
 func (d *detection) run() Result {
