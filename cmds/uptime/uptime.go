@@ -54,7 +54,9 @@ func run(io *applet.IO, args []string) int {
 	now := time.Now()
 	switch {
 	case r.Has("since"):
-		boot := time.Unix(now.Unix()-int64(up), 0)
+		// As procps 4.0.2 (Debian 12) computes it: the difference of the
+		// two as real numbers, rounded to the nearest second.
+		boot := time.Unix(int64(float64(now.UnixMicro())/1e6-up+0.5), 0)
 		io.Stdout.WriteString(boot.Format("2006-01-02 15:04:05") + "\n")
 	case r.Has("pretty"):
 		io.Stdout.WriteString(pretty(up) + "\n")
