@@ -8,6 +8,6 @@ set -eu
 cd "$(dirname "$0")/.."
 ./initramfs/install-qemu.sh
 ./initramfs/fetch-kernel.sh >/dev/null
-echo "== VM: boot to prompt, zinebox vs busybox (medians of 5 alternate boots)"
+echo "== VM: boot to prompt, zinebox vs busybox vs busybox behind a do-nothing Go /init (goinit; medians of 5 alternate boots)"
 go test -run '^$' -bench BootToPrompt -benchtime 5x -count 1 ./tests/vm |
 	sed -n 's/^BenchmarkBootToPrompt[^ ]*[ 	]*//p; s/^.*image sizes/  image sizes/p' | sort -u | sed 's/^/  /'

@@ -3,6 +3,7 @@ package vmtest
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -39,6 +40,42 @@ func busyboxImage(b *testing.B) (string, int) {
 		im.Dir(d, 0o755)
 	}
 	return writeImage(b, im, "busybox.cpio")
+}
+
+// goInitImage is busyboxImage with the smallest Go program as /init in
+// front of the same script (tests/bench/goinit): the boot time of a Go
+// /init that does nothing of its own.
+func goInitImage(b *testing.B) string {
+	b.Helper()
+	bb, err := os.ReadFile("/bin/busybox")
+	if err != nil {
+		b.Skipf("busybox-static is not installed: %v", err)
+	}
+	root, err := RepoRoot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bin := filepath.Join(b.TempDir(), "goinit")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "./tests/bench/goinit")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building goinit: %v\n%s", err, out)
+	}
+	goinit, err := os.ReadFile(bin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	im := &image.Image{}
+	im.File("bin/busybox", bb, 0o755)
+	im.File("init", goinit, 0o755)
+	im.File("init.sh", []byte(busyboxInit), 0o755)
+	im.CharDev("dev/console", 0o600, 5, 1)
+	for _, d := range []string{"proc", "sys", "dev", "tmp", "root"} {
+		im.Dir(d, 0o755)
+	}
+	path, _ := writeImage(b, im, "goinit.cpio")
+	return path
 }
 
 // writeImage writes im uncompressed into a temporary file and returns its
@@ -82,8 +119,8 @@ func gzipSize(b *testing.B, path string) int {
 	return gz.Len()
 }
 
-// BenchmarkBootToPrompt boots the zinebox image and the busybox image
-// (both uncompressed)
+// BenchmarkBootToPrompt boots the zinebox image, the busybox image and
+// the busybox image behind a do-nothing Go /init (all uncompressed)
 // alternately with the same kernel and QEMU flags and reports the median
 // time from starting QEMU to the first prompt of each, and their ratio
 // (the machine is shared: only the ratio means much). Run it with
@@ -91,8 +128,9 @@ func gzipSize(b *testing.B, path string) int {
 func BenchmarkBootToPrompt(b *testing.B) {
 	zb := BuildImage(b)
 	bb, bbSize := busyboxImage(b)
+	gi := goInitImage(b)
 	zbSize := gzipSize(b, zb)
-	var tz, tb []time.Duration
+	var tz, tb, tg []time.Duration
 	boot := func(img string) time.Duration {
 		start := time.Now()
 		vm := Boot(b, Image(img))
@@ -105,12 +143,16 @@ func BenchmarkBootToPrompt(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		tz = append(tz, boot(zb))
 		tb = append(tb, boot(bb))
+		tg = append(tg, boot(gi))
 	}
 	b.StopTimer()
-	mz, mb := median(tz), median(tb)
+	mz, mb, mg := median(tz), median(tb), median(tg)
 	b.ReportMetric(mz.Seconds(), "zinebox-s")
 	b.ReportMetric(mb.Seconds(), "busybox-s")
 	b.ReportMetric(mz.Seconds()/mb.Seconds(), "ratio")
+	// the same busybox boot behind the smallest Go /init: the floor any
+	// Go /init starts from
+	b.ReportMetric(mg.Seconds()/mb.Seconds(), "goinit-ratio")
 	b.ReportMetric(float64(zbSize)/float64(bbSize), "gz-size-ratio")
 	b.Logf("image sizes gzip'd: zinebox %d bytes, busybox %d bytes", zbSize, bbSize)
 }
