@@ -45,6 +45,14 @@ for sh in dash "$out/zinebox sh" bash; do
 	rss=$(/usr/bin/time -f %M $sh "$out/loop.sh" 2>&1 >/dev/null | tail -n 1)
 	echo "  max RSS of the 200k loop: $sh: $rss KiB"
 done
+# Where zinebox's RSS is: pages of the executable mapped in (the kernel maps
+# 64 KiB around each page fault of a file: fault-around) versus the Go
+# heap, stacks and runtime metadata; and the same for the plain Go floors.
+"$out/zinebox" sh -c "i=0; while [ \$i -lt 200000 ]; do i=\$((i+1)); done; $links/cat /proc/\$\$/smaps_rollup" |
+	awk '/^Rss:/ {r=$2} /^Anonymous:/ {a=$2} END {printf "  zinebox sh after the loop: RSS %d KiB = %d KiB of the executable + %d KiB anonymous\n", r, r-a, a}'
+for f in floor depfloor; do
+	echo "  max RSS of $f (exits at once): $(/usr/bin/time -f %M "$out/$f" 2>&1 | tail -n 1) KiB"
+done
 
 for b in tests/bench-*.sh; do
 	[ -e "$b" ] || continue
