@@ -3,8 +3,16 @@
 // unix domain socket (stream or datagram), as client or listener, and can
 // pass an open file descriptor over a unix socket (SCM_RIGHTS).
 //
-// Its flags follow OpenBSD netcat (Debian's netcat-openbsd) for what they
-// share: -l, -U, -u, -N, -q, -v, -z. --send-fd and --recv-fd are ours.
+// Its flags and messages follow OpenBSD netcat (Debian's netcat-openbsd)
+// for what they share: -l, -U, -u, -N, -q, -v, -z. --send-fd and --recv-fd
+// are ours.
+//
+// It makes its system calls itself through golang.org/x/sys/unix (socket,
+// connect, bind, listen, accept4, read, write, sendto, recvfrom, sendmsg,
+// recvmsg, shutdown; see sock.go), not through Go's net package: what
+// strace shows of it is what the zine's sockets pages describe, and the
+// binary is half a megabyte smaller. Host names are looked up in
+// /etc/hosts only (package inet), as the teaching machine has no DNS.
 package nc
 
 import (
@@ -12,16 +20,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/zinebox/zinebox/cmds/sleep"
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/inet"
 	"golang.org/x/sys/unix"
 )
 
@@ -96,19 +103,29 @@ func run(io *applet.IO, args []string) int {
 			o.quit = q
 		}
 	}
-	network, address, err := target(o, r.Operands)
+	var files inet.Files // the system's /etc/hosts and /etc/services
+	t, err := parseTarget(files, o, r.Operands)
 	if err != nil {
 		return io.UsageError(1, "%s", err)
 	}
-	if o.unix {
-		address = io.Path(address)
-	}
-	if (o.sendFD != "" || o.recvFD) && network != "unix" && network != "unixgram" {
+	if (o.sendFD != "" || o.recvFD) && !o.unix {
 		return io.UsageError(1, "--send-fd and --recv-fd need -U")
 	}
-	conn, err := connect(io, o, network, address)
+	var conn *sock
+	switch {
+	case o.unix && o.listen:
+		conn, err = listenUnix(io, o, t)
+	case o.unix:
+		conn, err = dialUnix(io, o, t)
+	case o.listen:
+		conn, err = listenInet(io, o, t, files)
+	default:
+		conn, err = dialInet(io, o, t, files)
+	}
 	if err != nil {
-		io.Errorf("%s", err)
+		if err != errReported {
+			io.Errorf("%s", err)
+		}
 		return 1
 	}
 	defer conn.Close()
@@ -116,161 +133,293 @@ func run(io *applet.IO, args []string) int {
 	case o.zero:
 		return 0
 	case o.sendFD != "":
-		return sendFD(io, conn.(*net.UnixConn), o.sendFD)
+		return sendFD(io, conn, o.sendFD)
 	case o.recvFD:
-		return recvFD(io, conn.(*net.UnixConn))
+		return recvFD(io, conn)
 	}
 	return relay(io, o, conn)
 }
 
-// target turns the operands into a network and an address for package net.
-func target(o options, operands []string) (network, address string, err error) {
-	if o.unix {
-		if len(operands) != 1 {
-			return "", "", errors.New("-U takes one PATH")
-		}
-		if o.dgram {
-			return "unixgram", operands[0], nil
-		}
-		return "unix", operands[0], nil
-	}
-	network = "tcp"
-	if o.dgram {
-		network = "udp"
-	}
-	switch {
-	case o.listen && len(operands) == 1: // nc -l PORT
-		return network, net.JoinHostPort("127.0.0.1", operands[0]), nil
-	case len(operands) == 2:
-		if _, err := strconv.ParseUint(operands[1], 10, 16); err != nil {
-			return "", "", fmt.Errorf("port number invalid: %s", operands[1])
-		}
-		return network, net.JoinHostPort(operands[0], operands[1]), nil
-	}
-	return "", "", errors.New("missing HOST and PORT")
+// target is what the operands name: a unix socket path, or a host, a port
+// and a protocol.
+type target struct {
+	path  string // -U: as given, for messages
+	host  string
+	port  int
+	proto string // "tcp" or "udp"
 }
 
-// connect dials, or listens and accepts one connection.
-func connect(io *applet.IO, o options, network, address string) (net.Conn, error) {
-	if !o.listen {
-		c, err := net.Dial(network, address)
+// parseTarget checks the operands, in OpenBSD netcat's words.
+func parseTarget(files inet.Files, o options, operands []string) (target, error) {
+	if o.unix {
+		switch len(operands) {
+		case 1:
+			return target{path: operands[0]}, nil
+		case 2:
+			return target{}, errors.New("cannot use port with -U")
+		}
+		return target{}, errors.New("-U takes one PATH")
+	}
+	t := target{proto: "tcp"}
+	if o.dgram {
+		t.proto = "udp"
+	}
+	var port string
+	switch {
+	case len(operands) == 0 && !o.listen:
+		return t, errors.New("missing HOST and PORT")
+	case o.listen && len(operands) == 1: // nc -l PORT
+		t.host, port = "127.0.0.1", operands[0]
+	case len(operands) < 2:
+		return t, errors.New("missing port number")
+	case len(operands) == 2:
+		t.host, port = operands[0], operands[1]
+	default:
+		return t, fmt.Errorf("extra operand '%s'", operands[2])
+	}
+	n, err := strconv.ParseInt(port, 10, 32)
+	switch {
+	case err == nil && n < 1:
+		return t, fmt.Errorf("port number too small: %s", port)
+	case err == nil && n > 65535, errors.Is(err, strconv.ErrRange) && port[0] != '-':
+		return t, fmt.Errorf("port number too large: %s", port)
+	case err == nil:
+		t.port = int(n)
+	default:
+		// A service name from /etc/services, as getservbyname(3) knows it.
+		p, ok := files.ServicePort(port, t.proto)
+		if !ok {
+			return t, fmt.Errorf("port number invalid: %s", port)
+		}
+		t.port = p
+	}
+	return t, nil
+}
+
+// errReported: the failure has been told already.
+var errReported = errors.New("reported")
+
+// hostAndIP names a host in messages as netcat does: "localhost
+// (127.0.0.1)", or just the address when that is what was given.
+func hostAndIP(host string, ip []byte) string {
+	if addr := inet.Format(ip); addr != host {
+		return host + " (" + addr + ")"
+	}
+	return host
+}
+
+func sockType(o options) int {
+	if o.dgram {
+		return unix.SOCK_DGRAM
+	}
+	return unix.SOCK_STREAM
+}
+
+// dialInet connects to each address of the host in turn until one
+// answers, reporting each refusal.
+func dialInet(io *applet.IO, o options, t target, files inet.Files) (*sock, error) {
+	addrs := files.LookupHost(t.host)
+	if len(addrs) == 0 {
+		return nil, fmt.Errorf("getaddrinfo for host \"%s\" port %d: Name or service not known", t.host, t.port)
+	}
+	for _, ip := range addrs {
+		fd, err := newSocket(inet.Family(ip), sockType(o))
+		if err == nil {
+			err = connectFD(fd, inet.Sockaddr(ip, t.port))
+			if err != nil {
+				unix.Close(fd)
+			}
+		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s", address, errno.Message(err))
+			io.Errorf("connect to %s port %d (%s) failed: %s", hostAndIP(t.host, ip), t.port, t.proto, errno.Message(err))
+			continue
 		}
 		if o.verbose {
-			fmt.Fprintf(io.Stderr, "Connection to %s (%s) succeeded!\n", address, network)
+			service := files.ServiceName(t.port, t.proto)
+			if service == "" {
+				service = "*"
+			}
+			fmt.Fprintf(io.Stderr, "Connection to %s %d port [%s/%s] succeeded!\n", hostAndIP(t.host, ip), t.port, t.proto, service)
 		}
-		return c, nil
+		return newSock(fd, !o.dgram)
 	}
-	switch network {
-	case "udp":
-		c, err := net.ListenPacket(network, address)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s", address, errno.Message(err))
-		}
-		return &packetConn{UDPConn: c.(*net.UDPConn)}, nil
-	case "unixgram":
-		c, err := net.ListenUnixgram(network, &net.UnixAddr{Name: address, Net: network})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s", address, errno.Message(err))
-		}
-		return c, nil // a datagram socket file is never unlinked by Go
+	return nil, errReported
+}
+
+// listenInet binds the host's first address and, for TCP, waits for one
+// connection; a UDP listener answers whoever sent the last datagram.
+func listenInet(io *applet.IO, o options, t target, files inet.Files) (*sock, error) {
+	addrs := files.LookupHost(t.host)
+	if len(addrs) == 0 {
+		return nil, errors.New("getaddrinfo: Name or service not known")
 	}
-	l, err := net.Listen(network, address)
+	ip := addrs[0]
+	fd, err := newSocket(inet.Family(ip), sockType(o))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", address, errno.Message(err))
+		return nil, errors.New(errno.Message(err))
 	}
-	if ul, ok := l.(*net.UnixListener); ok {
-		// Leave the socket file behind, as netcat does, so that
-		// `ls -l` and `file` can show it afterwards.
-		ul.SetUnlinkOnClose(false)
+	if !o.dgram {
+		// A new listener may take the port at once, even while the last
+		// conversation on it lingers in TIME_WAIT.
+		unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
 	}
-	defer l.Close()
+	if err := unix.Bind(fd, inet.Sockaddr(ip, t.port)); err != nil {
+		unix.Close(fd)
+		return nil, errors.New(errno.Message(err))
+	}
+	where := files.HostName(ip) + " " + strconv.Itoa(t.port)
+	if o.dgram {
+		if o.verbose {
+			fmt.Fprintf(io.Stderr, "Bound on %s\n", where)
+		}
+		s, err := newSock(fd, false)
+		if err != nil {
+			return nil, err
+		}
+		s.reply = true
+		if o.verbose {
+			s.onPeer = func(sa unix.Sockaddr) {
+				ip, port, _ := inet.FromSockaddr(sa)
+				fmt.Fprintf(io.Stderr, "Connection received on %s %d\n", files.HostName(ip), port)
+			}
+		}
+		return s, nil
+	}
 	if o.verbose {
-		fmt.Fprintf(io.Stderr, "Listening on %s (%s)\n", address, network)
+		fmt.Fprintf(io.Stderr, "Listening on %s\n", where)
 	}
-	c, err := l.Accept()
+	nfd, peer, err := listenAccept(fd)
 	if err != nil {
-		return nil, fmt.Errorf("accept: %s", errno.Message(err))
+		return nil, err
 	}
 	if o.verbose {
-		fmt.Fprintf(io.Stderr, "Connection received on %s\n", c.RemoteAddr())
+		ip, port, _ := inet.FromSockaddr(peer)
+		fmt.Fprintf(io.Stderr, "Connection received on %s %d\n", files.HostName(ip), port)
 	}
-	return c, nil
+	return newSock(nfd, true)
 }
 
-// packetConn answers a UDP listener's peer: it reads from anyone and
-// writes back to whoever spoke last.
-type packetConn struct {
-	*net.UDPConn
-	mu   sync.Mutex
-	peer *net.UDPAddr
+// listenAccept calls listen(2) on the bound socket fd, waits for one
+// connection, and closes the listening socket: nc serves one client.
+func listenAccept(fd int) (int, unix.Sockaddr, error) {
+	defer unix.Close(fd)
+	if err := unix.Listen(fd, 1); err != nil {
+		return -1, nil, fmt.Errorf("listen: %s", errno.Message(err))
+	}
+	nfd, peer, err := acceptFD(fd)
+	if err != nil {
+		return -1, nil, fmt.Errorf("accept: %s", errno.Message(err))
+	}
+	return nfd, peer, nil
 }
 
-func (p *packetConn) Read(b []byte) (int, error) {
-	n, addr, err := p.ReadFromUDP(b)
-	if err == nil {
-		p.mu.Lock()
-		p.peer = addr
-		p.mu.Unlock()
+// dialUnix connects to the unix domain socket at the path.
+func dialUnix(io *applet.IO, o options, t target) (*sock, error) {
+	fd, err := newSocket(unix.AF_UNIX, sockType(o))
+	if err != nil {
+		return nil, errors.New(errno.Message(err))
 	}
-	return n, err
+	if err := connectFD(fd, &unix.SockaddrUnix{Name: io.Path(t.path)}); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("%s: %s", t.path, errno.Message(err))
+	}
+	return newSock(fd, !o.dgram)
 }
 
-func (p *packetConn) Write(b []byte) (int, error) {
-	p.mu.Lock()
-	addr := p.peer
-	p.mu.Unlock()
-	if addr == nil {
-		return 0, errors.New("no peer has sent anything yet")
+// listenUnix creates the socket file at the path (bind(2)) and waits for
+// one connection, or with -u reads the datagrams sent to it. The file
+// stays afterwards, as with netcat, so that `ls -l` and `file` can show
+// it; bind fails if the path exists.
+func listenUnix(io *applet.IO, o options, t target) (*sock, error) {
+	fd, err := newSocket(unix.AF_UNIX, sockType(o))
+	if err != nil {
+		return nil, errors.New(errno.Message(err))
 	}
-	return p.WriteToUDP(b, addr)
+	if err := unix.Bind(fd, &unix.SockaddrUnix{Name: io.Path(t.path)}); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("%s: %s", t.path, errno.Message(err))
+	}
+	if o.verbose {
+		fmt.Fprintf(io.Stderr, "Bound on %s\n", t.path)
+	}
+	if o.dgram {
+		s, err := newSock(fd, false)
+		if err != nil {
+			return nil, err
+		}
+		s.reply = true
+		return s, nil
+	}
+	if o.verbose {
+		fmt.Fprintf(io.Stderr, "Listening on %s\n", t.path)
+	}
+	nfd, _, err := listenAccept(fd)
+	if err != nil {
+		return nil, err
+	}
+	if o.verbose {
+		fmt.Fprintf(io.Stderr, "Connection received on %s\n", t.path)
+	}
+	return newSock(nfd, true)
 }
 
 // relay copies standard input to the socket and the socket to standard
-// output until the peer is done.
-func relay(io *applet.IO, o options, conn net.Conn) int {
+// output, both at once, until both directions are done, as netcat does:
+// the peer's end of file does not cut short what we are still sending,
+// nor does ours cut short its answer. At the end of standard input, -N
+// (and -q) shut the socket down for writing so that the peer reads end of
+// file; -q then waits that long for the peer at most.
+func relay(io *applet.IO, o options, conn *sock) int {
 	received := make(chan error, 1)
 	go func() {
 		_, err := io.Stdout.ReadFrom(conn)
 		io.Stdout.Flush()
 		received <- err
 	}()
-	if o.noStdin {
-		return finish(io, <-received)
+	var sent chan error // nil once standard input is done, or with -d
+	if !o.noStdin {
+		sent = make(chan error, 1)
+		go func() {
+			_, err := copyTo(conn, io.Stdin, conn.stream)
+			sent <- err
+		}()
 	}
-	sent := make(chan error, 1)
-	go func() {
-		_, err := copyTo(conn, io.Stdin)
-		sent <- err
-	}()
-	select {
-	case err := <-received:
-		return finish(io, err)
-	case err := <-sent:
-		if err != nil {
-			io.Errorf("write: %s", errno.Message(err))
-			return 1
-		}
-		if o.shutdown || o.quit >= 0 {
-			if cw, ok := conn.(interface{ CloseWrite() error }); ok {
-				cw.CloseWrite()
+	var quit <-chan time.Time
+	for sent != nil || received != nil {
+		select {
+		case err := <-received:
+			if status := finish(io, err); status != 0 {
+				return status
 			}
-		}
-		if o.quit >= 0 {
-			select {
-			case err := <-received:
-				return finish(io, err)
-			case <-time.After(time.Duration(o.quit * float64(time.Second))):
-				return 0
+			received = nil
+		case err := <-sent:
+			if err != nil {
+				io.Errorf("write: %s", errno.Message(err))
+				return 1
 			}
+			sent = nil
+			if (o.shutdown || o.quit >= 0) && conn.stream {
+				conn.shutdown(unix.SHUT_WR) // the peer reads end of file
+			}
+			if o.quit >= 0 {
+				quit = time.After(time.Duration(o.quit * float64(time.Second)))
+			}
+		case <-quit:
+			return 0
 		}
-		return finish(io, <-received)
 	}
+	return 0
 }
 
-func copyTo(w io.Writer, r io.Reader) (int64, error) {
-	buf := make([]byte, 64<<10)
+// copyTo copies r to the socket w. A stream takes large chunks; a
+// datagram carries at most one chunk, so they stay well under UDP's
+// 65,507-byte limit (16 KiB, netcat's buffer).
+func copyTo(w io.Writer, r io.Reader, stream bool) (int64, error) {
+	size := 64 << 10
+	if !stream {
+		size = 16 << 10
+	}
+	buf := make([]byte, size)
 	var total int64
 	for {
 		n, rerr := r.Read(buf)
@@ -290,7 +439,7 @@ func copyTo(w io.Writer, r io.Reader) (int64, error) {
 }
 
 func finish(io *applet.IO, err error) int {
-	if err != nil && !errors.Is(err, net.ErrClosed) {
+	if err != nil && !errors.Is(err, os.ErrClosed) {
 		return io.WriteFailed(err)
 	}
 	return 0
@@ -299,14 +448,14 @@ func finish(io *applet.IO, err error) int {
 // sendFD opens path and passes the open descriptor to the peer in an
 // SCM_RIGHTS control message: the receiver gets its own descriptor for the
 // same open file, offset and all, even if it could not open the path.
-func sendFD(io *applet.IO, conn *net.UnixConn, path string) int {
+func sendFD(io *applet.IO, conn *sock, path string) int {
 	f, err := os.Open(io.Path(path))
 	if err != nil {
 		return io.PathError(path, err)
 	}
 	defer f.Close()
 	rights := unix.UnixRights(int(f.Fd()))
-	if _, _, err := conn.WriteMsgUnix([]byte(path), rights, nil); err != nil {
+	if err := conn.sendmsg([]byte(path), rights); err != nil {
 		io.Errorf("sendmsg: %s", errno.Message(err))
 		return 1
 	}
@@ -316,10 +465,10 @@ func sendFD(io *applet.IO, conn *net.UnixConn, path string) int {
 
 // recvFD receives one descriptor, shows where it points through /proc, and
 // copies what can be read from it to standard output.
-func recvFD(io *applet.IO, conn *net.UnixConn) int {
+func recvFD(io *applet.IO, conn *sock) int {
 	buf := make([]byte, 4096)
 	oob := make([]byte, unix.CmsgSpace(4))
-	n, oobn, _, _, err := conn.ReadMsgUnix(buf, oob)
+	n, oobn, err := conn.recvmsg(buf, oob)
 	if err != nil {
 		io.Errorf("recvmsg: %s", errno.Message(err))
 		return 1

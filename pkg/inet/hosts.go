@@ -103,21 +103,57 @@ func eachHost(path string, fn func(ip []byte, names []string) bool) {
 }
 
 // ServiceName returns the name /etc/services gives port for protocol
-// ("tcp" or "udp"), or "" when there is none.
+// ("tcp" or "udp"), or "" when there is none: getservbyport(3).
 func (f Files) ServiceName(port int, protocol string) string {
+	want := strconv.Itoa(port) + "/" + protocol
+	name := ""
+	f.eachService(func(fields []string) bool {
+		if fields[1] == want {
+			name = fields[0]
+			return false
+		}
+		return true
+	})
+	return name
+}
+
+// ServicePort returns the port /etc/services gives the service name (or
+// an alias) for protocol: getservbyname(3).
+func (f Files) ServicePort(name, protocol string) (int, bool) {
+	port := -1
+	f.eachService(func(fields []string) bool {
+		num, proto, ok := strings.Cut(fields[1], "/")
+		if !ok || proto != protocol {
+			return true
+		}
+		for i, n := range fields {
+			if i != 1 && n == name {
+				p, err := strconv.Atoi(num)
+				if err == nil && p >= 0 && p <= 65535 {
+					port = p
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return port, port >= 0
+}
+
+// eachService calls fn with the fields (name, port/protocol, aliases) of
+// each line of the services file until fn returns false.
+func (f Files) eachService(fn func(fields []string) bool) {
 	data, err := os.ReadFile(f.services())
 	if err != nil {
-		return ""
+		return
 	}
-	want := strconv.Itoa(port) + "/" + protocol
 	for line := range strings.Lines(string(data)) {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
 		fields := strings.Fields(line)
-		if len(fields) >= 2 && fields[1] == want {
-			return fields[0]
+		if len(fields) >= 2 && !fn(fields) {
+			return
 		}
 	}
-	return ""
 }

@@ -273,6 +273,19 @@ func TestServiceName(t *testing.T) {
 			t.Errorf("ServiceName(%d, %s) = %q, want %q", tt.port, tt.proto, got, tt.want)
 		}
 	}
+	ports := []struct {
+		name, proto string
+		want        int
+	}{
+		{"http", "tcp", 80}, {"www", "tcp", 80}, {"http", "udp", -1}, {"echo", "udp", 7},
+		{"domain", "udp", 53}, {"nosuch", "tcp", -1}, {"80", "tcp", -1}, {"tcp", "tcp", -1},
+	}
+	for _, tt := range ports {
+		got, ok := f.ServicePort(tt.name, tt.proto)
+		if ok != (tt.want >= 0) || (ok && got != tt.want) {
+			t.Errorf("ServicePort(%s, %s) = %d %v, want %d", tt.name, tt.proto, got, ok, tt.want)
+		}
+	}
 	if got := (Files{Services: "testdata/no-such-file"}).ServiceName(80, "tcp"); got != "" {
 		t.Errorf("without /etc/services: %q", got)
 	}
