@@ -29,6 +29,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
 	"github.com/zinebox/zinebox/pkg/inet"
+	"github.com/zinebox/zinebox/pkg/stdio"
 	"golang.org/x/sys/unix"
 )
 
@@ -438,11 +439,19 @@ func copyTo(w io.Writer, r io.Reader, stream bool) (int64, error) {
 	}
 }
 
+// finish turns the end of the socket-to-stdout copy into a status: a
+// failed read of the socket (a reset connection, or ECONNREFUSED for a UDP
+// datagram nobody took) is not a write error of standard output.
 func finish(io *applet.IO, err error) int {
-	if err != nil && !errors.Is(err, os.ErrClosed) {
-		return io.WriteFailed(err)
+	var rerr *stdio.ReadError
+	switch {
+	case err == nil || errors.Is(err, os.ErrClosed):
+		return 0
+	case errors.As(err, &rerr):
+		io.Errorf("read: %s", errno.Message(rerr.Err))
+		return 1
 	}
-	return 0
+	return io.WriteFailed(err)
 }
 
 // sendFD opens path and passes the open descriptor to the peer in an

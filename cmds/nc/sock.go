@@ -1,7 +1,6 @@
 package nc
 
 import (
-	"errors"
 	"io"
 	"os"
 	"sync"
@@ -26,12 +25,15 @@ type sock struct {
 	rc     syscall.RawConn
 	stream bool
 
-	// A datagram listener answers whoever sent the last datagram.
+	// A datagram listener answers whoever sent the last datagram; what
+	// it has to say before anyone spoke waits for the first sender.
 	reply   bool
 	mu      sync.Mutex
 	peer    unix.Sockaddr
+	known   chan struct{}       // closed when the first sender is known
 	onPeer  func(unix.Sockaddr) // called for the first sender
 	closing atomic.Bool
+	done    chan struct{} // closed by Close
 }
 
 func newSock(fd int, stream bool) (*sock, error) {
@@ -41,11 +43,8 @@ func newSock(fd int, stream bool) (*sock, error) {
 		f.Close()
 		return nil, err
 	}
-	return &sock{f: f, rc: rc, stream: stream}, nil
+	return &sock{f: f, rc: rc, stream: stream, known: make(chan struct{}), done: make(chan struct{})}, nil
 }
-
-// errNoPeer: a datagram listener has nobody to send to yet.
-var errNoPeer = errors.New("no peer has sent anything yet")
 
 // Read reads the next bytes (a stream) or the next datagram. A signal
 // that interrupts read(2) before anything arrived makes it fail with
@@ -80,8 +79,11 @@ func (s *sock) Read(b []byte) (int, error) {
 		first := s.peer == nil
 		s.peer = from
 		s.mu.Unlock()
-		if first && s.onPeer != nil {
-			s.onPeer(from)
+		if first {
+			if s.onPeer != nil {
+				s.onPeer(from)
+			}
+			close(s.known)
 		}
 	}
 	return n, nil
@@ -102,12 +104,14 @@ func named(sa unix.Sockaddr) bool {
 func (s *sock) Write(b []byte) (int, error) {
 	var to unix.Sockaddr
 	if s.reply {
+		select {
+		case <-s.known:
+		case <-s.done:
+			return 0, os.ErrClosed
+		}
 		s.mu.Lock()
 		to = s.peer
 		s.mu.Unlock()
-		if to == nil {
-			return 0, errNoPeer
-		}
 	}
 	done := 0
 	var err error
@@ -150,7 +154,10 @@ func (s *sock) shutdown(how int) error {
 
 // Close wakes whatever is asleep on the socket and closes it.
 func (s *sock) Close() error {
-	s.closing.Store(true)
+	if s.closing.Swap(true) {
+		return os.ErrClosed
+	}
+	close(s.done)
 	s.shutdown(unix.SHUT_RDWR)
 	return s.f.Close()
 }
