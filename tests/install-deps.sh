@@ -21,6 +21,8 @@ busybox-static /bin/busybox
 mandoc /usr/bin/mandoc
 gcc /usr/bin/gcc
 cpio /usr/bin/cpio
+netcat-openbsd /bin/nc.openbsd
+python3 /usr/bin/python3
 "
 missing=""
 echo "$want" | { while read -r pkg path; do
