@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
+	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
 // waitFor polls until path exists (a listener has bound its socket).
@@ -337,5 +340,82 @@ func TestUnixDatagram(t *testing.T) {
 	server := <-served
 	if server.Stdout != "a datagram\n" || client.Status != 0 || server.Status != 0 {
 		t.Errorf("client %+v, server %+v", client, server)
+	}
+}
+
+// gatedReader gives its first part at once and the second only when gate
+// is closed: input that is still coming after the peer has finished.
+type gatedReader struct {
+	parts []string
+	gate  <-chan struct{}
+	i     int
+}
+
+func (g *gatedReader) Read(b []byte) (int, error) {
+	if g.i >= len(g.parts) {
+		return 0, io.EOF
+	}
+	if g.i > 0 {
+		<-g.gate
+	}
+	n := copy(b, g.parts[g.i])
+	g.i++
+	return n, nil
+}
+
+// watchWriter collects output and closes seen once it contains want.
+type watchWriter struct {
+	mu   sync.Mutex
+	b    strings.Builder
+	want string
+	seen chan struct{}
+}
+
+func (w *watchWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	had := strings.Contains(w.b.String(), w.want)
+	w.b.Write(p)
+	if !had && strings.Contains(w.b.String(), w.want) {
+		close(w.seen)
+	}
+	return len(p), nil
+}
+
+// TestPeerDoneFirst: the server says its piece and shuts down its side
+// (-N) while the client's input is still coming; the client must go on
+// sending until its own input ends, as netcat does.
+func TestPeerDoneFirst(t *testing.T) {
+	port := freePort(t)
+	served := make(chan applettest.Result)
+	go func() { served <- applettest.Run(&Applet, "", "down\n", nil, "-N", "-l", port) }()
+	gate := make(chan struct{})
+	out := &watchWriter{want: "down\n", seen: make(chan struct{})}
+	go func() {
+		<-out.seen
+		// Leave the client time to see the end of file after "down"; the
+		// outcome must not depend on how long.
+		time.Sleep(200 * time.Millisecond)
+		close(gate)
+	}()
+	var errb strings.Builder
+	status := 1
+	for range 500 {
+		o := &applet.IO{
+			Name:   "nc",
+			Stdin:  &gatedReader{parts: []string{"up1\n", "up2\n"}, gate: gate},
+			Stdout: stdio.NewWriter(out, stdio.Full, 0),
+			Stderr: &errb,
+			Env:    os.Environ(),
+		}
+		if status = o.Finish(Applet.Main(o, []string{"-N", "127.0.0.1", port})); status == 0 {
+			break
+		}
+		errb.Reset()
+		time.Sleep(10 * time.Millisecond) // the listener is not there yet
+	}
+	server := <-served
+	if status != 0 || server.Status != 0 || server.Stdout != "up1\nup2\n" || out.b.String() != "down\n" {
+		t.Errorf("client %d %q %q, server %+v", status, out.b.String(), errb.String(), server)
 	}
 }
