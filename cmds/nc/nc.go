@@ -11,8 +11,9 @@
 // connect, bind, listen, accept4, read, write, sendto, recvfrom, sendmsg,
 // recvmsg, shutdown; see sock.go), not through Go's net package: what
 // strace shows of it is what the zine's sockets pages describe, and the
-// binary is half a megabyte smaller. Host names are looked up in
-// /etc/hosts only (package inet), as the teaching machine has no DNS.
+// binary is half a megabyte smaller. Host names are looked up as the C
+// library does, in /etc/hosts and then by asking the name servers of
+// /etc/resolv.conf (package inet).
 package nc
 
 import (
@@ -197,8 +198,13 @@ func parseTarget(files inet.Files, o options, operands []string) (target, error)
 	return t, nil
 }
 
-// errReported: the failure has been told already.
-var errReported = errors.New("reported")
+// errReported: the failure has been told already. (A constant: nothing
+// to build at start-up.)
+const errReported = reported("reported")
+
+type reported string
+
+func (r reported) Error() string { return string(r) }
 
 // hostAndIP names a host in messages as netcat does: "localhost
 // (127.0.0.1)", or just the address when that is what was given.
@@ -219,9 +225,9 @@ func sockType(o options) int {
 // dialInet connects to each address of the host in turn until one
 // answers, reporting each refusal.
 func dialInet(io *applet.IO, o options, t target, files inet.Files) (*sock, error) {
-	addrs := files.LookupHost(t.host)
-	if len(addrs) == 0 {
-		return nil, fmt.Errorf("getaddrinfo for host \"%s\" port %d: Name or service not known", t.host, t.port)
+	addrs, err := files.Resolve(t.host)
+	if err != nil {
+		return nil, fmt.Errorf("getaddrinfo for host \"%s\" port %d: %s", t.host, t.port, err)
 	}
 	for _, ip := range addrs {
 		fd, err := newSocket(inet.Family(ip), sockType(o))
@@ -250,9 +256,9 @@ func dialInet(io *applet.IO, o options, t target, files inet.Files) (*sock, erro
 // listenInet binds the host's first address and, for TCP, waits for one
 // connection; a UDP listener answers whoever sent the last datagram.
 func listenInet(io *applet.IO, o options, t target, files inet.Files) (*sock, error) {
-	addrs := files.LookupHost(t.host)
-	if len(addrs) == 0 {
-		return nil, errors.New("getaddrinfo: Name or service not known")
+	addrs, err := files.Resolve(t.host)
+	if err != nil {
+		return nil, fmt.Errorf("getaddrinfo: %s", err)
 	}
 	ip := addrs[0]
 	fd, err := newSocket(inet.Family(ip), sockType(o))

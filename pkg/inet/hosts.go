@@ -8,15 +8,15 @@ import (
 )
 
 // Files names the databases a lookup reads; the zero value means the
-// system's, /etc/hosts and /etc/services. (Tests point them elsewhere.)
-//
-// Only the files are consulted, never DNS: the teaching machine has no
-// network but loopback, and a name server query would need far more code
-// than the few names a lesson uses. glibc's "files" backend of nsswitch.conf
-// is what is imitated here.
+// system's, /etc/hosts, /etc/services and /etc/resolv.conf. (Tests point
+// them elsewhere.) What is imitated is glibc with "files dns" for hosts and
+// "files" for services in nsswitch.conf.
 type Files struct {
-	Hosts    string
-	Services string
+	Hosts      string
+	Services   string
+	ResolvConf string
+
+	dnsPort int // the name servers' port, if not 53 (tests)
 }
 
 func (f Files) hosts() string {
