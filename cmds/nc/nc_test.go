@@ -309,24 +309,28 @@ func randomText(n int, seed byte) string {
 // -q, as UDP has no end of file.
 func TestUDP(t *testing.T) {
 	port := freePort(t)
-	served := make(chan applettest.Result)
+	// A datagram sent before the listener's bind would be lost: wait for
+	// its -v message "Bound on".
+	errw := &watchWriter{want: "Bound on", seen: make(chan struct{})}
+	var out strings.Builder
+	served := make(chan int)
 	go func() {
-		served <- applettest.Run(&Applet, "", "answer\n", nil, "-u", "-q", "3", "-l", "127.0.0.1", port)
+		o := &applet.IO{Name: "nc", Stdin: strings.NewReader("answer\n"), Stdout: stdio.NewWriter(&out, stdio.Full, 0), Stderr: errw, Env: os.Environ()}
+		served <- o.Finish(Applet.Main(o, []string{"-v", "-u", "-q", "3", "-l", "127.0.0.1", port}))
 	}()
-	// A datagram sent before the listener's bind would be lost: wait until
-	// the port is taken.
-	for range 500 {
-		c, err := net.ListenPacket("udp", "127.0.0.1:"+port)
-		if err != nil {
-			break
-		}
-		c.Close()
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case <-errw.seen:
+	case status := <-served:
+		t.Fatalf("listener ended with %d: %s", status, errw.b.String())
 	}
 	client := applettest.Run(&Applet, "", "question\n", nil, "-u", "-q", "2", "127.0.0.1", port)
-	server := <-served
-	if server.Stdout != "question\n" || client.Stdout != "answer\n" || server.Status != 0 || client.Status != 0 {
-		t.Errorf("client %+v, server %+v", client, server)
+	status := <-served
+	if out.String() != "question\n" || client.Stdout != "answer\n" || status != 0 || client.Status != 0 {
+		t.Errorf("client %+v, server %d %q %q", client, status, out.String(), errw.b.String())
+	}
+	if want := "Bound on localhost " + port + "\nConnection received on localhost "; !strings.HasPrefix(errw.b.String(), want) &&
+		!strings.HasPrefix(errw.b.String(), strings.ReplaceAll(want, "localhost", "127.0.0.1")) {
+		t.Errorf("listener -v said %q", errw.b.String())
 	}
 }
 
