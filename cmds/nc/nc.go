@@ -105,7 +105,7 @@ func run(io *applet.IO, args []string) int {
 			o.quit = q
 		}
 	}
-	var files inet.Files // the system's /etc/hosts and /etc/services
+	var files inet.Files // the system's /etc/hosts, /etc/services, /etc/resolv.conf
 	t, err := parseTarget(files, o, r.Operands)
 	if err != nil {
 		return io.UsageError(1, "%s", err)
