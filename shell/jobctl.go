@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -52,11 +53,18 @@ func (s *Shell) initJobControl(ctx string) {
 		s.opts.monitor = false
 		return
 	}
+	// One SIGTTIN at a time, then wait for the SIGCONT of fg or bg: the
+	// stop takes effect on another thread of the runtime a moment later,
+	// and a SIGTTIN sent meanwhile could stop the shell again right
+	// after fg continued it.
+	cont := make(chan os.Signal, 1)
+	signal.Notify(cont, unix.SIGCONT)
 	for {
 		fg, err := unix.IoctlGetInt(tty, unix.TIOCGPGRP)
 		if err != nil {
 			// no controlling terminal (a serial console opened without
 			// TIOCSCTTY): no job control
+			signal.Stop(cont)
 			unix.Close(tty)
 			s.errorf("%scan't access tty; job control turned off", ctx)
 			s.opts.monitor = false
@@ -66,7 +74,14 @@ func (s *Shell) initJobControl(ctx string) {
 			break
 		}
 		unix.Kill(0, unix.SIGTTIN)
+		select {
+		case <-cont:
+		case <-time.After(time.Second):
+			// not stopped: the kernel drops SIGTTIN for an orphaned
+			// process group; look again, and ask again
+		}
 	}
+	signal.Stop(cont)
 	s.jcSig = make(chan os.Signal, 8)
 	signal.Notify(s.jcSig, unix.SIGTSTP, unix.SIGTTIN, unix.SIGTTOU)
 	go func(c chan os.Signal) {
