@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <string.h>
+#include <time.h>
 
 static void handler(int sig) { (void)sig; }
 
@@ -24,6 +25,11 @@ int main(void) {
 		_exit(0);
 	}
 	read(p[0], &b, 1);
+	/* Give the tracer time to finish the child's write and see it enter
+	   pause(): killed earlier, the child's write would end unfinished in
+	   one run and finished in another, and the traces would differ. */
+	struct timespec ts = {0, 200000000};
+	nanosleep(&ts, NULL);
 	kill(c, SIGKILL);
 	int ws;
 	waitpid(c, &ws, 0);
