@@ -17,16 +17,43 @@ import (
 	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
-// waitFor polls until path exists (a listener has bound its socket).
+// waitFor polls until the socket at path is ready for a client: listening
+// (a stream socket) or bound (a datagram one), as /proc/net/unix shows it.
+// The file alone is not enough: bind(2) creates it before listen(2), and a
+// client connecting in between is refused.
 func waitFor(t *testing.T, path string) {
 	t.Helper()
-	for range 500 {
-		if _, err := os.Lstat(path); err == nil {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 1000 {
+		if unixSocketReady(abs) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("%s never appeared", path)
+	t.Fatalf("%s never became ready", path)
+}
+
+// unixSocketReady reads /proc/net/unix: "Num RefCount Protocol Flags Type
+// St Inode Path", Flags 00010000 for a listening socket, Type 0002 for
+// SOCK_DGRAM.
+func unixSocketReady(path string) bool {
+	data, err := os.ReadFile("/proc/net/unix")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 8 || f[len(f)-1] != path {
+			continue
+		}
+		if f[3] == "00010000" || f[4] == "0002" {
+			return true
+		}
+	}
+	return false
 }
 
 func TestUnixStream(t *testing.T) {
