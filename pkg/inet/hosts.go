@@ -80,6 +80,20 @@ func (f Files) HostName(ip []byte) string {
 // eachHost calls fn with each well-formed line of the hosts file at path
 // until fn returns false. A missing file is an empty one.
 func eachHost(path string, fn func(ip []byte, names []string) bool) {
+	eachRecord(path, func(fields []string) bool {
+		ip, ok := ParseIP(fields[0])
+		if !ok {
+			return true // e.g. a scoped fe80::1%eth0
+		}
+		return fn(ip, fields[1:])
+	})
+}
+
+// eachRecord calls fn with the fields of each line of the file at path
+// that has at least two once its # comment is cut off, until fn returns
+// false: the shape of /etc/hosts and /etc/services. A missing file is an
+// empty one.
+func eachRecord(path string, fn func(fields []string) bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return
@@ -89,14 +103,7 @@ func eachHost(path string, fn func(ip []byte, names []string) bool) {
 			line = line[:i]
 		}
 		fields := strings.Fields(line)
-		if len(fields) < 2 {
-			continue
-		}
-		ip, ok := ParseIP(fields[0])
-		if !ok {
-			continue // e.g. a scoped fe80::1%eth0
-		}
-		if !fn(ip, fields[1:]) {
+		if len(fields) >= 2 && !fn(fields) {
 			return
 		}
 	}
@@ -143,17 +150,5 @@ func (f Files) ServicePort(name, protocol string) (int, bool) {
 // eachService calls fn with the fields (name, port/protocol, aliases) of
 // each line of the services file until fn returns false.
 func (f Files) eachService(fn func(fields []string) bool) {
-	data, err := os.ReadFile(f.services())
-	if err != nil {
-		return
-	}
-	for line := range strings.Lines(string(data)) {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		fields := strings.Fields(line)
-		if len(fields) >= 2 && !fn(fields) {
-			return
-		}
-	}
+	eachRecord(f.services(), fn)
 }

@@ -17,6 +17,7 @@ package inet
 import (
 	"strconv"
 
+	"github.com/zinebox/zinebox/pkg/cescape"
 	"golang.org/x/sys/unix"
 )
 
@@ -78,11 +79,7 @@ func ParseIPv6(s string) ([]byte, bool) {
 			s = ""
 			break
 		}
-		n, digits := 0, 0
-		for digits < len(s) && digits < 5 && hexDigit(s[digits]) >= 0 {
-			n = n<<4 | hexDigit(s[digits])
-			digits++
-		}
+		n, digits := cescape.Number(s, 5, 16) // a fifth digit is an error
 		if digits == 0 || digits > 4 || i == 16 {
 			return nil, false
 		}
@@ -134,18 +131,6 @@ func hasDotBeforeColon(s string) bool {
 		}
 	}
 	return false
-}
-
-func hexDigit(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }
 
 // ParseIP parses an IPv4 or an IPv6 address and returns 4 or 16 bytes.
