@@ -99,7 +99,7 @@ func run(io *applet.IO, args []string) int {
 		name, val, hasVal := a, "", false
 		if strings.HasPrefix(a, "--") {
 			name, val, hasVal = strings.Cut(a, "=")
-		} else if len(a) > 2 && strings.ContainsRune("snqlL", rune(a[1])) {
+		} else if len(a) > 2 && strings.ContainsRune("snqlL", rune(a[1])) && !signalWord(a[1:], sigChosen) {
 			name, val, hasVal = a[:2], a[2:], true
 		}
 		switch name {
@@ -172,6 +172,17 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	return status
+}
+
+// signalWord reports whether w (an argument without its dash) is a signal
+// name that starts like an option letter: procps reads -sigkill, -stop and
+// -quit as SIGKILL, SIGSTOP and SIGQUIT, not as -s igkill or -q uit.
+func signalWord(w string, sigChosen bool) bool {
+	if sigChosen || isDigits(w) {
+		return false
+	}
+	_, ok := signal.Parse(w)
+	return ok
 }
 
 // parseSignal is signal.Parse plus what procps passes on to kill(2)

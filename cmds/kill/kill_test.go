@@ -61,7 +61,9 @@ func TestUsageErrors(t *testing.T) {
 // newGroup, and returns it; the test kills it if it is still there.
 func startSleeper(t *testing.T, newGroup bool) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command("sleep", "60")
+	// No core file from the signals that dump one (QUIT, SEGV, SYS): the
+	// shell sets the limit and becomes sleep, keeping the pid.
+	cmd := exec.Command("sh", "-c", "ulimit -c 0; exec sleep 60")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: newGroup}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -88,6 +90,13 @@ func TestSendsSignal(t *testing.T) {
 		{[]string{"-s", "hup", "PID"}, false, syscall.SIGHUP},
 		{[]string{"--signal=USR1", "PID"}, false, syscall.SIGUSR1},
 		{[]string{"-sUSR2", "PID"}, false, syscall.SIGUSR2},
+		{[]string{"-skill", "PID"}, false, syscall.SIGKILL},
+		{[]string{"-sigterm", "PID"}, false, syscall.SIGTERM},
+		{[]string{"-sighup", "PID"}, false, syscall.SIGHUP},
+		{[]string{"-sys", "PID"}, false, syscall.SIGSYS},
+		{[]string{"-segv", "PID"}, false, syscall.SIGSEGV},
+		{[]string{"-quit", "PID"}, false, syscall.SIGQUIT},
+		{[]string{"-rtmax-1", "PID"}, false, 63},
 		{[]string{"-n", "3", "PID"}, false, syscall.SIGQUIT},
 		{[]string{"-RTMIN+3", "PID"}, false, 37},
 		{[]string{"-s", "RTMAX-1", "PID"}, false, 63},
