@@ -5,9 +5,10 @@
 // [SIG], -L, -q) and the same output and messages ("kill: (999999): No such
 // process"). Deviations, on purpose:
 //   - -n NUM is accepted, as util-linux kill and bash's builtin accept it.
-//   - `kill -9 -PGID` signals the process group PGID. procps-ng 4.0.2 turns
-//     that command line into kill(-1, SIGKILL), i.e. every process the user
-//     may signal; we do what the user meant (and what util-linux does).
+//   - `kill -9 -PGID` signals the process group PGID. procps-ng 4.0.2
+//     misreads that command line: `kill -9 -999999` calls kill(-9, SIGKILL),
+//     signalling process group 9, and exits 0 (seen under strace with the
+//     call injected away). We do what the user meant, as util-linux does.
 //   - `kill -s NAME` with an unknown NAME is an error, not a silent SIGTERM.
 //   - -l NUM also names real-time signals (RTMIN+3) like bash.
 package kill
@@ -144,7 +145,7 @@ func run(io *applet.IO, args []string) int {
 			}
 			n, err := strconv.Atoi(v)
 			if err != nil {
-				io.Errorf("failed to parse argument: '%s'", v)
+				io.Errorf("must be an integer value to be passed with the signal.: '%s'", v)
 				return 1
 			}
 			o.queue, o.value = true, n
