@@ -118,6 +118,11 @@ func lookupColumn(name string) (column, bool) {
 			if w == "" || w == "0" || p.st.State == 'R' {
 				return "-"
 			}
+			// procps drops the leading underscores of kernel symbols:
+			// __do_sys_pause is shown as do_sys_pause.
+			if t := strings.TrimLeft(w, "_"); t != "" {
+				return t
+			}
 			return w
 		}}, true
 	case "c":

@@ -77,6 +77,7 @@ type config struct {
 	format                          []string
 	full, extra, long, jobs         bool
 	threadsL, threadsT              bool
+	threadsH                        bool // BSD H: thread lines, no thread column
 	hier, forest                    bool
 	bsdU, bsdJ, bsdL, bsd           bool
 	noHeaders                       bool
@@ -100,6 +101,7 @@ func run(io *applet.IO, args []string) int {
 	if err != nil {
 		return usageError(io, err)
 	}
+
 	cols, err := columns(cfg)
 	if err != nil {
 		return usageError(io, err)
@@ -234,8 +236,18 @@ func writeLine(io *applet.IO, cols []column, val func(column) string, width int,
 }
 
 // parseArgs reads UNIX (-x), BSD (x) and long (--x) options.
-func parseArgs(args []string, users *userdb.DB) (*config, error) {
-	cfg := &config{}
+func parseArgs(args []string, users *userdb.DB) (cfg *config, err error) {
+	cfg = &config{}
+	unixL, unixT := false, false // BSD H may join -L; -T may not
+	defer func() {
+		switch {
+		case err != nil:
+		case unixL && unixT:
+			cfg, err = nil, fmt.Errorf("thread flags conflict; can't use both -L and -T")
+		case (unixL || unixT) && (cfg.hier || cfg.forest):
+			cfg, err = nil, fmt.Errorf("thread display conflicts with forest display")
+		}
+	}()
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		// next returns the argument of an option: the rest of this word or
@@ -327,8 +339,10 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 					cfg.hier = true
 				case 'L':
 					cfg.threadsL = true
+					unixL = true
 				case 'T':
 					cfg.threadsT = true
+					unixT = true
 				case 'w':
 					cfg.wide++
 				case 'y', 'c', 'M', 'Z', 'N':
@@ -366,7 +380,7 @@ func parseArgs(args []string, users *userdb.DB) (*config, error) {
 				case 'w':
 					cfg.wide++
 				case 'H':
-					cfg.threadsT = true
+					cfg.threadsH = true
 				case 'h':
 					cfg.noHeaders = true
 				case 'c', 'e', 'n':
@@ -467,28 +481,8 @@ func columns(cfg *config) ([]column, error) {
 		if threads {
 			names = []string{"pid", lwp, "tname", "stat", "bsdtime", "args"}
 		}
-	case cfg.long && (cfg.full || cfg.extra):
-		names = []string{"f", "s", "user=UID", "pid", "ppid", "c", "opri", "ni", "addr_1", "sz", "wchan", "stime", "tname", "time", "cmd"}
-	case cfg.long:
-		names = []string{"f", "s", "uid", "pid", "ppid", "c", "opri", "ni", "addr_1", "sz", "wchan", "tname", "time", "ucmd"}
-	case cfg.extra:
-		names = []string{"user=UID", "pid", "ppid", "c", "sz", "rss", "psr", "stime", "tname", "time", "cmd"}
-		if threads {
-			names = []string{"user=UID", "pid", "ppid", lwp, "c", "nlwp", "sz", "rss", "psr", "stime", "tname", "time", "cmd"}
-		}
-	case cfg.full && cfg.jobs:
-		names = []string{"user=UID", "pid", "ppid", "pgid", "sid", "c", "stime", "tname", "time", "cmd"}
-	case cfg.full:
-		names = []string{"user=UID", "pid", "ppid", "c", "stime", "tname", "time", "cmd"}
-		if threads {
-			names = []string{"user=UID", "pid", "ppid", lwp, "c", "nlwp", "stime", "tname", "time", "cmd"}
-		}
-	case cfg.jobs:
-		names = []string{"pid", "pgid", "sid", "tname", "time", "ucmd"}
-	case threads:
-		names = []string{"pid", lwp, "tname", "time", "ucmd"}
 	default:
-		names = []string{"pid", "tname", "time", "ucmd"}
+		names = sysvFormat(cfg)
 	}
 	var cols []column
 	for _, n := range names {
@@ -516,6 +510,60 @@ func columns(cfg *config) ([]column, error) {
 	return cols, nil
 }
 
+// sysvFormat builds the columns of the UNIX formats the way procps
+// combines them: -l, -f, -F and -j each add their columns to the default
+// PID TTY TIME CMD, and the thread options add theirs in fixed places
+// (-T: SPID after PID; -L: LWP after the ids, NLWP after C in -f and -F).
+func sysvFormat(cfg *config) []string {
+	full := cfg.full || cfg.extra
+	var n []string
+	if cfg.long {
+		n = append(n, "f", "s")
+	}
+	switch {
+	case full:
+		n = append(n, "user=UID")
+	case cfg.long:
+		n = append(n, "uid")
+	}
+	n = append(n, "pid")
+	if cfg.threadsT {
+		n = append(n, "spid")
+	}
+	if full || cfg.long {
+		n = append(n, "ppid")
+	}
+	if cfg.jobs {
+		n = append(n, "pgid", "sid")
+	}
+	if cfg.threadsL {
+		n = append(n, "lwp")
+	}
+	if full || cfg.long {
+		n = append(n, "c")
+	}
+	if cfg.threadsL && full {
+		n = append(n, "nlwp")
+	}
+	if cfg.long {
+		n = append(n, "opri", "ni", "addr_1", "sz", "wchan")
+	}
+	if cfg.extra {
+		if !cfg.long {
+			n = append(n, "sz")
+		}
+		n = append(n, "rss", "psr")
+	}
+	if full {
+		n = append(n, "stime")
+	}
+	n = append(n, "tname", "time")
+	if full {
+		return append(n, "cmd")
+	}
+	return append(n, "ucmd")
+}
+
 // collect reads the selected processes (or their threads) from /proc.
 func collect(cfg *config) ([]*task, error) {
 	pids, err := proc.Pids()
@@ -534,7 +582,7 @@ func collect(cfg *config) ([]*task, error) {
 		if !cfg.wants(t, self, euid) {
 			continue
 		}
-		if !(cfg.threadsL || cfg.threadsT) {
+		if !(cfg.threadsL || cfg.threadsT || cfg.threadsH) {
 			out = append(out, t)
 			continue
 		}
@@ -543,9 +591,13 @@ func collect(cfg *config) ([]*task, error) {
 			continue
 		}
 		for _, tid := range tids {
-			tst, err := proc.ReadStat(pid, tid)
-			if err != nil {
-				continue
+			// The leader's line shows the whole process's figures (its
+			// CPU time is every thread's), as procps shows it.
+			tst := st
+			if tid != pid {
+				if tst, err = proc.ReadStat(pid, tid); err != nil {
+					continue
+				}
 			}
 			out = append(out, &task{pid: pid, tid: tid, thread: true, st: tst})
 		}

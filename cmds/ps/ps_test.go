@@ -187,3 +187,80 @@ func TestDefaultOnTerminal(t *testing.T) {
 		t.Errorf("ps on a terminal:\n got %q\nwant %q", got, want)
 	}
 }
+
+// threaded builds and starts a C program whose main thread and three more
+// threads wait in pause(2), and returns it once all four exist. Skips
+// without gcc.
+func threaded(t *testing.T) *exec.Cmd {
+	t.Helper()
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no gcc")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "thr.c")
+	prog := "#include <pthread.h>\n#include <unistd.h>\n" +
+		"static void *wait_(void *a) { pause(); return a; }\n" +
+		"int main(void) { pthread_t t; for (int i = 0; i < 3; i++) pthread_create(&t, 0, wait_, 0); pause(); }\n"
+	if err := os.WriteFile(src, []byte(prog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("gcc", "-pthread", "-o", filepath.Join(dir, "thr"), src).CombinedOutput(); err != nil {
+		t.Fatalf("gcc: %v\n%s", err, out)
+	}
+	cmd := exec.Command(filepath.Join(dir, "thr"))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	// Ready when four threads exist and every one sleeps in pause().
+	task := "/proc/" + strconv.Itoa(cmd.Process.Pid) + "/task/"
+	for i := 0; i < 2000; i++ {
+		tids, _ := os.ReadDir(task)
+		asleep := 0
+		for _, tid := range tids {
+			w, _ := os.ReadFile(task + tid.Name() + "/wchan")
+			if strings.Contains(string(w), "pause") {
+				asleep++
+			}
+		}
+		if len(tids) == 4 && asleep == 4 {
+			return cmd
+		}
+		runtime.Gosched()
+		exec.Command("true").Run()
+	}
+	t.Fatal("threads did not start")
+	return nil
+}
+
+// The thread options with every UNIX format, on a process with four
+// threads: where procps puts SPID, LWP and NLWP, the leader's line first
+// with the whole process's figures, the kernel's wchan names without
+// their leading underscores, and the conflicts procps refuses.
+func TestThreadFormatsAgainstProcps(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	pid := strconv.Itoa(threaded(t).Process.Pid)
+	var cases [][]string
+	for _, th := range []string{"-L", "-T"} {
+		for _, f := range []string{"", "f", "F", "l", "j", "lf", "lF", "jf", "jF", "jl", "jlf"} {
+			cases = append(cases, []string{th + f, "-p", pid})
+		}
+		cases = append(cases, []string{th, "-o", "pid,lwp,spid,tid,nlwp,stat,wchan,comm", "-p", pid},
+			[]string{th, "f", "-p", pid}, []string{th, "H", "-p", pid})
+	}
+	cases = append(cases, []string{"-L", "-T", "-p", pid}, []string{"-LH", "-p", pid}, []string{"-LL", "-p", pid},
+		[]string{"H", "-p", pid}, []string{"-l", "-p", pid}, []string{"-o", "wchan:20,comm", "-p", pid})
+	for _, args := range cases {
+		want := applettest.RunTool(t, "ps", "", "", nil, args...)
+		got := applettest.Run(&Applet, "", "", nil, args...)
+		if got != want {
+			t.Errorf("ps %q:\n got %+v\nwant %+v", args, got, want)
+		}
+	}
+}

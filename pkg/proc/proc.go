@@ -47,9 +47,12 @@ func readFile(path string) ([]byte, error) {
 // Pids lists the processes (thread group leaders), in increasing order.
 func Pids() ([]int, error) { return numericDir(Root) }
 
-// Tasks lists the threads of process pid, in increasing order.
+// Tasks lists the threads of process pid in the kernel's order: the
+// leader first, then the thread group's list, oldest first (not sorted: a
+// thread id can be lower than the leader's once pids wrap, and ps and
+// pgrep -w print the kernel's order).
 func Tasks(pid int) ([]int, error) {
-	t, err := numericDir(fmt.Sprintf("%s/%d/task", Root, pid))
+	t, err := readNumericDir(fmt.Sprintf("%s/%d/task", Root, pid))
 	if err != nil && errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("tasks of %d: %w", pid, ErrGone)
 	}
@@ -57,6 +60,13 @@ func Tasks(pid int) ([]int, error) {
 }
 
 func numericDir(dir string) ([]int, error) {
+	pids, err := readNumericDir(dir)
+	sort.Ints(pids)
+	return pids, err
+}
+
+// readNumericDir lists the numeric names in dir in directory order.
+func readNumericDir(dir string) ([]int, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
@@ -75,7 +85,6 @@ func numericDir(dir string) ([]int, error) {
 			pids = append(pids, p)
 		}
 	}
-	sort.Ints(pids)
 	return pids, nil
 }
 
