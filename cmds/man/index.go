@@ -50,7 +50,8 @@ func (m *man) whatisMain(names []string) int {
 		}
 		return io.Finish(exitUsage)
 	}
-	status := exitOK
+	// man-db's whatis and apropos fail only when no name found anything
+	status := exitNotFound
 	idx := m.index()
 	width := m.width(false)
 	for _, n := range names {
@@ -77,7 +78,8 @@ func (m *man) whatisMain(names []string) int {
 		if len(shown) == 0 {
 			io.Stdout.Flush()
 			fmt.Fprintf(io.Stderr, "%s: nothing appropriate.\n", n)
-			status = exitNotFound
+		} else {
+			status = exitOK
 		}
 	}
 	return io.Finish(status)

@@ -40,6 +40,8 @@ func TestAgainstManDB(t *testing.T) {
 		{},
 		{"-f", "ls", "printf"},
 		{"-f", "nosuch"},
+		{"-f", "nosuch", "ls"}, // found one: success
+		{"-k", "zzqqxx", "^ls$"},
 		{"-k", "^pipe2"},
 		{"-k", "^stpecpy$"},
 		{"-f", "stpecpy", "printf", "pclose"},
