@@ -78,6 +78,7 @@ type config struct {
 	full, extra, long, jobs         bool
 	threadsL, threadsT              bool
 	threadsH                        bool // BSD H: thread lines, no thread column
+	noFlags                         bool // -y: -l without F, RSS in place of ADDR
 	hier, forest                    bool
 	bsdU, bsdJ, bsdL, bsd           bool
 	noHeaders                       bool
@@ -244,6 +245,12 @@ func parseArgs(args []string, users *userdb.DB) (cfg *config, err error) {
 		case err != nil:
 		case unixL && unixT:
 			cfg, err = nil, fmt.Errorf("thread flags conflict; can't use both -L and -T")
+		case cfg.formatConflict():
+			cfg, err = nil, fmt.Errorf("conflicting format options")
+		case len(cfg.format) > 0 && (cfg.jobs || cfg.noFlags):
+			cfg, err = nil, fmt.Errorf("can not use output modifiers with user-defined output")
+		case cfg.noFlags && !cfg.long && len(cfg.format) == 0:
+			cfg, err = nil, fmt.Errorf("modifier -y without format -l makes no sense")
 		case (unixL || unixT) && (cfg.hier || cfg.forest):
 			cfg, err = nil, fmt.Errorf("thread display conflicts with forest display")
 		}
@@ -345,7 +352,9 @@ func parseArgs(args []string, users *userdb.DB) (cfg *config, err error) {
 					unixT = true
 				case 'w':
 					cfg.wide++
-				case 'y', 'c', 'M', 'Z', 'N':
+				case 'y':
+					cfg.noFlags = true
+				case 'c', 'M', 'Z', 'N':
 				case 'p', 'q':
 					err = takeArg("pid")
 				case 'u':
@@ -402,6 +411,20 @@ func parseArgs(args []string, users *userdb.DB) (cfg *config, err error) {
 		}
 	}
 	return cfg, nil
+}
+
+// formatConflict reports two formats that procps refuses to merge: -o
+// with -l or -F, BSD u, l and j with each other or with -l, -f, -F or -o
+// (-f with -o, and -l with -F, are fine).
+func (cfg *config) formatConflict() bool {
+	bsd := 0
+	for _, b := range []bool{cfg.bsdU, cfg.bsdL, cfg.bsdJ} {
+		if b {
+			bsd++
+		}
+	}
+	user := len(cfg.format) > 0
+	return bsd > 1 || (user && (cfg.long || cfg.extra || bsd > 0)) || (bsd > 0 && (cfg.long || cfg.extra || cfg.full))
 }
 
 // addList adds a comma- or space-separated list of selections or fields.
@@ -517,7 +540,10 @@ func columns(cfg *config) ([]column, error) {
 func sysvFormat(cfg *config) []string {
 	full := cfg.full || cfg.extra
 	var n []string
-	if cfg.long {
+	switch {
+	case cfg.long && cfg.noFlags:
+		n = append(n, "s")
+	case cfg.long:
 		n = append(n, "f", "s")
 	}
 	switch {
@@ -545,14 +571,20 @@ func sysvFormat(cfg *config) []string {
 	if cfg.threadsL && full {
 		n = append(n, "nlwp")
 	}
-	if cfg.long {
+	switch {
+	case cfg.long && cfg.noFlags:
+		n = append(n, "opri", "ni", "rss", "sz", "wchan")
+	case cfg.long:
 		n = append(n, "opri", "ni", "addr_1", "sz", "wchan")
 	}
 	if cfg.extra {
 		if !cfg.long {
 			n = append(n, "sz")
 		}
-		n = append(n, "rss", "psr")
+		if !(cfg.long && cfg.noFlags) {
+			n = append(n, "rss")
+		}
+		n = append(n, "psr")
 	}
 	if full {
 		n = append(n, "stime")
