@@ -94,7 +94,7 @@ func TestAgainstProcps(t *testing.T) {
 		[]string{"-ly", "-s", pid}, []string{"-lyf", "-s", pid}, []string{"-lyF", "-s", pid}, []string{"-ljy", "-s", pid},
 		[]string{"-y", "-s", pid}, []string{"-y", "-o", "pid", "-s", pid}, []string{"-j", "-o", "pid", "-s", pid},
 		[]string{"-l", "-o", "pid", "-s", pid}, []string{"-F", "-o", "pid", "-s", pid}, []string{"u", "-o", "pid", "-s", pid},
-		[]string{"-f", "u", "-s", pid}, []string{"uj", "-s", pid}, []string{"-f", "-o", "pid", "-s", pid},
+		[]string{"-f", "u", "-s", pid}, []string{"uj", "-s", pid}, []string{"-f", "-o", "pid", "-p", pid},
 	)
 	for _, args := range cases {
 		want := applettest.RunTool(t, "ps", "", "", nil, args...)
