@@ -244,6 +244,9 @@ func Run(io *applet.IO, args []string, kill bool) int {
 		killed := 0
 		for _, p := range matches {
 			if err := unix.Kill(p.Pid, sig); err != nil {
+				if err == unix.ESRCH {
+					continue // ended since we listed it: nothing to say, as procps
+				}
 				io.Errorf("killing pid %d failed: %s", p.Pid, errno.Message(err))
 				continue
 			}
@@ -435,7 +438,7 @@ func (m *matcher) matches(pid int, st *proc.Stat, uptime float64) (bool, []strin
 	if len(m.ttys) > 0 {
 		name, ok := proc.TtyName(st.TtyNr), false
 		for _, t := range m.ttys {
-			ok = ok || t == name || (t == "-" && st.TtyNr == 0)
+			ok = ok || t == name // "?" is no terminal, as procps names it
 		}
 		if !ok {
 			return false, argv

@@ -76,6 +76,9 @@ func TestAgainstProcps(t *testing.T) {
 		{},
 		{"-s", sid, "a", "b"},
 		{"-s", sid, "-w", "zbsleeper"},
+		{"-s", sid, "-t", "?", "zbsleeper"}, {"-s", sid, "-t", "-", "zbsleeper"},
+		{"-s", sid, "-t", "pts/999"}, {"-s", sid, "-l", "-u", "nosuchuserzb", "zb"},
+		{"-s", sid, "-xf", "sh -c.*"},
 	} {
 		want := applettest.RunTool(t, "pgrep", "", "", nil, args...)
 		got := applettest.Run(&Applet, "", "", nil, args...)
