@@ -5,7 +5,8 @@
 // procps-ng 4's formats: the default (address, size, mode, mapping), -x
 // (with resident and dirty kB from smaps), -d (offset and device), -q, -p.
 // Like procps, [heap], [vdso] and the other pseudo-paths show as "[ anon ]",
-// except [stack]; a process that cannot be read makes the exit status 42.
+// except [stack]. Exit status as procps: 42 if a process was missing, |1 if
+// one could not be read.
 package pmap
 
 import (
@@ -56,24 +57,31 @@ func run(io *applet.IO, args []string) int {
 		io.Errorf("options -d, -x, -X are mutually exclusive")
 		return 1
 	}
-	failed := false
-	for _, op := range r.Operands {
+	// Every operand must be a process id before anything is printed; a
+	// bad one gets procps's answer, the usage text and status 1.
+	pids := make([]int, len(r.Operands))
+	for i, op := range r.Operands {
 		pid, err := strconv.Atoi(strings.TrimPrefix(op, "/proc/"))
 		if err != nil || pid <= 0 {
-			io.Errorf("invalid process id: %s", op)
-			failed = true
+			fmt.Fprint(io.Stderr, spec.Help())
+			return 1
+		}
+		pids[i] = pid
+	}
+	// procps's exit status: 42 when a process was not there (never
+	// existed, or exited), or'ed with 1 when one could not be read (its
+	// header line is printed, then nothing: /proc/PID/maps needs the
+	// right to ptrace the process).
+	missing, unreadable := false, false
+	for _, pid := range pids {
+		argv, err := proc.Cmdline(pid)
+		if err != nil {
+			if proc.Gone(err) {
+				missing = true
+			} else {
+				unreadable = true
+			}
 			continue
-		}
-		var maps []proc.Mapping
-		if extended {
-			maps, err = proc.Smaps(pid)
-		} else {
-			maps, err = proc.Maps(pid)
-		}
-		argv, err2 := proc.Cmdline(pid)
-		if err != nil || err2 != nil {
-			failed = true
-			continue // procps says nothing about a vanished or foreign process
 		}
 		cmd := strings.Join(argv, " ")
 		if len(argv) == 0 {
@@ -81,7 +89,21 @@ func run(io *applet.IO, args []string) int {
 				cmd = "[" + st.Comm + "]"
 			}
 		}
+		var maps []proc.Mapping
+		if extended {
+			maps, err = proc.Smaps(pid)
+		} else {
+			maps, err = proc.Maps(pid)
+		}
+		if err != nil && proc.Gone(err) {
+			missing = true // exited since we read its command line
+			continue
+		}
 		fmt.Fprintf(io.Stdout, "%d:   %s\n", pid, cmd)
+		if err != nil {
+			unreadable = true
+			continue
+		}
 		name := func(m proc.Mapping) string {
 			switch {
 			case m.Path == "[stack]":
@@ -140,10 +162,14 @@ func run(io *applet.IO, args []string) int {
 			}
 		}
 	}
-	if failed {
-		return io.Finish(42)
+	status := 0
+	if missing {
+		status = 42
 	}
-	return io.Finish(0)
+	if unreadable {
+		status |= 1
+	}
+	return io.Finish(status)
 }
 
 // mode is procps's five-letter mode: r, w, x, s for a shared mapping, and
