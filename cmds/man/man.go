@@ -208,11 +208,13 @@ func (m *man) show(src string, p *page) int {
 	sgr := io.Getenv("GROFF_SGR") != ""
 	noColor := io.Getenv("NO_COLOR") != ""
 	if tty || io.Getenv("MAN_KEEP_FORMATTING") != "" {
+		// Debian's groff writes backspaces unless GROFF_SGR asks for
+		// escape sequences, on a terminal or into a pipe alike. (man-db
+		// may show a page it formatted earlier, kept in /var/cache/man,
+		// and then backspaces whatever GROFF_SGR says; we always format.)
+		// NO_COLOR, which groff does not know, turns escape sequences off.
 		style = roff.Overstrike
-		// man-db keeps to backspaces when it is not writing to a terminal,
-		// even with GROFF_SGR set (measured); a pager on a terminal gets
-		// escape sequences when GROFF_SGR asks for them
-		if tty && sgr && !noColor {
+		if sgr && !noColor {
 			style = roff.SGR
 		}
 	}

@@ -2,6 +2,7 @@ package man
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,20 +69,51 @@ func TestAgainstManDB(t *testing.T) {
 	}
 }
 
-// TestKeepFormatting compares the backspaced bold and underline that
-// MAN_KEEP_FORMATTING keeps in a pipe with man-db's, byte for byte.
+// TestKeepFormatting compares the bold and underline that
+// MAN_KEEP_FORMATTING keeps in a pipe with man-db's, byte for byte:
+// backspaces, or grotty's escape sequences with GROFF_SGR. The width is
+// not 80, so that man-db formats the page instead of showing one it
+// formatted earlier (/var/cache/man holds 80-column pages, backspaced
+// whatever GROFF_SGR says).
 func TestKeepFormatting(t *testing.T) {
 	if _, err := os.Stat("/usr/share/man/man1/ls.1.gz"); err != nil {
 		t.Skip("no manual pages installed")
 	}
-	env := []string{"MANWIDTH=80", "LC_ALL=C.UTF-8", "MANPATH=/usr/share/man", "MAN_KEEP_FORMATTING=1", "GROFF_SGR=1"}
-	for _, page := range []string{"ls", "cat"} {
-		want := applettest.RunTool(t, "man", "", "", env, page)
-		got := applettest.Run(&Applet, "", "", env, page)
-		if got != want {
-			t.Errorf("man %s with MAN_KEEP_FORMATTING differs from man-db:\ngot  %q\nwant %q", page, clip(got.Stdout), clip(want.Stdout))
+	fonts := filepath.Join(t.TempDir(), "fonts.1")
+	if err := os.WriteFile(fonts, []byte(".TH F 1\n.SH NAME\nf \\- fonts\n.SH FONTS\n.nf\n"+
+		"x \\fIitalic\\fR\nx \\fBbold\\fR\n\\fBbold\\fI\\fBbi\\fR\n"+
+		"\\f(BIbi\\fR x \\fBb\\fIi\\fR\n\\fIi\\fBb\\fR  \\fB  b\\fR\n.fi\n"+
+		".TP\n.I tag\nbody \\fIu1 u2\\fR y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sgr := range []string{"", "1"} {
+		env := []string{"MANWIDTH=72", "LC_ALL=C.UTF-8", "MANPATH=/usr/share/man", "MAN_KEEP_FORMATTING=1", "GROFF_SGR=" + sgr, "NO_COLOR="}
+		for _, args := range [][]string{{"ls"}, {"cat"}, {"-l", fonts}} {
+			want := applettest.RunTool(t, "man", "", "", env, args...)
+			got := applettest.Run(&Applet, "", "", env, args...)
+			if got != want {
+				t.Errorf("man %s with MAN_KEEP_FORMATTING, GROFF_SGR=%s differs from man-db:\n%s", args, sgr, firstDiff(want.Stdout, got.Stdout))
+			}
 		}
 	}
+}
+
+// firstDiff quotes the first line where two outputs differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, a, b)
+		}
+	}
+	return "(same lines)"
 }
 
 func clip(s string) string {
@@ -152,7 +184,7 @@ func TestFormatting(t *testing.T) {
 	}{
 		{nil, "x - bold"},
 		{[]string{"MAN_KEEP_FORMATTING=1"}, "b\bbo\bol\bld\bd"},
-		{[]string{"MAN_KEEP_FORMATTING=1", "GROFF_SGR=1"}, "b\bbo\bol\bld\bd"},
+		{[]string{"MAN_KEEP_FORMATTING=1", "GROFF_SGR=1"}, "\x1b[1mbold\x1b[0m"},
 		{[]string{"MAN_KEEP_FORMATTING=1", "GROFF_SGR=1", "NO_COLOR=1"}, "b\bbo\bol\bld\bd"},
 	} {
 		env := append([]string{"MAN_KEEP_FORMATTING=", "GROFF_SGR=", "NO_COLOR=", "MANWIDTH=80"}, c.env...)

@@ -454,6 +454,7 @@ func (r *renderer) output(l Line) {
 	if len(l) > 0 {
 		r.ns = false
 	}
+	r.emitted++
 	if ov := r.overlay; ov != nil {
 		r.overlay = nil
 		if len(l) == 0 {

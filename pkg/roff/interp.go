@@ -29,6 +29,9 @@ type renderer struct {
 	env
 	out  []Line
 	sink *[]Line // when set, lines go here (table cells)
+	// emitted counts the lines output to out (a .TP tag that wrapped
+	// has emitted some by the time it ends)
+	emitted int
 	// overlay is a line (a table's bottom border) that the next output
 	// line is printed over, as groff's half-line motions do on a terminal
 	overlay Line

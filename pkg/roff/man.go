@@ -32,6 +32,10 @@ type manState struct {
 	inSY   bool
 	exFont Font
 	pre    []Line // output before .TH
+	// tagMark is the renderer's emitted count when a tag began: groff
+	// measures a tag by the widest line of its diversion, so a tag that
+	// wrapped is wide even when its last line is short
+	tagMark int
 }
 
 // inAt is the indent groff's `.in \n[an-margin]u` gives: a negative
@@ -128,7 +132,7 @@ func (r *renderer) tagDone() {
 	if len(r.line) > 0 {
 		w += r.lineInd - r.man.margin
 	}
-	if w >= r.man.pi {
+	if w >= r.man.pi || r.emitted > r.man.tagMark {
 		r.brk() // a wide tag is filled at the margin
 	} else if len(r.line) > 0 {
 		// the tag is one unit: its blanks are not stretched
@@ -204,6 +208,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		// the tag is filled at the margin; the body is indented
 		r.indent = m.margin
 		r.tempInd = m.margin
+		m.tagMark = r.emitted
 		r.setTrap(r.tagDone)
 	case "IP":
 		r.paragraph()
@@ -215,6 +220,7 @@ func (r *renderer) manRequest(name string, args []string, rest string) bool {
 		r.indent = m.margin + m.pi
 		if len(args) > 0 && args[0] != "" {
 			r.indent, r.tempInd = m.margin, m.margin
+			m.tagMark = r.emitted
 			r.inline(args[0])
 			r.tagDone()
 		}

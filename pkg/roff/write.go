@@ -30,7 +30,11 @@ func Write(w io.Writer, lines []Line, s Style) error {
 }
 
 func writeLine(bw *bufio.Writer, l Line, s Style) {
-	cur := Roman
+	// SGR state as grotty keeps it: underline is switched off before a gap
+	// (it would underline the spaces) but bold runs on across it; each
+	// glyph switches underline first, then bold; a line that ends with an
+	// attribute on ends with a full reset.
+	bold, ul := false, false
 	for _, c := range l {
 		if c.R == 0 {
 			continue // right half of a wide character
@@ -52,25 +56,34 @@ func writeLine(bw *bufio.Writer, l Line, s Style) {
 			}
 			bw.WriteRune(c.R)
 		case SGR:
-			if f != cur {
-				if cur&Bold != 0 && f&Bold == 0 {
-					bw.WriteString("\x1b[22m")
+			if c.R == ' ' {
+				if ul {
+					bw.WriteString("\x1b[24m")
+					ul = false
 				}
-				if cur&Italic != 0 && f&Italic == 0 {
+				bw.WriteByte(' ')
+				continue
+			}
+			if wantUL := f&Italic != 0; wantUL != ul {
+				if wantUL {
+					bw.WriteString("\x1b[4m")
+				} else {
 					bw.WriteString("\x1b[24m")
 				}
-				if f&Bold != 0 && cur&Bold == 0 {
+				ul = wantUL
+			}
+			if wantBold := f&Bold != 0; wantBold != bold {
+				if wantBold {
 					bw.WriteString("\x1b[1m")
+				} else {
+					bw.WriteString("\x1b[22m")
 				}
-				if f&Italic != 0 && cur&Italic == 0 {
-					bw.WriteString("\x1b[4m")
-				}
-				cur = f
+				bold = wantBold
 			}
 			bw.WriteRune(c.R)
 		}
 	}
-	if s == SGR && cur != Roman {
+	if bold || ul {
 		bw.WriteString("\x1b[0m")
 	}
 }
