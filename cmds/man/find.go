@@ -181,7 +181,7 @@ func (m *man) find(name, section string, all bool) []*page {
 	for _, sec := range secs {
 		top := sec[:1] // the directory: man3 holds 3, 3p, 3ssl...
 		for _, dir := range m.path {
-			for _, p := range findInDir(filepath.Join(dir, "man"+top), name, sec, m.o.matchCase) {
+			for _, p := range findInDir(filepath.Join(dir, "man"+top), name, sec, m.o.matchCase, all) {
 				real, err := filepath.EvalSymlinks(p.path)
 				if err != nil {
 					real = p.path
@@ -208,7 +208,9 @@ func (m *man) find(name, section string, all bool) []*page {
 
 // findInDir finds NAME.SEC* (plain or compressed) in dir: the exact
 // section first, then pages whose extension extends it (3 finds 3p).
-func findInDir(dir, name, sec string, matchCase bool) []*page {
+// Without all, an exact match ends the search before the directory is
+// listed (/usr/share/man/man1 can hold tens of thousands of names).
+func findInDir(dir, name, sec string, matchCase, all bool) []*page {
 	var out []*page
 	for _, z := range compressed {
 		p := filepath.Join(dir, name+"."+sec+z)
@@ -216,6 +218,9 @@ func findInDir(dir, name, sec string, matchCase bool) []*page {
 			out = append(out, &page{path: p, name: name, sec: sec})
 			break
 		}
+	}
+	if len(out) > 0 && !all {
+		return out
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(name)+"."+globEscape(sec)+"?*"))
 	sort.Strings(matches)

@@ -177,23 +177,30 @@ func contentWidth(line []node, n int) int {
 func (r *renderer) fit() {
 	for r.fill && len(r.line) > 0 {
 		target := r.ll - r.lineInd
-		if contentWidth(r.line, len(r.line)) <= target {
+		// lineW only adds trailing blanks to the content's width: most
+		// words fit without measuring
+		if r.lineW <= target || contentWidth(r.line, len(r.line)) <= target {
 			return
 		}
 		if r.hyphenate(target) {
 			continue
 		}
 		cut, first := -1, -1
+		sum, content := 0, 0 // width of line[:i], and of it without trailing blanks
 		for i, nd := range r.line {
 			if nd.breakable() && i > 0 {
 				if first < 0 {
 					first = i
 				}
-				if contentWidth(r.line, i) <= target {
+				if content <= target {
 					cut = i
 				} else {
 					break
 				}
+			}
+			sum += nd.w
+			if nd.kind == nGlyph || nd.kind == nFixed {
+				content = sum
 			}
 		}
 		if cut < 0 {
@@ -206,9 +213,11 @@ func (r *renderer) fit() {
 		for len(rest) > 0 && rest[0].breakable() {
 			rest = rest[1:]
 		}
-		rest = append([]node(nil), rest...)
 		r.emit(r.line[:cut], true)
-		r.line = rest
+		// the rest moves to the front of the same array (emit keeps no
+		// node), so a line's nodes are not reallocated word after word
+		r.line = r.line[:copy(r.line, rest)]
+		rest = r.line
 		r.lineW = 0
 		for _, nd := range rest {
 			r.lineW += nd.w
@@ -269,8 +278,15 @@ func (r *renderer) hyphenate(target int) bool {
 					first = 3
 				}
 				pts = limit(pts, first, last)
+			} else if c, ok := r.hyCache[string(word)]; ok && r.hyCacheMode == r.hyMode {
+				pts = c
 			} else {
+				// a page hyphenates the same words again and again
+				if r.hyCache == nil || r.hyCacheMode != r.hyMode {
+					r.hyCache, r.hyCacheMode = map[string][]int{}, r.hyMode
+				}
 				pts = h.points(string(word), r.hyMode)
+				r.hyCache[string(word)] = pts
 			}
 			for _, k := range pts {
 				p := i + k
@@ -284,15 +300,17 @@ func (r *renderer) hyphenate(target int) bool {
 	if best < 0 || best <= ws && ws > 0 {
 		return false
 	}
-	line := append([]node(nil), r.line[:best]...)
-	rest := append([]node(nil), r.line[best:]...)
+	line := append(r.scratch[:0], r.line[:best]...)
+	rest := r.line[best:]
 	if explicit {
 		rest = rest[1:] // the break point itself
 	} else {
 		line = append(line, node{kind: nGlyph, c: Cell{'\u2010', r.line[best-1].c.F}, w: 1})
 	}
+	r.scratch = line
 	r.emit(line, true)
-	r.line = rest
+	r.line = r.line[:copy(r.line, rest)]
+	rest = r.line
 	r.lineW = 0
 	for _, nd := range rest {
 		r.lineW += nd.w
@@ -331,7 +349,11 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 	w := contentWidth(nodes, n)
 	target := r.ll - r.lineInd
 	ind := r.lineInd
-	widths := make([]int, n)
+	widths := r.widths[:0]
+	for range n {
+		widths = append(widths, 0)
+	}
+	r.widths = widths
 	for i, nd := range nodes {
 		widths[i] = nd.w
 	}
@@ -369,20 +391,31 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 	}
 	// place the nodes with a cursor: a negative motion (\h'-N') moves it
 	// back, and what follows is printed over what was there
-	var line Line
-	col := ind
+	// every cell put moves the cursor one column right, so the line is
+	// never longer than the indent plus the cells put
+	size := max(ind, 0)
+	for i, nd := range nodes {
+		if nd.kind == nGlyph {
+			size += max(nd.w, 1)
+		} else if widths[i] > 0 {
+			size += widths[i]
+		}
+	}
+	line := make(Line, size)
+	for i := range line {
+		line[i] = Cell{' ', Roman}
+	}
+	col, end := ind, 0
 	put := func(c Cell) {
 		if col < 0 {
 			col++
 			return
 		}
-		for len(line) <= col {
-			line = append(line, Cell{' ', Roman})
-		}
 		if c.R != ' ' || line[col].R == ' ' {
 			line[col] = c
 		}
 		col++
+		end = max(end, col)
 	}
 	for i, nd := range nodes {
 		if nd.kind == nGlyph {
@@ -400,6 +433,7 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 			put(Cell{' ', Roman})
 		}
 	}
+	line = line[:end]
 	for k := 0; k < ind && k < len(line); k++ {
 		if line[k].R == 0 {
 			line[k].R = ' '

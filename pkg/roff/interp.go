@@ -37,10 +37,16 @@ type renderer struct {
 	overlay Line
 
 	line    []node
-	lineW   int
-	lineInd int
-	reverse bool // groff's alternating direction for distributing spaces
-	ns      bool // no-space mode: .sp does nothing until text is output
+	scratch []node // reused by hyphenate for the line it emits
+	// hyCache holds the break points of words hyphenated so far, under
+	// .hy mode hyCacheMode
+	hyCache     map[string][]int
+	hyCacheMode int
+	widths      []int // reused by emit
+	lineW       int
+	lineInd     int
+	reverse     bool // groff's alternating direction for distributing spaces
+	ns          bool // no-space mode: .sp does nothing until text is output
 
 	stack  []*frame
 	floor  int // next does not return to frames below this depth

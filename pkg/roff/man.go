@@ -540,7 +540,7 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		// sentence space is 0 or one column
 		if len(args) > 1 {
 			if u, ok := evalExpr(args[1], 'u'); ok {
-				r.sentSpace = (u + 6) / 12
+				r.sentSpace = min(max((u+6)/12, 0), 100) // bounded: hostile pages
 			}
 		}
 	case "hw":
