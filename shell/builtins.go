@@ -935,7 +935,9 @@ func (s *Shell) killBuiltin(a []string) int {
 		if strings.HasPrefix(x, "%") {
 			j := s.jobSpec(x)
 			if j == nil {
-				s.errorf("kill: %s: No such job", x)
+				if !s.ambiguousJob("kill", x) {
+					s.errorf("kill: %s: No such job", x)
+				}
 				status = 1
 				continue
 			}

@@ -428,10 +428,15 @@ func (s *Shell) readBuiltin(a []string) int {
 	status := 0
 	var c [1]byte
 	for {
-		n, err := unix.Read(0, c[:])
+		n, err := s.readInterruptible(0, c[:])
 		if err == unix.EINTR {
 			s.runPendingTraps()
 			continue
+		}
+		if err == errInterrupted {
+			s.takeInterrupt()
+			s.runPendingTraps()
+			return 130
 		}
 		if n <= 0 {
 			_ = err // dash says nothing: read just fails

@@ -235,7 +235,9 @@ func (s *Shell) fgBuiltin(name string, args []string) int {
 			if len(args) == 1 && (spec == "%+" || spec == "%%") {
 				what = "current"
 			}
-			s.errorf("%s: %s: no such job", name, what)
+			if j != nil || !s.ambiguousJob(name, spec) {
+				s.errorf("%s: %s: no such job", name, what)
+			}
 			status = 1
 			continue
 		}
@@ -354,6 +356,7 @@ func (s *Shell) disownBuiltin(args []string) int {
 		for _, sp := range specs {
 			j := s.jobSpecArg(sp)
 			if j == nil {
+				s.ambiguousJob("disown", sp) // and then "no such job", as bash
 				s.errorf("disown: %s: no such job", sp)
 				return 1
 			}

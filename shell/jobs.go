@@ -198,7 +198,9 @@ func (s *Shell) waitBuiltin(args []string) int {
 		if strings.HasPrefix(a, "%") {
 			j = s.jobSpec(a)
 			if j == nil {
-				s.errorf("wait: No such job: %s", a)
+				if !s.ambiguousJob("wait", a) {
+					s.errorf("wait: No such job: %s", a)
+				}
 				status = 2 // dash's status
 				continue
 			}
@@ -255,7 +257,7 @@ func (s *Shell) waitInterruptible(pid int) (int, bool) {
 	if s.jobControl() {
 		flags = unix.WUNTRACED
 	}
-	if s.sigCh == nil {
+	if s.sigCh == nil && s.intr == nil {
 		for {
 			var ws unix.WaitStatus
 			got, err := unix.Wait4(pid, &ws, flags, nil)
@@ -282,6 +284,12 @@ func (s *Shell) waitInterruptible(pid int) (int, bool) {
 		if got == pid {
 			s.jobDone(pid, ws)
 			return waitStatus(ws), false
+		}
+		if s.interruptPending() {
+			s.takeInterrupt() // Ctrl-C while an interactive shell waits
+			if s.ctl == ctlInterrupt {
+				return 130, true
+			}
 		}
 		select {
 		case sg := <-s.sigCh:
@@ -337,6 +345,34 @@ func (s *Shell) jobSpec(spec string) *job {
 		}
 	}
 	return found
+}
+
+// ambiguousJob reports, as bash does ("fg: sl: ambiguous job spec"), a
+// %string or %?string spec that names more than one job, and says whether
+// it did. jobSpec returns nil for such a spec, as for a missing job.
+func (s *Shell) ambiguousJob(name, spec string) bool {
+	t := strings.TrimPrefix(spec, "%")
+	if t == "" || t == "%" || t == "+" || t == "-" {
+		return false
+	}
+	if _, err := strconv.Atoi(t); err == nil {
+		return false
+	}
+	n := 0
+	for _, j := range s.jobs {
+		if sub, ok := strings.CutPrefix(t, "?"); ok {
+			if strings.Contains(j.cmd, sub) {
+				n++
+			}
+		} else if strings.HasPrefix(j.cmd, t) {
+			n++
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	s.errorf("%s: %s: ambiguous job spec", name, t)
+	return true
 }
 
 // reapJobs collects the state changes of background jobs without
@@ -446,6 +482,7 @@ func (s *Shell) jobsBuiltin(args []string) int {
 			if j := s.jobSpec(sp); j != nil {
 				list = append(list, j)
 			} else {
+				s.ambiguousJob("jobs", sp) // and then "no such job", as bash
 				s.errorf("jobs: %s: no such job", sp)
 				status = 1
 			}

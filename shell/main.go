@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -70,8 +71,14 @@ func Main(aio *applet.IO, args []string) int {
 	}
 	s.bashMode = aio.Name == "bash"
 	s.arg0 = aio.Name
+	// A login shell is started with a dash before its name (login(1),
+	// su -, init). The multicall dispatcher strips that dash to find the
+	// applet, so look at the process's own argv[0] too. $0 keeps the dash,
+	// as in dash and bash ("-sh: 1: x: not found").
+	if a0 := filepath.Base(os.Args[0]); !strings.HasPrefix(s.arg0, "-") && a0 == "-"+aio.Name {
+		s.arg0 = a0
+	}
 	if strings.HasPrefix(s.arg0, "-") {
-		s.arg0 = s.arg0[1:]
 		s.login = true
 	}
 	return s.main(args)
@@ -235,12 +242,11 @@ func (s *Shell) main(args []string) (status int) {
 			// dash does, it catches SIGINT and ignores SIGQUIT and SIGTERM.
 			// Caught, not ignored, so the commands it runs get the default
 			// actions back at execve. (Job control is issue 8.)
+			// A SIGINT that reaches the shell while it runs its own code
+			// (a loop of builtins, read, wait) abandons the command line.
 			quiet := make(chan os.Signal, 4)
 			signal.Notify(quiet, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM)
-			go func() {
-				for range quiet {
-				}
-			}()
+			go s.catchInterrupts()(quiet)
 			if s.opts.monitor {
 				s.initJobControl("")
 				defer s.endJobControl()
@@ -566,10 +572,12 @@ func (s *Shell) interactiveLoop() {
 		err := p.Interactive(promptReader{s, rec, p}, func(stmts []*syntax.Stmt) bool {
 			for _, st := range stmts {
 				s.execStmt(st)
+				s.takeInterrupt()
 				intr := s.ctl == ctlInterrupt
 				s.ctl = ctlNone
 				s.exitWarned, s.exitWarnNow = s.exitWarnNow, false
 				if intr {
+					s.status = 130
 					break
 				}
 			}
@@ -616,7 +624,16 @@ func (pr promptReader) Read(b []byte) (int, error) {
 	if ls := pr.s.lineSource; ls != nil {
 		// issue 8's line editor: it shows the prompt itself
 		pr.s.runPendingTraps()
-		line, err := ls.ReadLine(pr.s.promptText(name))
+		prompt := pr.s.promptText(name)
+		if pr.s.intr != nil {
+			// SIGINT at the prompt is the editor's (a fresh line)
+			pr.s.intr.reading.Store(true)
+			pr.s.intr.pending.Store(false)
+		}
+		line, err := ls.ReadLine(prompt)
+		if pr.s.intr != nil {
+			pr.s.intr.reading.Store(false)
+		}
 		if rec, ok := pr.r.(*recordingReader); ok {
 			rec.src.text += line
 		}

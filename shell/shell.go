@@ -111,6 +111,7 @@ type Shell struct {
 	aliasActive  map[string]bool // aliases being expanded
 	aliasName    string
 	lineSource   LineSource      // issue 8 line editor; nil reads fd 0
+	intr         *interruptState // interactive: SIGINT while the shell runs (interrupt.go)
 	pendingLine  string          // rest of a line longer than the parser buffer
 	implicitExec bool            // execBuiltin runs a subshell's last command
 	errCtx       string          // "eval: " or "./script: " before error messages

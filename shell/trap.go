@@ -67,6 +67,9 @@ func (s *Shell) restoreSignal(sig syscall.Signal) {
 
 // runPendingTraps runs the actions of trapped signals that arrived.
 func (s *Shell) runPendingTraps() {
+	if s.interruptPending() {
+		s.takeInterrupt()
+	}
 	if s.sigCh == nil || s.inTrap {
 		return
 	}
