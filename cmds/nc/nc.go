@@ -241,6 +241,10 @@ func dialInet(io *applet.IO, o options, t target, files inet.Files) (*sock, erro
 			io.Errorf("connect to %s port %d (%s) failed: %s", hostAndIP(t.host, ip), t.port, t.proto, errno.Message(err))
 			continue
 		}
+		if o.verbose && o.dgram && !udpProbe(fd) {
+			unix.Close(fd) // nobody there: OpenBSD netcat says nothing
+			continue
+		}
 		if o.verbose {
 			service := files.ServiceName(t.port, t.proto)
 			if service == "" {
@@ -251,6 +255,23 @@ func dialInet(io *applet.IO, o options, t target, files inet.Files) (*sock, erro
 		return newSock(fd, !o.dgram)
 	}
 	return nil, errReported
+}
+
+// udpProbe is how OpenBSD netcat decides, for -v, whether a UDP port
+// "succeeded": UDP has no handshake, so it sends one-byte "X" datagrams,
+// pausing a second before each of the last three, and the port is closed
+// if the kernel answers a write with ECONNREFUSED (an ICMP port
+// unreachable came back for an earlier one). The peer receives the Xs.
+func udpProbe(fd int) bool {
+	for i := range 5 {
+		if i >= 2 {
+			time.Sleep(time.Second)
+		}
+		if _, err := unix.Write(fd, []byte("X")); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // listenInet binds the host's first address and, for TCP, waits for one
@@ -395,6 +416,13 @@ func relay(io *applet.IO, o options, conn *sock) int {
 	for sent != nil || received != nil {
 		select {
 		case err := <-received:
+			if !conn.stream && refused(err) {
+				// The kernel's answer to a datagram sent to a UDP port
+				// where nobody listens (ICMP port unreachable) arrives as
+				// ECONNREFUSED on the next read. OpenBSD netcat takes it
+				// as the end, silently and with status 0.
+				return 0
+			}
 			if status := finish(io, err); status != 0 {
 				return status
 			}
@@ -443,6 +471,13 @@ func copyTo(w io.Writer, r io.Reader, stream bool) (int64, error) {
 			return total, rerr
 		}
 	}
+}
+
+// refused reports whether err is a socket read that failed with
+// ECONNREFUSED.
+func refused(err error) bool {
+	var rerr *stdio.ReadError
+	return errors.As(err, &rerr) && errors.Is(rerr.Err, unix.ECONNREFUSED)
 }
 
 // finish turns the end of the socket-to-stdout copy into a status: a

@@ -450,3 +450,23 @@ func TestPeerDoneFirst(t *testing.T) {
 		t.Errorf("client %d %q %q, server %+v", status, out.b.String(), errb.String(), server)
 	}
 }
+
+// TestUDPRefusedLikeOpenBSD: a datagram to a UDP port where nobody listens
+// comes back as ECONNREFUSED (ICMP port unreachable); OpenBSD netcat ends
+// silently with status 0, before sending the rest of its input.
+func TestUDPRefusedLikeOpenBSD(t *testing.T) {
+	openBSD(t)
+	l, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(l.LocalAddr().String())
+	l.Close()
+	for _, args := range [][]string{{"-u", "127.0.0.1", port}, {"-u", "-v", "127.0.0.1", port}, {"-u", "-v", "-z", "127.0.0.1", port}} {
+		ours := applettest.Run(&Applet, "", "hello\n", nil, args...)
+		real := applettest.RunTool(t, "nc", "", "hello\n", nil, args...)
+		if ours.Status != real.Status || ours.Stdout != real.Stdout || ours.Stderr != real.Stderr {
+			t.Errorf("nc %q:\n ours %d %q %q\n real %d %q %q", args, ours.Status, ours.Stdout, ours.Stderr, real.Status, real.Stdout, real.Stderr)
+		}
+	}
+}
