@@ -124,6 +124,20 @@ func parse(s string, f format) (float64, error) {
 	if f == single {
 		size = 32
 	}
+	// C's strtod and Python's float() give the quiet NaN 0x7ff8000000000000
+	// (its sign from a leading -); Go's math.NaN has a different payload
+	// bit, and ParseFloat takes no sign on "nan".
+	body := s
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		body = s[1:]
+	}
+	if strings.EqualFold(body, "nan") {
+		x := math.Float64frombits(0x7ff8 << 48)
+		if s[0] == '-' {
+			x = math.Copysign(x, -1)
+		}
+		return x, nil
+	}
 	x, err := strconv.ParseFloat(s, size)
 	if err != nil {
 		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
@@ -213,6 +227,12 @@ func next(x float64, f format) string {
 	fmt.Fprintf(&b, "number   %s\n", exact(x))
 	fmt.Fprintf(&b, "next     %s\n", exact(up))
 	gap := up - x
+	if math.IsInf(gap, 0) || math.IsNaN(gap) {
+		// Infinity and NaN have no next number; the largest finite one
+		// has infinity next, at no finite distance.
+		fmt.Fprintf(&b, "gap      none: %s is not a finite number\n", exact(up))
+		return b.String()
+	}
 	_, e := math.Frexp(gap)
 	fmt.Fprintf(&b, "gap      %s (2^%d)\n", exact(gap), e-1)
 	return b.String()

@@ -1,6 +1,7 @@
 package float
 
 import (
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -49,6 +50,57 @@ func TestBadInput(t *testing.T) {
 		r := applettest.Run(&Applet, "", "", nil, args...)
 		if r.Status == 0 || r.Stderr == "" {
 			t.Errorf("float %q: status %d, stderr %q", args, r.Status, r.Stderr)
+		}
+	}
+}
+
+// TestAgainstPython compares the bits, the exact value and the next number
+// with Python's own: struct packs the IEEE 754 bits, decimal.Decimal(x)
+// converts a float exactly, and math.nextafter steps to its neighbour.
+func TestAgainstPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	inputs := []string{"0.1", "0.2", "0.3", "0.5", "-2", "1", "3", "1e-3", "-0.0", "0", "1e300", "5e-324", "2.2250738585072014e-308",
+		"1.7976931348623157e308", "123456789.123456789", "-1e-310", "4503599627370496", "9007199254740993", "inf", "-inf", "nan", "-nan", "1e400"}
+	script := `
+import decimal, math, struct, sys
+for a in sys.argv[1:]:
+    x = float(a)
+    b = struct.unpack('>Q', struct.pack('>d', x))[0]
+    s = '%d %s %s' % (b >> 63, format(b >> 52 & 0x7ff, '011b'), format(b & (2**52 - 1), '052b'))
+    if math.isfinite(x):
+        e = format(decimal.Decimal(x), 'f')
+        n = format(decimal.Decimal(math.nextafter(x, math.inf)), 'f')
+    else:
+        e = n = ''
+    print(s + '|' + e + '|' + n)
+`
+	out, err := exec.Command(py, append([]string{"-c", script}, inputs...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	for i, in := range inputs {
+		want := strings.Split(lines[i], "|")
+		r := applettest.Run(&Applet, "", "", nil, in)
+		if !strings.Contains(r.Stdout, "  bits      "+want[0]+"\n") {
+			t.Errorf("float %s: python's bits are %s:\n%s", in, want[0], r.Stdout)
+		}
+		if want[1] == "" {
+			continue
+		}
+		exact := strings.TrimSuffix(strings.TrimSuffix(want[1], ".0"), ".")
+		if in == "-0.0" {
+			exact = "-0"
+		}
+		if !strings.Contains(r.Stdout, "  exactly   "+exact+"\n") {
+			t.Errorf("float %s: python's exact value is %s:\n%s", in, exact, r.Stdout)
+		}
+		n := applettest.Run(&Applet, "", "", nil, "next", in)
+		if next := strings.TrimSuffix(want[2], ".0"); !strings.Contains(n.Stdout, "next     "+next+"\n") && !strings.HasPrefix(want[2], "Infinity") {
+			t.Errorf("float next %s: python's next is %s:\n%s", in, next, n.Stdout)
 		}
 	}
 }
