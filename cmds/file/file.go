@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
@@ -95,15 +94,23 @@ func run(io *applet.IO, args []string) int {
 		fmt.Fprint(io.Stderr, usage)
 		return 1
 	}
+	// file(1) escapes what is not printable in the locale: in the C
+	// locale every byte beyond ASCII
+	utf8Locale := isUTF8Locale(io)
+	nameWidth := func(n string) int { return magic.Width(n, utf8Locale, raw) }
+	escape := func(s string) string {
+		if raw {
+			return s
+		}
+		return magic.Escape(s, utf8Locale)
+	}
 	opWidth := 0
 	if pad {
 		for _, n := range r.Operands {
-			opWidth = max(opWidth, utf8.RuneCountInString(n))
+			opWidth = max(opWidth, nameWidth(n))
 		}
 	}
 	width := opWidth
-	// In the C locale file(1) escapes bytes that are not printable ASCII.
-	utf8Locale := raw || isUTF8Locale(io)
 	status := 0
 	out := func(name string) {
 		var res magic.Result
@@ -113,17 +120,13 @@ func run(io *applet.IO, args []string) int {
 			res = magic.Describe(name, opts)
 		}
 		if !brief {
-			n := displayName(name)
-			if !utf8Locale {
-				n = magic.Printable(n)
-			}
-			io.Stdout.WriteString(n)
+			io.Stdout.WriteString(escape(displayName(name)))
 			if nul {
 				io.Stdout.WriteByte(0)
 			}
 			io.Stdout.WriteString(sep)
 			// file(1) pads by the width of the name as given ("-").
-			for i := utf8.RuneCountInString(name); i < width; i++ {
+			for i := nameWidth(name); i < width; i++ {
 				io.Stdout.WriteByte(' ')
 			}
 			io.Stdout.WriteByte(' ')
@@ -131,7 +134,7 @@ func run(io *applet.IO, args []string) int {
 		if res.Failed(opts.Mime) {
 			status = 1
 		}
-		io.Stdout.WriteString(res.String(opts.Mime))
+		io.Stdout.WriteString(escape(res.String(opts.Mime)))
 		io.Stdout.WriteByte('\n')
 	}
 	for _, list := range lists {
@@ -145,7 +148,7 @@ func run(io *applet.IO, args []string) int {
 		width = 0
 		for _, n := range names {
 			if pad {
-				width = max(width, utf8.RuneCountInString(n))
+				width = max(width, nameWidth(n))
 			}
 		}
 		for _, n := range names {

@@ -273,3 +273,46 @@ func TestTruncatedELF(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got.Stdout, want.Stdout)
 	}
 }
+
+// TestEscapes compares, in the C and a UTF-8 locale, with and without -r,
+// how names and descriptions with characters beyond ASCII, control
+// characters and invalid UTF-8 are escaped and lined up.
+func TestEscapes(t *testing.T) {
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Name = "café.txt" // stored in Latin-1: not UTF-8 in the file
+	zw.Write([]byte("hi"))
+	zw.Close()
+	if err := os.WriteFile(filepath.Join(dir, "named.gz"), gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"tab":      "a\tb",
+		"latin1":   "caf\xe9",
+		"mixed":    "café\x01",
+		"utf8":     "Főtanúsítvány.pem",
+		"日本":       "wide",
+		"ctl\x01x": "named.gz",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"named.gz", "nöpe", "x\x01y"}
+	for name := range links {
+		args = append(args, name)
+	}
+	for _, locale := range []string{"C", "C.UTF-8"} {
+		for _, raw := range [][]string{nil, {"-r"}} {
+			a := append(append([]string(nil), raw...), args...)
+			env := []string{"LC_ALL=" + locale}
+			got := applettest.Run(&Applet, dir, "", env, a...)
+			want := applettest.RunTool(t, "file", dir, "", env, a...)
+			if got != want {
+				t.Errorf("LC_ALL=%s file %q:\n got %q\nwant %q", locale, a, got.Stdout, want.Stdout)
+			}
+		}
+	}
+}

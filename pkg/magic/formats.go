@@ -8,6 +8,9 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/zinebox/zinebox/pkg/quote"
 )
 
 func (d *detection) gzip() (Result, bool) {
@@ -29,7 +32,7 @@ func (d *detection) gzip() (Result, bool) {
 			if i := bytes.IndexByte(name, 0); i >= 0 {
 				name = name[:i]
 			}
-			fmt.Fprintf(&w, ", was \"%s\"", printable(name))
+			fmt.Fprintf(&w, ", was \"%s\"", name)
 		}
 	}
 	if mtime := binary.LittleEndian.Uint32(b[4:]); mtime != 0 {
@@ -83,9 +86,50 @@ func gzipOS(b byte) string {
 	return ""
 }
 
-// Printable renders a name as file(1) does in the C locale: bytes that are
-// not printable ASCII as octal escapes.
-func Printable(s string) string { return printable([]byte(s)) }
+// Escape renders a name or a description as file(1) prints it: what is
+// not printable as an octal escape for each of its bytes. In a UTF-8
+// locale printable characters beyond ASCII are kept, as libmagic does
+// with mbrtowc and iswprint, unless the text is not valid UTF-8, in which
+// case it falls back to bytes like the C locale.
+func Escape(s string, utf8Locale bool) string {
+	if !utf8Locale || !utf8.ValidString(s) {
+		return printable([]byte(s))
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if quote.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		for _, c := range []byte(s[i : i+utf8.RuneLen(r)]) {
+			fmt.Fprintf(&b, "\\%03o", c)
+		}
+	}
+	return b.String()
+}
+
+// Width is the number of columns file(1) counts for a name when it lines
+// up the descriptions: a printable character its width, a byte that is
+// not a character in the locale 4, any other character 4 when escaped and
+// 1 with -r (measured on file 5.44).
+func Width(s string, utf8Locale, raw bool) int {
+	w := 0
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		switch {
+		case !utf8Locale && r >= utf8.RuneSelf || r == utf8.RuneError && n <= 1:
+			w, n = w+4, 1 // mbrtowc failed: one byte
+		case quote.IsPrint(r):
+			w += quote.RuneWidth(r)
+		case raw:
+			w++
+		default:
+			w += 4
+		}
+		s = s[n:]
+	}
+	return w
+}
 
 // printable renders bytes as file(1) does in quoted strings: non-printing
 // bytes as octal escapes.
@@ -615,5 +659,5 @@ func (d *detection) terminfo() (Result, bool) {
 	if i := bytes.IndexAny(names, "|\x00"); i >= 0 {
 		names = names[:i]
 	}
-	return found(fmt.Sprintf("Compiled terminfo entry \"%s\"", printable(names)), "application/x-terminfo")
+	return found(fmt.Sprintf("Compiled terminfo entry \"%s\"", names), "application/x-terminfo")
 }

@@ -144,11 +144,11 @@ func Describe(name string, o Options) Result {
 			if o.Follow {
 				return cannotOpen(name, err)
 			}
-			r := inode("broken symbolic link to "+printable([]byte(target)), "inode/symlink")
+			r := inode("broken symbolic link to "+target, "inode/symlink")
 			r.brokenLink = true
 			return r
 		}
-		return inode("symbolic link to "+printable([]byte(target)), "inode/symlink")
+		return inode("symbolic link to "+target, "inode/symlink")
 	}
 	f, err := os.Open(path)
 	if err != nil {
