@@ -93,6 +93,18 @@ const (
 	declined // the user said no to removing it: the directories above are still asked about
 )
 
+// diagnoseLeadingHyphen prints GNU rm's hint for the first argument that
+// looks like an option but names an existing file.
+func diagnoseLeadingHyphen(io *applet.IO, q quote.Quoter, args []string) {
+	for _, a := range args {
+		var st unix.Stat_t
+		if len(a) > 1 && a[0] == '-' && unix.Lstat(io.Path(a), &st) == nil {
+			fmt.Fprintf(io.Stderr, "Try '%s ./%s' to remove the file %s.\n", io.Name, q.Shell(a), q.Always(a))
+			return
+		}
+	}
+}
+
 // answerWords are --interactive's arguments, in GNU's order.
 var answerWords = [...]struct {
 	word string
@@ -100,11 +112,20 @@ var answerWords = [...]struct {
 }{{"never", never}, {"no", never}, {"none", never}, {"once", once}, {"always", always}, {"yes", always}}
 
 func run(io *applet.IO, args []string) int {
+	q := quote.ForEnv(io.Env)
+	_, posix := io.LookupEnv("POSIXLY_CORRECT")
+	if _, err := spec.Parse(args, posix); err != nil {
+		// As GNU rm does, say how to remove a file whose name the user
+		// may have meant, not an option: "rm -foo" when -foo exists.
+		io.Errorf("%s", err)
+		diagnoseLeadingHyphen(io, q, args)
+		return io.TryHelp(1)
+	}
 	r, done, status := io.Parse(&spec, args, 1)
 	if done {
 		return status
 	}
-	x := &rm{io: io, q: quote.ForEnv(io.Env), interactive: normal}
+	x := &rm{io: io, q: q, interactive: normal}
 	preserveRoot := true
 	for _, o := range r.Opts {
 		switch o.Key {

@@ -22,6 +22,9 @@ func TestAgainstGNU(t *testing.T) {
 		{"-rvd", "empty", "d", "tmp"}, {"-v", "a b", "it's", "new\nline", "é", "--", "-dash"},
 		{"-f", "-i", "nofile"}, {"-i", "-f", "nofile"}, {"-v", "nodir/x", "f/x"},
 		{"-Rv", "--one-file-system", "d"}, {"-x"},
+		// A bad option and an existing file that looks like one: GNU's
+		// "Try 'rm ./-dash'" hint (only for option errors).
+		{"-dash"}, {"-f", "-x", "-dash"}, {"--bogus", "f", "-dash"}, {"-x", "-nofile"}, {"-dash", "-"},
 		// Errors root gets too: /proc/sys refuses to unlink.
 		{"/proc/sys/kernel/hostname"}, {"-f", "/proc/sys/kernel/hostname"},
 	} {
