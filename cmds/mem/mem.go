@@ -3,7 +3,7 @@
 //
 //	mem alloc SIZE     grow the heap as malloc would (brk below 128 KiB, mmap above)
 //	mem faults PAGES   map PAGES pages and touch them: one minor fault each
-//	mem cow PAGES      map a file privately, read it, then write it: copies on write
+//	mem cow PAGES      a child maps its parent's memory privately and writes it: copies on write
 //	mem mmap FILE      map a file and read its last byte: only that page is read in
 //
 // Each prints what it measured: the program break and /proc/self/maps
@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -43,8 +44,9 @@ var spec = getopt.Spec{
 	Summary: `Experiments with memory:
   alloc SIZE    grow the heap as malloc(3) would: brk(2) below 128 KiB, mmap(2) above
   faults PAGES  map PAGES anonymous pages and touch each: one minor page fault a page
-  cow PAGES     map a file of PAGES pages privately, read it, then write it:
-                each first write copies a page (copy on write)
+  cow PAGES     give a child process PAGES pages of this process's memory,
+                privately; it reads them, then writes them: each first
+                write copies a page (copy on write)
   mmap FILE     map FILE and read only its last byte: one page is read in`,
 }
 
@@ -137,19 +139,24 @@ func alloc(io *applet.IO, size int) error {
 		return fmt.Errorf("mmap: %s", errno.Message(err))
 	}
 	after := status("VmData")
-	addr := fmt.Sprintf("%x", uintptrOf(mem))
+	addr := uintptrOf(mem)
 	fmt.Fprintf(w, "%d bytes is at least malloc's mmap threshold (%d): it gets its own mmap(2)\n", size, threshold)
-	fmt.Fprintf(w, "  mapping         %s\n", mapsLine(addr+"-"))
+	// The kernel may merge the new mapping with an anonymous neighbour
+	// (the Go heap's): show the line that contains it.
+	fmt.Fprintf(w, "  mapping         %s (ours starts at %x)\n", mapsContaining(addr), addr)
 	fmt.Fprintf(w, "  VmData          %s -> %s\n", before, after)
 	fmt.Fprintf(w, "  VmRSS           %s (nothing touched yet: no page is resident)\n", status("VmRSS"))
 	for i := 0; i < len(mem); i += os.Getpagesize() {
 		mem[i] = 1
 	}
 	fmt.Fprintf(w, "  VmRSS           %s after writing one byte per page\n", status("VmRSS"))
+	// Both readings right around munmap: the Go runtime's own heap may
+	// grow meanwhile, and would blur the difference.
+	held := status("VmData")
 	if err := unix.Munmap(mem); err != nil {
 		return fmt.Errorf("munmap: %s", errno.Message(err))
 	}
-	fmt.Fprintf(w, "freed: munmap(2) gives it back, VmData %s\n", status("VmData"))
+	fmt.Fprintf(w, "freed: munmap(2) gives it back, VmData %s -> %s\n", held, status("VmData"))
 	return nil
 }
 
@@ -173,17 +180,72 @@ func faults(io *applet.IO, pages int) error {
 	return nil
 }
 
+// childFD is the descriptor on which a cow child finds its parent's
+// memory, and childEnv the variable that tells it so.
+const (
+	childFD  = 3
+	childEnv = "ZINEBOX_MEM_COW_CHILD"
+)
+
+// cow shows copy on write between two processes. Go cannot fork(2) (its
+// other threads would not follow), so the parent does what fork does by
+// hand: its memory is a memfd it maps MAP_SHARED and fills with 'P'; the
+// child, a re-executed zinebox, inherits the descriptor and maps the same
+// pages MAP_PRIVATE, as fork maps a parent's private memory into its
+// child. The child reads every page (no copy), then writes every page
+// (one copy each); the parent then finds its pages unchanged.
 func cow(io *applet.IO, pages int) error {
+	if io.Getenv(childEnv) != "" {
+		return cowChild(io, pages)
+	}
+	if !hasApplet(io, "mem") {
+		// Only the multicall binary can be re-executed as mem (a test
+		// binary run in-process would run its tests again).
+		return fmt.Errorf("cow: not running as the zinebox binary")
+	}
 	size := pages * os.Getpagesize()
-	fd, err := unix.MemfdCreate("mem-cow", unix.MFD_CLOEXEC)
+	fd, err := unix.MemfdCreate("parent-memory", 0)
 	if err != nil {
 		return fmt.Errorf("memfd_create: %s", errno.Message(err))
 	}
-	defer unix.Close(fd)
-	if _, err := unix.Write(fd, make([]byte, size)); err != nil {
-		return fmt.Errorf("write: %s", errno.Message(err))
+	memfd := os.NewFile(uintptr(fd), "parent-memory")
+	defer memfd.Close()
+	if err := unix.Ftruncate(fd, int64(size)); err != nil {
+		return fmt.Errorf("ftruncate: %s", errno.Message(err))
 	}
-	mem, err := unix.Mmap(fd, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE)
+	mem, err := unix.Mmap(fd, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
+	if err != nil {
+		return fmt.Errorf("mmap: %s", errno.Message(err))
+	}
+	defer unix.Munmap(mem)
+	for i := range mem {
+		mem[i] = 'P'
+	}
+	w := io.Stdout
+	fmt.Fprintf(w, "parent %d: filled %d pages with 'P'\n", os.Getpid(), pages)
+	w.Flush()
+	child := exec.Command("/proc/self/exe", "cow", strconv.Itoa(pages))
+	child.Args[0] = "mem"
+	child.Env = append(append([]string{}, io.Env...), childEnv+"=1")
+	child.ExtraFiles = []*os.File{memfd} // descriptor 3
+	child.Stdout, child.Stderr = w, io.Stderr
+	if err := child.Run(); err != nil {
+		return fmt.Errorf("child: %v", err)
+	}
+	for i := 0; i < size; i += os.Getpagesize() {
+		if mem[i] != 'P' {
+			return fmt.Errorf("parent: page %d changed to %q: no copy was made", i/os.Getpagesize(), mem[i])
+		}
+	}
+	fmt.Fprintf(w, "parent %d: every page still reads 'P': the child wrote to its own copies\n", os.Getpid())
+	return nil
+}
+
+// cowChild is the child's half of cow: it maps the parent's memory
+// privately, reads it, then writes it, counting page faults.
+func cowChild(io *applet.IO, pages int) error {
+	size := pages * os.Getpagesize()
+	mem, err := unix.Mmap(childFD, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE)
 	if err != nil {
 		return fmt.Errorf("mmap: %s", errno.Message(err))
 	}
@@ -195,14 +257,27 @@ func cow(io *applet.IO, pages int) error {
 	}
 	m1, _ := rusage()
 	for i := 0; i < size; i += os.Getpagesize() {
-		mem[i] = byte(sum + 1)
+		mem[i] = 'C'
 	}
 	m2, _ := rusage()
-	fmt.Fprintf(io.Stdout, "a file of %d pages mapped MAP_PRIVATE:\n", pages)
-	fmt.Fprintf(io.Stdout, "  reading every page:  %d minor faults (the file's own pages are mapped, not copied;\n                       the kernel maps up to 16 neighbours per fault)\n", m1-m0)
-	fmt.Fprintf(io.Stdout, "  writing every page:  %d minor faults (each first write copies the page: copy on write)\n", m2-m1)
-	fmt.Fprintf(io.Stdout, "fork(2) shares a process's memory with its child the same way, copying a page\nonly when one of them writes to it\n")
+	w := io.Stdout
+	fmt.Fprintf(w, "child  %d: reading every page: %5d minor faults (the parent's pages are mapped,\n", os.Getpid(), m1-m0)
+	fmt.Fprintf(w, "                                         not copied; up to 16 per fault)\n")
+	fmt.Fprintf(w, "child  %d: writing every page: %5d minor faults (each first write copies a page)\n", os.Getpid(), m2-m1)
+	if sum != pages*'P' {
+		return fmt.Errorf("child: read %d, not the parent's 'P' in every page", sum)
+	}
 	return nil
+}
+
+// hasApplet reports whether the running binary has the applet name.
+func hasApplet(io *applet.IO, name string) bool {
+	for _, a := range io.Applets {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func mapFile(io *applet.IO, path, name string) error {
@@ -263,6 +338,22 @@ func mapsLine(s string) string {
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if strings.Contains(line, s) {
+			return line
+		}
+	}
+	return "(none)"
+}
+
+// mapsContaining returns the line of /proc/self/maps whose address range
+// contains addr.
+func mapsContaining(addr uintptr) string {
+	data, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return "?"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		var lo, hi uintptr
+		if _, err := fmt.Sscanf(line, "%x-%x", &lo, &hi); err == nil && lo <= addr && addr < hi {
 			return line
 		}
 	}
