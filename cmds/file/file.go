@@ -47,14 +47,28 @@ var spec = getopt.Spec{
 		{Short: 'z', Long: "uncompress", Help: "try to look inside compressed files"},
 		{Short: '0', Long: "print0", Help: "terminate filenames with ASCII NUL"},
 		{Short: 'r', Long: "raw", Help: "don't translate unprintable chars to \\ooo"},
+		{Short: 'E', Help: "report files that cannot be examined as errors\nand exit with status 1"},
+		{Short: 's', Long: "special-files", Help: "treat special (block/char devices) files as\nordinary ones"},
+		{Short: 'n', Long: "no-buffer", Help: "do not buffer output (accepted)"},
+		{Short: 'S', Long: "no-sandbox", Help: "disable system call sandboxing (accepted)"},
+		{Short: 'v', Help: "output version information and exit"},
 		{Short: 'k', Long: "keep-going", Help: "don't stop at the first match (accepted; one match is printed)"},
 		{Short: 'p', Long: "preserve-date", Help: "preserve access times on files (accepted)"},
 	},
 }
 
 func run(io *applet.IO, args []string) int {
+	// file(1) follows a bad option with its whole usage
+	if _, err := spec.Parse(args, false); err != nil {
+		fmt.Fprintf(io.Stderr, "%s: %s\n%s", io.Name, err, usage)
+		return 1
+	}
 	r, done, st := io.Parse(&spec, args, 1)
 	if done {
+		return st
+	}
+	if r.Has("v") {
+		_, _, st := io.Parse(&spec, []string{"--version"}, 1)
 		return st
 	}
 	opts := magic.Options{Dir: io.Dir}
@@ -82,6 +96,10 @@ func run(io *applet.IO, args []string) int {
 			opts.Follow = false
 		case "no-pad":
 			pad = false
+		case "E":
+			opts.StatErrors = true
+		case "special-files":
+			opts.Special = true
 		case "uncompress":
 			opts.Uncompress = true
 		case "print0":

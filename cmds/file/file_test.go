@@ -199,12 +199,23 @@ func TestSameAsFile(t *testing.T) {
 		{"-F", "|", "ascii.txt"},
 		{"--", "-", "ascii.txt"},
 		{"/dev/null", "/dev/zero", "/tmp", "/nonexistent"},
+		{"-s", "/dev/null", "/dev/zero", "/dev/full", "ascii.txt", "fifo"},
+		{"-s", "-i", "/dev/null", "/dev/zero"},
+		{"-E", "missing", "ascii.txt"},
+		{"-bE", "missing"},
+		{"-n", "-S", "ascii.txt"},
+		{"-x", "ascii.txt"},
+		{"--bogus"},
+		{"-i", "-"},
 		{},
 		{"-f", "-"},
 	} {
 		stdin := "#!/bin/sh\necho\n"
 		if len(args) > 0 && args[0] == "-f" {
 			stdin = "ascii.txt\nx.json\nbin\n"
+		}
+		if len(args) == 2 && args[0] == "-i" && args[1] == "-" {
+			stdin = "" // empty data read, not an empty inode
 		}
 		got := applettest.Run(&Applet, dir, stdin, nil, args...)
 		want := applettest.RunTool(t, "file", dir, stdin, nil, args...)

@@ -36,6 +36,10 @@ const headSize = 8 << 10
 // Options select what Describe reports.
 type Options struct {
 	Follow     bool // follow symbolic links (-L)
+	Special    bool // read block and character devices like files (-s)
+	// StatErrors reports a file that cannot be examined as an error that
+	// fails the run (-E): "ERROR: cannot stat `x' (...)"
+	StatErrors bool
 	Uncompress bool // look inside gzip files (-z); see uncompressed
 	Mime       MimeMode
 	Dir        string // working directory for relative names; "" = the process's
@@ -61,6 +65,8 @@ type Result struct {
 	Error bool
 	// brokenLink: MIME output for a dangling symlink is peculiar.
 	brokenLink bool
+	// fatal: an error that -E makes fail the run
+	fatal bool
 }
 
 // String returns the result in the form mode asks for.
@@ -88,10 +94,10 @@ func (r Result) String(mode MimeMode) string {
 }
 
 // Failed reports whether printing the result in mode is an error for
-// file(1)'s exit status: only the MIME encoding of a dangling symbolic
-// link, which libmagic cannot produce.
+// file(1)'s exit status: the MIME encoding of a dangling symbolic link,
+// which libmagic cannot produce, and errors under -E.
 func (r Result) Failed(mode MimeMode) bool {
-	return r.brokenLink && mode == MimeEncoding
+	return r.fatal || r.brokenLink && mode == MimeEncoding
 }
 
 // Describe examines the file name. Errors are part of the description, as
@@ -109,7 +115,13 @@ func Describe(name string, o Options) Result {
 		err = unix.Lstat(path, &st)
 	}
 	if err != nil {
+		if o.StatErrors {
+			return Result{Desc: fmt.Sprintf("ERROR: cannot stat `%s' (%s)", name, errno.Message(err)), Error: true, fatal: true}
+		}
 		return cannotOpen(name, err)
+	}
+	if o.Special && (st.Mode&unix.S_IFMT == unix.S_IFCHR || st.Mode&unix.S_IFMT == unix.S_IFBLK) {
+		return describeDevice(name, path, o)
 	}
 	var prefix []string
 	if st.Mode&unix.S_ISUID != 0 {
@@ -132,6 +144,11 @@ func Describe(name string, o Options) Result {
 	case unix.S_IFBLK:
 		return inode(fmt.Sprintf("block special (%d/%d)", unix.Major(st.Rdev), unix.Minor(st.Rdev)), "inode/blockdevice")
 	case unix.S_IFIFO:
+		if o.Special {
+			// file 5.44 -s reads a named pipe without blocking, finds
+			// nothing and fails with a null message (measured)
+			return Result{Desc: "ERROR: (null)", Error: true, fatal: true}
+		}
 		return inode("fifo (named pipe)", "inode/fifo")
 	case unix.S_IFSOCK:
 		return inode("socket", "inode/socket")
@@ -166,6 +183,32 @@ func Describe(name string, o Options) Result {
 	return r
 }
 
+// describeDevice reads a block or character device like a file (-s):
+// what a disk or partition holds, "empty" for one that reads nothing.
+// It opens without blocking, so a terminal or a device with no data
+// does not hang file.
+func describeDevice(name, path string, o Options) Result {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return cannotOpen(name, err)
+	}
+	f := os.NewFile(uintptr(fd), path)
+	defer f.Close()
+	buf := make([]byte, bufSize)
+	n := 0
+	for n < len(buf) {
+		m, err := unix.Read(fd, buf[n:])
+		if m <= 0 || err != nil {
+			break
+		}
+		n += m
+	}
+	if n == 0 {
+		return Result{Desc: "empty", MimeType: "application/x-empty", Charset: "binary"}
+	}
+	return DescribeBytes(buf[:n], o)
+}
+
 func cannotOpen(name string, err error) Result {
 	return Result{Desc: fmt.Sprintf("cannot open `%s' (%s)", name, errno.Message(err)), Error: true}
 }
@@ -178,7 +221,9 @@ func DescribeStdin(r io.Reader, o Options) Result {
 		return Result{Desc: fmt.Sprintf("cannot read `/dev/stdin' (%s)", errno.Message(err)), Error: true}
 	}
 	if len(buf) == 0 {
-		return Result{Desc: "empty", MimeType: "inode/x-empty", Charset: "binary"}
+		// read, not examined by its inode: libmagic's MIME type for
+		// empty data
+		return Result{Desc: "empty", MimeType: "application/x-empty", Charset: "binary"}
 	}
 	return DescribeBytes(buf, o)
 }
