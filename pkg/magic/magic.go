@@ -35,8 +35,8 @@ const headSize = 8 << 10
 
 // Options select what Describe reports.
 type Options struct {
-	Follow     bool // follow symbolic links (-L)
-	Special    bool // read block and character devices like files (-s)
+	Follow  bool // follow symbolic links (-L)
+	Special bool // read block and character devices like files (-s)
 	// StatErrors reports a file that cannot be examined as an error that
 	// fails the run (-E): "ERROR: cannot stat `x' (...)"
 	StatErrors bool
