@@ -125,7 +125,11 @@ func run(o *applet.IO, args []string, name string) int {
 	if len(r.Operands) == 1 {
 		title = r.Operands[0]
 	}
-	if err := pager.Run(pager.Parse(text.String()), title); err != nil {
+	run := pager.Run
+	if name == "more" {
+		run = pager.RunMore
+	}
+	if err := run(pager.NewText(text.String()), title); err != nil {
 		o.Stdout.WriteString(text.String())
 	}
 	return o.Finish(0)

@@ -63,7 +63,7 @@ func (m *man) page(lines []roff.Line, style roff.Style, p *page) int {
 	if p.name == "" {
 		title = "Manual page " + p.path
 	}
-	if err := pager.Run(lines, title); err != nil {
+	if err := pager.Run(pager.Slice(lines), title); err != nil {
 		// no usable terminal: print the page
 		if err := roff.Write(io.Stdout, lines, roff.Plain); err != nil {
 			return io.WriteFailed(err)

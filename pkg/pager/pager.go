@@ -20,28 +20,76 @@ import (
 )
 
 // Run is a small less: space/f and b page, j/k and the arrows
-// scroll, g/G go to the ends, /re searches, n/N repeat, q quits. It reads
-// keys from /dev/tty in raw mode and draws with VT100 sequences, so it
-// works on a serial console as well as in a terminal emulator.
-func Run(lines []roff.Line, title string) error {
+// scroll, g/G go to the ends, /re and ?re search, n/N repeat, q quits. It
+// reads keys from /dev/tty in raw mode and draws with VT100 sequences, so
+// it works on a serial console as well as in a terminal emulator.
+func Run(lines Lines, title string) error { return run(lines, title, false) }
+
+// RunMore is more(1)'s flavour: text that fits on the screen is just
+// printed, and the pager ends once the last line has been shown.
+func RunMore(lines Lines, title string) error { return run(lines, title, true) }
+
+func run(lines Lines, title string, more bool) error {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil {
 		return err
 	}
 	defer tty.Close()
 	fd := int(tty.Fd())
+	pg := &pager{lines: lines, in: tty, out: tty, title: title, sizeFd: fd, more: more}
+	if more {
+		if pg.size(); lines.Len() < pg.rows {
+			var b bytes.Buffer
+			for i := range lines.Len() {
+				pg.drawLine(&b, lines.At(i))
+				b.WriteString("\n")
+			}
+			_, err := tty.Write(b.Bytes())
+			return err
+		}
+	}
 	old, err := term.MakeRaw(fd)
 	if err != nil {
 		return err
 	}
 	defer term.Restore(fd, old)
-	pg := &pager{lines: lines, in: tty, out: tty, title: title, sizeFd: fd}
 	pg.run()
 	return nil
 }
 
+// Lines is what the pager shows: line i of Len().
+type Lines interface {
+	Len() int
+	At(i int) roff.Line
+}
+
+// Slice is lines already formatted (man's rendered page).
+type Slice []roff.Line
+
+func (s Slice) Len() int           { return len(s) }
+func (s Slice) At(i int) roff.Line { return s[i] }
+
+// Text is text whose lines are parsed (overstrike, SGR) only when they
+// are shown or searched: a cell takes 8 bytes, so parsing a large file at
+// once would take eight times its size.
+type Text []string
+
+// NewText splits text into lines.
+func NewText(text string) Text {
+	text = strings.TrimSuffix(text, "\n")
+	if text == "" {
+		return nil
+	}
+	return Text(strings.Split(text, "\n"))
+}
+
+func (t Text) Len() int           { return len(t) }
+func (t Text) At(i int) roff.Line { return parseLine(strings.TrimSuffix(t[i], "\r")) }
+
 type pager struct {
-	lines  []roff.Line
+	lines  Lines
+	more   bool // more(1): leave once the end is on the screen
+	back   bool // the last search went backwards (n repeats it so)
 	in     io.Reader
 	out    io.Writer
 	sizeFd int // the terminal whose size is the screen's, or -1 (24x80)
@@ -67,7 +115,7 @@ func (pg *pager) size() {
 func (pg *pager) draw() {
 	pg.size()
 	body := pg.rows - 1
-	if max := len(pg.lines) - body; pg.top > max {
+	if max := pg.lines.Len() - body; pg.top > max {
 		pg.top = max
 	}
 	if pg.top < 0 {
@@ -76,8 +124,8 @@ func (pg *pager) draw() {
 	var b bytes.Buffer
 	b.WriteString("\x1b[H")
 	for i := 0; i < body; i++ {
-		if n := pg.top + i; n < len(pg.lines) {
-			pg.drawLine(&b, pg.lines[n])
+		if n := pg.top + i; n < pg.lines.Len() {
+			pg.drawLine(&b, pg.lines.At(n))
 		} else {
 			b.WriteString("~")
 		}
@@ -86,14 +134,17 @@ func (pg *pager) draw() {
 	status := pg.msg
 	if status == "" {
 		end := pg.top + body
-		if end > len(pg.lines) {
-			end = len(pg.lines)
+		if end > pg.lines.Len() {
+			end = pg.lines.Len()
 		}
 		status = fmt.Sprintf(" %s line %d", pg.title, pg.top+1)
-		if end >= len(pg.lines) {
+		if end >= pg.lines.Len() {
 			status += " (END)"
 		}
 		status += " (press h for help or q to quit)"
+		if pg.more {
+			status = fmt.Sprintf("--More--(%d%%)", end*100/max(pg.lines.Len(), 1))
+		}
 	}
 	if len(status) > pg.cols-1 {
 		status = status[:pg.cols-1]
@@ -189,6 +240,11 @@ func (pg *pager) run() {
 		pg.draw()
 		pg.msg = ""
 		body := pg.rows - 1
+		if pg.more && pg.top+body >= pg.lines.Len() {
+			// more ends on its last screen, which stays on the terminal
+			io.WriteString(pg.out, "\r\x1b[K")
+			return
+		}
 		switch k := pg.key(); k {
 		case "q", "Q", "\x03":
 			io.WriteString(pg.out, "\r\x1b[K")
@@ -208,7 +264,7 @@ func (pg *pager) run() {
 		case "g", "<", "home":
 			pg.top = 0
 		case "G", ">", "end":
-			pg.top = len(pg.lines)
+			pg.top = pg.lines.Len()
 		case "/", "?":
 			pat := pg.prompt(k)
 			if pat != "" {
@@ -222,11 +278,12 @@ func (pg *pager) run() {
 				}
 				pg.re = re
 			}
-			pg.search(k == "/")
+			pg.back = k == "?"
+			pg.search(!pg.back)
 		case "n":
-			pg.search(true)
+			pg.search(!pg.back)
 		case "N":
-			pg.search(false)
+			pg.search(pg.back)
 		case "h", "H":
 			pg.help()
 		}
@@ -264,15 +321,15 @@ func (pg *pager) search(forward bool) {
 		pg.msg = "No previous regular expression"
 		return
 	}
-	for i := 1; i <= len(pg.lines); i++ {
+	for i := 1; i <= pg.lines.Len(); i++ {
 		n := pg.top + i
 		if !forward {
 			n = pg.top - i
 		}
-		if n < 0 || n >= len(pg.lines) {
+		if n < 0 || n >= pg.lines.Len() {
 			break
 		}
-		if pg.re.MatchString(pg.lines[n].String()) {
+		if pg.re.MatchString(pg.lines.At(n).String()) {
 			pg.top = n
 			return
 		}
@@ -300,7 +357,7 @@ func (pg *pager) help() {
 		}
 		hl = append(hl, l)
 	}
-	pg.lines, pg.top = hl, 0
+	pg.lines, pg.top = Slice(hl), 0
 	for {
 		pg.draw()
 		if k := pg.key(); k == "q" || k == "Q" || k == "\x03" {

@@ -3,6 +3,7 @@ package pager
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -40,9 +41,12 @@ func TestPager(t *testing.T) {
 		{"/line 1\rnq", "line 11 "},
 		{"/zzz\rq", "Pattern not found"},
 		{"dq", "line 12 "},
+		{"G?line 1\rq", "line 19 "},
+		{"G?line 1\rnq", "line 18 "},
+		{"G?line 1\rnNq", "line 19 "},
 	} {
 		var out bytes.Buffer
-		pg := &pager{lines: lines, in: strings.NewReader(c.keys), out: &out, sizeFd: -1, title: "Manual page t(1)"}
+		pg := &pager{lines: Slice(lines), in: strings.NewReader(c.keys), out: &out, sizeFd: -1, title: "Manual page t(1)"}
 		pg.run()
 		o := out.String()
 		i := strings.LastIndex(o, "\x1b[7m")
@@ -53,8 +57,32 @@ func TestPager(t *testing.T) {
 			t.Errorf("keys %q: status %q, want %q", c.keys, status, c.want)
 		}
 	}
+	// more leaves by itself once the last line is on the screen
+	for _, c := range []struct {
+		keys   string
+		status string // the last status line drawn
+		left   string // keys not read
+	}{
+		{" ", "--More--(46%)", ""},
+		{"    q", "--More--(100%)", "q"},
+		{"Gq", "--More--(100%)", "q"},
+		{"q", "--More--(23%)", ""},
+	} {
+		var out bytes.Buffer
+		in := strings.NewReader(c.keys)
+		pg := &pager{lines: Slice(lines), in: in, out: &out, sizeFd: -1, more: true}
+		pg.run()
+		o := out.String()
+		i := strings.LastIndex(o, "\x1b[7m")
+		if i < 0 || !strings.HasPrefix(o[i+4:], c.status) {
+			t.Errorf("more, keys %q: output ends %q, want status %q", c.keys, o[max(i, 0):], c.status)
+		}
+		if rest, _ := io.ReadAll(in); string(rest)+string(pg.keybuf) != c.left {
+			t.Errorf("more, keys %q: %q left unread, want %q", c.keys, string(rest)+string(pg.keybuf), c.left)
+		}
+	}
 	var out bytes.Buffer
-	pg := &pager{lines: lines, in: strings.NewReader("q"), out: &out, sizeFd: -1}
+	pg := &pager{lines: Slice(lines), in: strings.NewReader("q"), out: &out, sizeFd: -1}
 	pg.run()
 	if !strings.Contains(out.String(), "\x1b[1mline 1") {
 		t.Errorf("bold not drawn with SGR: %q", out.String()[:80])
