@@ -45,17 +45,65 @@ var spec = getopt.Spec{
 	},
 }
 
-func run(io *applet.IO, args []string) int {
-	r, done, st := io.Parse(&spec, args, 1)
-	if done {
-		return st
+// parseArgs reads the command line as glibc's ldd script does: options
+// only before the first file (no permutation, no bundling), long ones
+// abbreviated down to a fixed prefix, "--v" to "--ver" ambiguous. It
+// returns the option keys, the files, and a complaint for a bad option.
+func parseArgs(args []string) (keys, files []string, bad string) {
+	long := func(a, name string, min int) bool {
+		return len(a) >= min && len(a) <= len(name) && name[:len(a)] == a
 	}
-	if len(r.Operands) == 0 {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return keys, args[i+1:], ""
+		case long(a, "--version", len("--vers")):
+			return append(keys, "version"), nil, ""
+		case long(a, "--help", len("--h")):
+			return append(keys, "help"), nil, ""
+		case a == "-d" || long(a, "--data-relocs", len("--d")):
+			keys = append(keys, "data-relocs")
+		case a == "-r" || long(a, "--function-relocs", len("--f")):
+			keys = append(keys, "function-relocs")
+		case a == "-v" || long(a, "--verbose", len("--verb")):
+			keys = append(keys, "verbose")
+		case a == "-u" || long(a, "--unused", len("--u")):
+			keys = append(keys, "unused")
+		case long(a, "--ver", len("--v")):
+			return nil, nil, fmt.Sprintf("option `%s' is ambiguous", a)
+		case strings.HasPrefix(a, "-"):
+			return nil, nil, fmt.Sprintf("unrecognized option `%s'\nTry `ldd --help' for more information.", a)
+		default:
+			return keys, args[i:], ""
+		}
+	}
+	return keys, nil, ""
+}
+
+func run(io *applet.IO, args []string) int {
+	keys, files, bad := parseArgs(args)
+	if bad != "" {
+		io.Errorf("%s", bad)
+		return 1
+	}
+	verbose, unused := false, false
+	for _, k := range keys {
+		switch k {
+		case "help", "version":
+			_, _, st := io.Parse(&spec, []string{"--" + k}, 1)
+			return st
+		case "verbose":
+			verbose = true
+		case "unused":
+			unused = true
+		}
+	}
+	if len(files) == 0 {
 		io.Errorf("missing file arguments")
 		fmt.Fprintf(io.Stderr, "Try `%s --help' for more information.\n", io.Name)
 		return 1
 	}
-	verbose, unused := r.Has("verbose"), r.Has("unused")
+	r := struct{ Operands []string }{files}
 	res := elfdeps.NewResolver(elfdeps.Config{Env: io.Env, Dir: io.Dir, Versions: verbose})
 	status := 0
 	for _, name := range r.Operands {
