@@ -86,3 +86,29 @@ func TestBzip2Refused(t *testing.T) {
 		t.Errorf("man -w zzbz = %q, want %q", got.Stdout, page+"\n")
 	}
 }
+
+// TestLocaleDirs: a translated page is found when the messages locale
+// names its language, the English one otherwise.
+func TestLocaleDirs(t *testing.T) {
+	mandir := t.TempDir()
+	writePage(t, filepath.Join(mandir, "man1", "zzloc.1"), ".TH ZZLOC 1\n.SH NAME\nzzloc \\- english\n")
+	writePage(t, filepath.Join(mandir, "fr", "man1", "zzloc.1"), ".TH ZZLOC 1\n.SH NAME\nzzloc \\- fran\\(,cais\n")
+	writePage(t, filepath.Join(mandir, "de_AT", "man1", "zzloc.1"), ".TH ZZLOC 1\n.SH NAME\nzzloc \\- deutsch\n")
+	for _, c := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"LANG=C.UTF-8"}, "/man1/zzloc.1"},
+		{[]string{"LANG=fr_FR.UTF-8"}, "/fr/man1/zzloc.1"},
+		{[]string{"LANG=fr_FR.UTF-8", "LC_MESSAGES=C"}, "/man1/zzloc.1"},
+		{[]string{"LANG=C", "LC_ALL=fr_CA"}, "/fr/man1/zzloc.1"},
+		{[]string{"LANG=de_AT.UTF-8@euro"}, "/de_AT/man1/zzloc.1"},
+		{[]string{"LANG=it_IT.UTF-8"}, "/man1/zzloc.1"},
+	} {
+		env := append([]string{"MANPATH=" + mandir, "LC_ALL=", "LC_MESSAGES=", "LANG="}, c.env...)
+		got := runWith(nil, env, "-w", "zzloc")
+		if got.Stdout != mandir+c.want+"\n" {
+			t.Errorf("%q: man -w zzloc = %q, want %q", c.env, got.Stdout, mandir+c.want)
+		}
+	}
+}

@@ -80,6 +80,41 @@ func (p *page) where() string {
 	return path
 }
 
+// localeDirs returns the manual directories to search for pages: in each
+// directory of the path, the subdirectories of the messages locale
+// (fr_FR.UTF-8, fr_FR, fr) before the directory itself, as man-db does;
+// translated pages are ignored unless the locale asks for them.
+func (m *man) localeDirs() []string {
+	lang := ""
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if lang = m.io.Getenv(v); lang != "" {
+			break
+		}
+	}
+	var names []string
+	if lang != "" && lang != "C" && lang != "POSIX" && !strings.HasPrefix(lang, "C.") {
+		names = append(names, lang)
+		base, _, _ := strings.Cut(lang, "@")
+		base, _, _ = strings.Cut(base, ".")
+		if base != lang {
+			names = append(names, base)
+		}
+		if ll, _, ok := strings.Cut(base, "_"); ok {
+			names = append(names, ll)
+		}
+	}
+	var out []string
+	for _, dir := range m.path {
+		for _, n := range names {
+			if st, err := os.Stat(filepath.Join(dir, n)); err == nil && st.IsDir() {
+				out = append(out, filepath.Join(dir, n))
+			}
+		}
+		out = append(out, dir)
+	}
+	return out
+}
+
 // defaultOrder is man-db's default section search order.
 const defaultOrder = "1 n l 8 3 2 5 4 9 6 7"
 
@@ -178,9 +213,10 @@ func (m *man) find(name, section string, all bool) []*page {
 	if section != "" {
 		secs = []string{section}
 	}
+	dirs := m.localeDirs()
 	for _, sec := range secs {
 		top := sec[:1] // the directory: man3 holds 3, 3p, 3ssl...
-		for _, dir := range m.path {
+		for _, dir := range dirs {
 			for _, p := range findInDir(filepath.Join(dir, "man"+top), name, sec, m.o.matchCase, all) {
 				real, err := filepath.EvalSymlinks(p.path)
 				if err != nil {
