@@ -13,6 +13,7 @@ import (
 
 	"github.com/zinebox/zinebox/cmds/uname"
 	"github.com/zinebox/zinebox/pkg/applet"
+	ptyfix "github.com/zinebox/zinebox/pkg/fixture"
 )
 
 // The test binary doubles as our strace, and as the uname applet (a
@@ -53,6 +54,13 @@ type result struct {
 // dir, and returns the trace file, standard error and how it ended.
 func trace(t *testing.T, ours bool, dir string, args ...string) result {
 	t.Helper()
+	return traceIn(t, ours, dir, nil, args...)
+}
+
+// traceIn is trace with the traced command's standard input, output (and
+// the tracer's) on stdin when it is not nil (a terminal, say).
+func traceIn(t *testing.T, ours bool, dir string, stdin *os.File, args ...string) result {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "trace")
 	prog := "strace"
 	var env []string
@@ -71,6 +79,9 @@ func trace(t *testing.T, ours bool, dir string, args ...string) result {
 	cmd.Env = append(append(os.Environ(), "LC_ALL=C"), env...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
+	if stdin != nil {
+		cmd.Stdin, cmd.Stdout = stdin, stdin
+	}
 	cmd.Run()
 	ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
 	status := "exit " + string(rune('0'+ws.ExitStatus()))
@@ -230,6 +241,19 @@ func TestFlagsAgainstStrace(t *testing.T) {
 	want := trace(t, false, dir, bin)
 	got := trace(t, true, dir, bin)
 	compareLines(t, "flags", normalize(got.trace, true), normalize(want.trace, true))
+}
+
+// Terminal ioctls on a pty of their own for each run: request names
+// (with strace's "SNDCTL_TMR_START or TCSETS"), termios flag words,
+// integer results, requests without an argument, _IOC() for an unknown one.
+func TestIoctlAgainstStrace(t *testing.T) {
+	bin := fixture(t, "ioctl")
+	dir := t.TempDir()
+	_, want := ptyfix.OpenPTY(t)
+	_, got := ptyfix.OpenPTY(t)
+	w := traceIn(t, false, dir, want, bin)
+	g := traceIn(t, true, dir, got, bin)
+	compareLines(t, "ioctl", normalize(g.trace, true), normalize(w.trace, true))
 }
 
 // Signals, a child killed by SIGKILL, and death by SIGTERM: the lines,

@@ -105,6 +105,10 @@ func nargsOf(p *proc, si *sysInfo) int {
 		if p.args[2]&0o100 == 0 && p.args[2]&0o20000000 == 0 {
 			n = 3
 		}
+	case 16: // ioctl: some terminal requests take no argument
+		if ioctlNoArg(p.args[1]) {
+			n = 2
+		}
 	case 72: // fcntl: some commands take no argument
 		switch p.args[1] {
 		case 1, 3, 9, 11, 1025, 1032, 1034:
@@ -289,7 +293,7 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		}
 		return t.sigaction(pid, x)
 	case aIoctl:
-		return enum(x, ioctls, "") + ""
+		return ioctlName(x)
 	case aFamily:
 		return enum(x, families, "AF_???")
 	case aSockType:
@@ -730,38 +734,44 @@ func (t *Tracer) iovec(pid int, addr uint64, cnt int, limit int) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// ioctlArg decodes what a terminal ioctl returned.
+// ioctlArg decodes the third argument of a terminal ioctl: the structure
+// or integer it points to (read at exit: what the kernel filled in, or what
+// it was given), or the plain integer some requests take.
 func (t *Tracer) ioctlArg(p *proc, x, ret uint64) string {
 	req := p.args[1]
-	if failed(ret) || x == 0 {
-		if req == 0x5421 || req == 0x5410 || req == 0x5414 || req == 0x5402 || req == 0x5403 || req == 0x5404 {
-			// input arguments are shown even on failure
-		} else {
-			return ptr(x)
-		}
+	switch req {
+	case 0x540E, 0x5409, 0x5425, 0x5441: // TIOCSCTTY, TCSBRK, TCSBRKP, TIOCGPTPEER: an int
+		return strconv.FormatInt(int64(int32(x)), 10)
+	case 0x540B: // TCFLSH
+		return enum(x, values{{0, "TCIFLUSH"}, {1, "TCOFLUSH"}, {2, "TCIOFLUSH"}}, "TC???")
+	case 0x540A: // TCXONC
+		return enum(x, values{{0, "TCOOFF"}, {1, "TCOON"}, {2, "TCIOFF"}, {3, "TCION"}}, "TC???")
+	}
+	// What the kernel is given is shown even when the call failed; what it
+	// fills in only when it succeeded.
+	input := false
+	switch req {
+	case 0x5402, 0x5403, 0x5404, 0x5406, 0x5407, 0x5408, 0x5457, 0x5410, 0x5414, 0x5421, 0x5423, 0x40045431,
+		0x5412, 0x5416, 0x5417, 0x5418, 0x5420:
+		input = true
+	}
+	if x == 0 || (failed(ret) && !input) {
+		return ptr(x)
 	}
 	switch req {
-	case 0x5401, 0x5402, 0x5403, 0x5404: // TCGETS, TCSETS*
-		b, err := peek(p.pid, x, 36)
-		if err != nil || len(b) < 36 {
+	case 0x5401, 0x5402, 0x5403, 0x5404, 0x5456, 0x5457: // TCGETS, TCSETS*, TIOC[GS]LCKTRMIOS
+		b, err := peek(p.pid, x, 16)
+		if err != nil || len(b) < 16 {
 			return hex(x)
 		}
-		iflag, oflag, cflag, lflag := le32(b, 0), le32(b, 4), le32(b, 8), le32(b, 12)
-		_ = iflag
-		speeds := [...]string{"B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200",
-			"B1800", "B2400", "B4800", "B9600", "B19200", "B38400"}
-		sp := "B" + strconv.Itoa(int(cflag&0o10017))
-		if cflag&0o10017 < 16 {
-			sp = speeds[cflag&0o17]
+		return termios(le32(b, 0), le32(b, 4), le32(b, 8), le32(b, 12))
+	case 0x5405, 0x5406, 0x5407, 0x5408: // TCGETA, TCSETA*: struct termio, 16-bit words
+		b, err := peek(p.pid, x, 8)
+		if err != nil || len(b) < 8 {
+			return hex(x)
 		}
-		on := func(set bool, name string) string {
-			if set {
-				return name
-			}
-			return "-" + name
-		}
-		return "{" + sp + " " + on(oflag&1 != 0, "opost") + " " + on(lflag&1 != 0, "isig") + " " +
-			on(lflag&2 != 0, "icanon") + " " + on(lflag&8 != 0, "echo") + " ...}"
+		u16 := func(o int) uint32 { return uint32(b[o]) | uint32(b[o+1])<<8 }
+		return termios(u16(0), u16(2), u16(4), u16(6))
 	case 0x5413, 0x5414: // TIOCGWINSZ, TIOCSWINSZ
 		b, err := peek(p.pid, x, 8)
 		if err != nil || len(b) < 8 {
@@ -769,14 +779,21 @@ func (t *Tracer) ioctlArg(p *proc, x, ret uint64) string {
 		}
 		u16 := func(o int) string { return strconv.Itoa(int(b[o]) | int(b[o+1])<<8) }
 		return "{ws_row=" + u16(0) + ", ws_col=" + u16(2) + ", ws_xpixel=" + u16(4) + ", ws_ypixel=" + u16(6) + "}"
-	case 0x540F, 0x5410, 0x541B, 0x5421, 0x5429, 0x80045430: // int pointers
+	case 0x5412: // TIOCSTI: one character
+		b, err := peek(p.pid, x, 1)
+		if err != nil || len(b) < 1 {
+			return hex(x)
+		}
+		return quote(b, false)
+	case 0x540F, 0x5410, 0x541B, 0x5421, 0x5429, 0x80045430, 0x5411, 0x5423, 0x5424, 0x40045431,
+		0x5415, 0x5416, 0x5417, 0x5418, 0x5420, 0x80045438, 0x80045439, 0x80045440: // int pointers
 		b, err := peek(p.pid, x, 4)
 		if err != nil || len(b) < 4 {
 			return hex(x)
 		}
 		return "[" + strconv.Itoa(int(int32(le32(b, 0)))) + "]"
 	}
-	return ptr(x)
+	return hex(x)
 }
 
 // rlimit shows {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}.

@@ -120,14 +120,100 @@ var clockIDs = values{{0, "CLOCK_REALTIME"}, {1, "CLOCK_MONOTONIC"}, {2, "CLOCK_
 	{6, "CLOCK_MONOTONIC_COARSE"}, {7, "CLOCK_BOOTTIME"}, {8, "CLOCK_REALTIME_ALARM"}, {9, "CLOCK_BOOTTIME_ALARM"}, {11, "CLOCK_TAI"}}
 
 // ioctls names terminal and common file ioctl requests.
-var ioctls = values{{0x5401, "TCGETS"}, {0x5402, "TCSETS"}, {0x5403, "TCSETSW"}, {0x5404, "TCSETSF"}, {0x5405, "TCGETA"},
+// The requests that OSS's sequencer timer shares with the terminal (_IO('T',
+// 2..4)) carry both names, as strace prints them.
+var ioctls = values{{0x5401, "TCGETS"}, {0x5402, "SNDCTL_TMR_START or TCSETS"}, {0x5403, "SNDCTL_TMR_STOP or TCSETSW"},
+	{0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF"}, {0x5405, "TCGETA"},
 	{0x5406, "TCSETA"}, {0x5407, "TCSETAW"}, {0x5408, "TCSETAF"}, {0x5409, "TCSBRK"}, {0x540A, "TCXONC"},
 	{0x540B, "TCFLSH"}, {0x540C, "TIOCEXCL"}, {0x540D, "TIOCNXCL"}, {0x540E, "TIOCSCTTY"}, {0x540F, "TIOCGPGRP"},
 	{0x5410, "TIOCSPGRP"}, {0x5411, "TIOCOUTQ"}, {0x5412, "TIOCSTI"}, {0x5413, "TIOCGWINSZ"}, {0x5414, "TIOCSWINSZ"},
 	{0x5415, "TIOCMGET"}, {0x541B, "FIONREAD"}, {0x541C, "TIOCLINUX"}, {0x541D, "TIOCCONS"}, {0x5420, "TIOCPKT"},
 	{0x5421, "FIONBIO"}, {0x5422, "TIOCNOTTY"}, {0x5423, "TIOCSETD"}, {0x5424, "TIOCGETD"}, {0x5429, "TIOCGSID"},
 	{0x5450, "FIONCLEX"}, {0x5451, "FIOCLEX"}, {0x5452, "FIOASYNC"}, {0x80045430, "TIOCGPTN"},
-	{0x40045431, "TIOCSPTLCK"}, {0x80045432, "TIOCGDEV"}, {0x5441, "TIOCGPTPEER"}}
+	{0x40045431, "TIOCSPTLCK"}, {0x80045432, "TIOCGDEV"}, {0x5441, "TIOCGPTPEER"}, {0x5416, "TIOCMBIS"},
+	{0x5417, "TIOCMBIC"}, {0x5418, "TIOCMSET"}, {0x5425, "TCSBRKP"}, {0x5427, "TIOCSBRK"}, {0x5428, "TIOCCBRK"},
+	{0x5456, "TIOCGLCKTRMIOS"}, {0x5457, "TIOCSLCKTRMIOS"}, {0x80045438, "TIOCGPKT"}, {0x80045439, "TIOCGPTLCK"},
+	{0x80045440, "TIOCGEXCL"}, {0x5453, "FIOQSIZE"}}
+
+// ioctlName is the request as strace shows it: its name, or the _IOC()
+// macro that builds an unknown one.
+func ioctlName(x uint64) string {
+	if n, ok := ioctls.lookup(x); ok {
+		return n
+	}
+	dirs := [...]string{"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"}
+	size := (x >> 16) & 0x3fff
+	sz := "0"
+	if size != 0 {
+		sz = hex(size)
+	}
+	return "_IOC(" + dirs[(x>>30)&3] + ", " + hex((x>>8)&0xff) + ", " + hex(x&0xff) + ", " + sz + ")"
+}
+
+// ioctlNoArg reports the terminal requests that take no argument: strace
+// shows them with two.
+func ioctlNoArg(x uint64) bool {
+	switch x {
+	case 0x540C, 0x540D, 0x5422, 0x5450, 0x5451, 0x541D, 0x5427, 0x5428: // TIOCEXCL TIOCNXCL TIOCNOTTY FIONCLEX FIOCLEX TIOCCONS TIOCSBRK TIOCCBRK
+		return true
+	}
+	return false
+}
+
+// Terminal flags (termios(3)), in the order strace lists them.
+var termIflags = [...]flag{{0o1, "IGNBRK"}, {0o2, "BRKINT"}, {0o4, "IGNPAR"}, {0o10, "PARMRK"}, {0o20, "INPCK"},
+	{0o40, "ISTRIP"}, {0o100, "INLCR"}, {0o200, "IGNCR"}, {0o400, "ICRNL"}, {0o1000, "IUCLC"}, {0o2000, "IXON"},
+	{0o4000, "IXANY"}, {0o10000, "IXOFF"}, {0o20000, "IMAXBEL"}, {0o40000, "IUTF8"}}
+var termOflags = [...]flag{{0o1, "OPOST"}, {0o2, "OLCUC"}, {0o4, "ONLCR"}, {0o10, "OCRNL"}, {0o20, "ONOCR"},
+	{0o40, "ONLRET"}, {0o100, "OFILL"}, {0o200, "OFDEL"}}
+var termCflags = [...]flag{{0o100, "CSTOPB"}, {0o200, "CREAD"}, {0o400, "PARENB"}, {0o1000, "PARODD"},
+	{0o2000, "HUPCL"}, {0o4000, "CLOCAL"}, {0o10000000000, "CMSPAR"}, {0o20000000000, "CRTSCTS"}}
+var termLflags = [...]flag{{0o1, "ISIG"}, {0o2, "ICANON"}, {0o4, "XCASE"}, {0o10, "ECHO"}, {0o20, "ECHOE"},
+	{0o40, "ECHOK"}, {0o100, "ECHONL"}, {0o200, "NOFLSH"}, {0o100000, "IEXTEN"}, {0o1000, "ECHOCTL"},
+	{0o2000, "ECHOPRT"}, {0o4000, "ECHOKE"}, {0o10000, "FLUSHO"}, {0o40000, "PENDIN"}, {0o400, "TOSTOP"},
+	{0o200000, "EXTPROC"}}
+
+// baud names a CBAUD value: B0..B38400, then B57600..B4000000.
+func baud(x uint32) string {
+	low := [...]string{"B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200",
+		"B1800", "B2400", "B4800", "B9600", "B19200", "B38400"}
+	high := [...]string{"BOTHER", "B57600", "B115200", "B230400", "B460800", "B500000", "B576000", "B921600",
+		"B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000", "B3500000", "B4000000"}
+	if x&0o10000 != 0 {
+		return high[x&0o17]
+	}
+	return low[x&0o17]
+}
+
+// termios formats the four flag words of a struct termios (or termio)
+// as strace 6 does: {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|...|OPOST,
+// c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|..., ...}. A word without
+// flags is empty; the delay and size fields are always named, each
+// followed by "|" even when no flag comes after.
+func termios(iflag, oflag, cflag, lflag uint32) string {
+	delays := [...]struct {
+		mask, shift uint32
+		name        string
+	}{{0o400, 8, "NL"}, {0o3000, 9, "CR"}, {0o14000, 11, "TAB"}, {0o20000, 13, "BS"}, {0o40000, 14, "VT"}, {0o100000, 15, "FF"}}
+	o := ""
+	for _, d := range delays {
+		v := strconv.Itoa(int((oflag & d.mask) >> d.shift))
+		if d.name == "TAB" && v == "3" {
+			o += "XTABS|" // strace's name for TAB3
+			continue
+		}
+		o += d.name + v + "|"
+	}
+	o += flags(uint64(oflag&^0o177400), termOflags[:], "")
+	c := baud(cflag) + "|"
+	if ib := (cflag >> 16) & 0o10017; ib != 0 {
+		c += baud(ib) + "<<IBSHIFT|"
+	}
+	c += "CS" + strconv.Itoa(5+int((cflag&0o60)>>4)) + "|"
+	c += flags(uint64(cflag&^(0o10017|0o60|0o10017<<16)), termCflags[:], "")
+	return "{c_iflag=" + flags(uint64(iflag), termIflags[:], "") + ", c_oflag=" + o + ", c_cflag=" + c +
+		", c_lflag=" + flags(uint64(lflag), termLflags[:], "") + ", ...}"
+}
 
 func (v values) lookup(x uint64) (string, bool) {
 	for _, f := range v {
