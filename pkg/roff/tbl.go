@@ -500,6 +500,10 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	if box {
 		tw += 2
 	}
+	left0 := left // where the table starts before centering
+	if box {
+		left0++
+	}
 	if center && avail > tw {
 		left += (avail - tw) / 2
 	}
@@ -702,6 +706,25 @@ func (r *renderer) layoutTable(opts string, rows []tblRow) {
 	if box {
 		// groff draws the bottom line where the next line of text goes
 		r.overlay = hline(2)
+	}
+	// tbl leaves the tab stops it set for the last row of data: the right
+	// edge of each column, from where the table starts before centering,
+	// except the columns that row fills with a text block. A tab in the
+	// text after the table goes to them (proc(5) has such tabs).
+	for ri := len(rows) - 1; ri >= 0; ri-- {
+		if rows[ri].rule != 0 {
+			continue
+		}
+		base := r.indent
+		var stops []int
+		for ci := 0; ci < ncol; ci++ {
+			if ci < len(rows[ri].cells) && rows[ri].cells[ci].isTB {
+				continue
+			}
+			stops = append(stops, pos[ci]+w[ci]-base-(pos[0]-left0))
+		}
+		r.tabs = stops
+		break
 	}
 }
 
