@@ -153,5 +153,6 @@ func complain(o *applet.IO, name, f string, err error, tty bool) {
 	}
 }
 
-// maxText bounds what the pager holds, so that less /dev/zero ends.
-const maxText = 64 << 20
+// maxText bounds what the pager holds, so that less /dev/zero ends and
+// yes | less does not fill the memory of a small VM.
+const maxText = 16 << 20

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -70,21 +71,41 @@ func (s Slice) Len() int           { return len(s) }
 func (s Slice) At(i int) roff.Line { return s[i] }
 
 // Text is text whose lines are parsed (overstrike, SGR) only when they
-// are shown or searched: a cell takes 8 bytes, so parsing a large file at
-// once would take eight times its size.
-type Text []string
-
-// NewText splits text into lines.
-func NewText(text string) Text {
-	text = strings.TrimSuffix(text, "\n")
-	if text == "" {
-		return nil
-	}
-	return Text(strings.Split(text, "\n"))
+// are shown or searched: a parsed cell takes 8 bytes, so parsing a large
+// file at once would take eight times its size. Lines are kept as offsets
+// into the text (4 bytes each, not a 16-byte string header).
+type Text struct {
+	s      string
+	starts []uint32 // where each line starts; lines end before the next start's newline
 }
 
-func (t Text) Len() int           { return len(t) }
-func (t Text) At(i int) roff.Line { return parseLine(strings.TrimSuffix(t[i], "\r")) }
+// NewText splits text into lines. Text beyond 4 GiB is not shown.
+func NewText(text string) Text {
+	if text == "" || len(text) > math.MaxUint32 {
+		return Text{}
+	}
+	text = strings.TrimSuffix(text, "\n") // "\n" is one empty line
+	t := Text{s: text, starts: []uint32{0}}
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		t.starts = append(t.starts, uint32(i))
+	}
+	return t
+}
+
+func (t Text) Len() int { return len(t.starts) }
+
+func (t Text) At(i int) roff.Line {
+	end := len(t.s)
+	if i+1 < len(t.starts) {
+		end = int(t.starts[i+1]) - 1
+	}
+	return parseLine(strings.TrimSuffix(t.s[t.starts[i]:end], "\r"))
+}
 
 type pager struct {
 	lines  Lines

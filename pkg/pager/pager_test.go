@@ -115,3 +115,27 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// TestText: lines are cut at newlines, a final newline ends the last line
+// instead of starting an empty one, carriage returns before a newline go.
+func TestText(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"\n", []string{""}},
+		{"a", []string{"a"}},
+		{"a\nb\n", []string{"a", "b"}},
+		{"a\r\n\nb\bb", []string{"a", "", "b"}},
+	} {
+		tx := NewText(c.in)
+		var got []string
+		for i := range tx.Len() {
+			got = append(got, tx.At(i).String())
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", c.want) {
+			t.Errorf("NewText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
