@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -197,6 +198,13 @@ func (m *man) localMain(names []string) int {
 // plainly to a pipe or file.
 func (m *man) show(src string, p *page) int {
 	io := m.io
+	if f, ok := io.Stderr.(*os.File); ok && f == os.Stderr {
+		// a page is formatted once and the process ends: the garbage
+		// collector, run as the heap doubles, costs more than the memory
+		// it frees (bash(1) allocates 9 MB). Only in a process of our
+		// own: an in-process run (tests) must not retune its host.
+		debug.SetGCPercent(400)
+	}
 	tty := io.Stdout.Mode() == stdio.Line && stdio.IsTerminal(os.Stdout) && io.Stdin != nil
 	width := m.width(tty)
 	lines := roff.Render(src, roff.Options{
