@@ -243,6 +243,43 @@ func TestFlagsAgainstStrace(t *testing.T) {
 	compareLines(t, "flags", normalize(got.trace, true), normalize(want.trace, true))
 }
 
+// Every class of -e trace=, on a program that makes calls of each: the
+// selection and the decoding of IPC, socket options and addresses, memory
+// advice, signal stacks, epoll and select, statx and execve's argv/envp.
+// IPC ids and ephemeral ports change from run to run: they are masked.
+func TestClassesAgainstStrace(t *testing.T) {
+	bin := fixture(t, "classes")
+	dir := t.TempDir()
+	ipcArg := regexp.MustCompile(`^(P[0-9]+ (?:shm|sem|msg)[a-z]*\()[0-9]+`)
+	ipcRet := regexp.MustCompile(`^(P[0-9]+ (?:shm|sem|msg)get\(.*\) = )[0-9]+$`)
+	port := regexp.MustCompile(`htons\([0-9]{4,}\)`)
+	mask := func(lines []string) []string {
+		var out []string
+		for _, l := range lines {
+			if strings.Contains(l, "execve(\""+bin+"\"") {
+				continue // ours is started with one more variable (the test's)
+			}
+			l = ipcArg.ReplaceAllString(l, "${1}IPCID")
+			l = ipcRet.ReplaceAllString(l, "${1}IPCID")
+			out = append(out, port.ReplaceAllString(l, "htons(PORT)"))
+		}
+		return out
+	}
+	for _, set := range []string{"all", "ipc", "network", "memory", "signal", "desc", "file", "process", "%net", "%ipc"} {
+		args := []string{"-f", "-e", "trace=" + set, bin}
+		if set == "all" {
+			args = []string{"-f", bin}
+		}
+		want := trace(t, false, dir, args...)
+		got := trace(t, true, dir, args...)
+		w, g := mask(normalize(want.trace, set == "all")), mask(normalize(got.trace, set == "all"))
+		if len(w) < 2 {
+			t.Errorf("%s: real strace traced %d lines", set, len(w))
+		}
+		compareLines(t, "trace="+set, g, w)
+	}
+}
+
 // Terminal ioctls on a pty of their own for each run: request names
 // (with strace's "SNDCTL_TMR_START or TCSETS"), termios flag words,
 // integer results, requests without an argument, _IOC() for an unknown one.

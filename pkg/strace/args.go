@@ -76,6 +76,9 @@ func isOut(k argKind) bool {
 
 // splitAt is the index of the first argument shown at exit.
 func splitAt(p *proc, si *sysInfo) int {
+	if s := splitSpecial(p.nr); s >= 0 {
+		return s
+	}
 	n := nargsOf(p, si)
 	for i := 0; i < n; i++ {
 		if isOut(si.args[i]) {
@@ -108,6 +111,10 @@ func nargsOf(p *proc, si *sysInfo) int {
 	case 16: // ioctl: some terminal requests take no argument
 		if ioctlNoArg(p.args[1]) {
 			n = 2
+		}
+	case 25: // mremap: the new address only with MREMAP_FIXED
+		if p.args[3]&2 == 0 {
+			n = 4
 		}
 	case 72: // fcntl: some commands take no argument
 		switch p.args[1] {
@@ -207,6 +214,9 @@ func ptr(x uint64) string {
 // arg formats argument i of the call (ret is the result, for arguments
 // shown at exit).
 func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
+	if s, ok := t.special(p, i, ret); ok {
+		return s
+	}
 	x := p.args[i]
 	pid := p.pid
 	if (p.nr == 302 && i >= 2) || (p.nr == 97 || p.nr == 160) && i == 1 {
@@ -248,7 +258,7 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 		if failed(ret) || ret == 0 {
 			return ptr(x)
 		}
-		return t.buf(pid, x, int(ret)-1, false)
+		return t.str(pid, x, int(ret), false) // a path: never cut at -s
 	case aOpenFlags:
 		if si.name == "open" || si.name == "openat" {
 			return openFlagsString(x)
@@ -877,7 +887,7 @@ func siginfo(pid int) (string, error) {
 
 var grndFlags = [...]flag{{1, "GRND_NONBLOCK"}, {2, "GRND_RANDOM"}, {4, "GRND_INSECURE"}}
 
-var statxFlags = [...]flag{{0x7ff, "STATX_BASIC_STATS"}, {1, "STATX_TYPE"}, {2, "STATX_MODE"}, {4, "STATX_NLINK"},
+var statxFlags = [...]flag{{0xfff, "STATX_ALL"}, {0x7ff, "STATX_BASIC_STATS"}, {1, "STATX_TYPE"}, {2, "STATX_MODE"}, {4, "STATX_NLINK"},
 	{8, "STATX_UID"}, {0x10, "STATX_GID"}, {0x20, "STATX_ATIME"}, {0x40, "STATX_MTIME"}, {0x80, "STATX_CTIME"},
 	{0x100, "STATX_INO"}, {0x200, "STATX_SIZE"}, {0x400, "STATX_BLOCKS"}, {0x800, "STATX_BTIME"},
 	{0x1000, "STATX_MNT_ID"}, {0x2000, "STATX_DIOALIGN"}}

@@ -550,6 +550,9 @@ func (t *Tracer) result(p *proc, ret uint64) string {
 	if p.nr == 7 && ret == 0 || p.nr == 271 && ret == 0 {
 		return "0 (Timeout)"
 	}
+	if r, ok := t.specialResult(p, ret); ok {
+		return r
+	}
 	if t.opt.DecodeFDs && returnsFD(p) {
 		return strconv.FormatInt(int64(ret), 10) + t.fdPath(p.pid, int(ret))
 	}
