@@ -74,6 +74,8 @@ func run(io *applet.IO, args []string) int {
 	noCreate, noDeref := false, false
 	var times [2]unix.Timespec // access, modify
 	timeSet, stampSet := false, false
+	refFile, flexDate := "", ""
+	refSet, dateSet := false, false
 	loc := tz.Location(io.Env)
 	now := time.Now()
 	for _, o := range r.Opts {
@@ -97,41 +99,61 @@ func run(io *applet.IO, args []string) int {
 				change |= changeModify
 			}
 		case "reference":
-			var st unix.Stat_t
-			var err error
-			if noDeref {
-				err = unix.Lstat(fsname.Join(io.Dir, o.Value), &st)
-			} else {
-				err = unix.Stat(fsname.Join(io.Dir, o.Value), &st)
-			}
-			if err != nil {
-				io.Errorf("failed to get attributes of %s: %s", q.Always(o.Value), errno.Message(err))
-				return 1
-			}
-			times = [2]unix.Timespec{st.Atim, st.Mtim}
-			timeSet = true
+			refFile, refSet = o.Value, true
 		case "date":
-			t, ok := parseDate(o.Value, now, loc)
-			if !ok {
-				io.Errorf("invalid date format %s", q.Locale(o.Value))
-				return 1
-			}
-			ts := unix.NsecToTimespec(t.UnixNano())
-			times = [2]unix.Timespec{ts, ts}
-			timeSet = true
+			flexDate, dateSet = o.Value, true
 		case "t":
 			t, ok := parseStamp(o.Value, now, loc)
 			if !ok {
 				io.Errorf("invalid date format %s", q.Locale(o.Value))
 				return 1
 			}
-			ts := unix.NsecToTimespec(t.UnixNano())
+			ts := timespec(t)
 			times = [2]unix.Timespec{ts, ts}
 			stampSet = true
 		}
 	}
-	if stampSet && timeSet {
+	if stampSet && (refSet || dateSet) {
 		return io.UsageError(1, "cannot specify times from more than one source")
+	}
+	if refSet {
+		// As GNU touch does: the file's times, each moved by -d if given
+		// ("-r f -d '+1 day'": a day after f's times).
+		var st unix.Stat_t
+		var err error
+		if noDeref {
+			err = unix.Lstat(fsname.Join(io.Dir, refFile), &st)
+		} else {
+			err = unix.Stat(fsname.Join(io.Dir, refFile), &st)
+		}
+		if err != nil {
+			io.Errorf("failed to get attributes of %s: %s", q.Always(refFile), errno.Message(err))
+			return 1
+		}
+		times = [2]unix.Timespec{st.Atim, st.Mtim}
+		timeSet = true
+		if dateSet {
+			for i := range times {
+				if bit := [2]int{changeAccess, changeModify}[i]; change != 0 && change&bit == 0 {
+					continue
+				}
+				t, ok := parseDate(flexDate, time.Unix(times[i].Unix()), loc)
+				if !ok {
+					io.Errorf("invalid date format %s", q.Locale(flexDate))
+					return 1
+				}
+				times[i] = timespec(t)
+			}
+		}
+	} else if dateSet {
+		t, ok := parseDate(flexDate, now, loc)
+		if !ok {
+			io.Errorf("invalid date format %s", q.Locale(flexDate))
+			return 1
+		}
+		ts := timespec(t)
+		times = [2]unix.Timespec{ts, ts}
+		timeSet = true
 	}
 	if len(r.Operands) == 0 {
 		return io.UsageError(1, "missing file operand")
@@ -255,4 +277,11 @@ func utimensat(dirfd int, path *byte, ts *[2]unix.Timespec, flags int) error {
 		return e
 	}
 	return nil
+}
+
+// timespec converts t without going through nanoseconds since 1970, which
+// overflow before 1678 and after 2262 (GNU touch accepts any year; the
+// file system then keeps what it can).
+func timespec(t time.Time) unix.Timespec {
+	return unix.Timespec{Sec: t.Unix(), Nsec: int64(t.Nanosecond())}
 }

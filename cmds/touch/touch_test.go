@@ -55,6 +55,52 @@ func TestAgainstGNU(t *testing.T) {
 	fixture.Compare(t, &Applet, "touch", fixture.ATimeMTime, cases)
 }
 
+// TestDatesFromReference runs -d items of GNU's parse_datetime grammar
+// relative to the times of a reference file (-r with -d moves each of its
+// times), which makes every result independent of the current time, so the
+// times can be compared with GNU's too. The zones include daylight saving
+// time (the reference is in winter, some results in summer).
+func TestDatesFromReference(t *testing.T) {
+	var cases []fixture.Case
+	for _, tzone := range []string{"Europe/London", "America/New_York"} {
+		for _, date := range []string{
+			// Calendar dates.
+			"jan 5", "5 jan", "5 Jan 2010", "jan 5 2010", "Jan 5, 2010", "5-jan-2010", "jan-05-2010",
+			"1/2", "1/2/2010", "2010/1/2", "1/2/10", "20100102", "99-12-31", "69-01-01", "68-01-01",
+			"sept 5", "Sep. 5", "jan 5 1430", "jan", "jan 32", "2010-02-30", "2010-13-01", "2010-1-2",
+			// Days of the week.
+			"monday", "next monday", "last friday", "saturday", "this saturday", "third monday",
+			"2 monday", "tues", "wednes", "thurs", "mon tue", "monday 10:00", "monday next week",
+			// Times of day, meridians and zones.
+			"10am", "10 pm", "12am", "12:30pm", "13pm", "0am", "1430", "14", "3", "10:00:00.5",
+			"10:00 -5", "10:00 +0530", "10:00 +05:30", "utc+3", "utc+3 10:00", "est", "10:00 est",
+			"10:00 edt", "10:00 cest", "ist", "a", "z", "n", "j", "10:00 a", "cet dst", "10:00 dst",
+			"utc est", "10:00 11:00", "24:00", "23:59:60", "10:61",
+			// The local zone's own names say whether DST is in effect.
+			"10:00 edt", "10:00 est", "jul 1 10:00 edt", "jul 1 10:00 est", "10:00 bst", "jul 1 bst",
+			"edt dst", "10:00 gmt",
+			"2010-01-02t03:04", "2010-01-02T03:04:05Z", "2010-01-02 t", "20-01-02x",
+			"Sat, 02 Jan 2010 03:04:05 +0100", "2010-01-02 10:00 +1 day", "(comment) 10:00",
+			`TZ="Asia/Tokyo" 2010-01-01`, `TZ="Asia/Tokyo"`, "TZ=UTC 10:00",
+			// Relative items.
+			"1 day 2 hours ago", "ago", "2 ago", "day", "1.5 seconds", "+1.5 sec", "1.5 min",
+			"tomorrow tomorrow", "+1", "1 fortnight", "1 week ago ago", "now now", "1 year 1 month",
+			"6 months", "6 months ago", "jan 31 1 month", "yesterday 10:00", "tomorrow 10:00",
+			"first day", "twelfth hour", "second", "2 second", "11:30 pm yesterday", "", "  ",
+			"@1.5", "@-1.5", "@1 day", "midnight",
+		} {
+			cases = append(cases, fixture.Case{Args: []string{"-r", "old", "-d", date, "x"}, Env: []string{"TZ=" + tzone}})
+		}
+	}
+	// -a or -m moves only that time of the reference ("f" has fixed times).
+	for _, date := range []string{"1 year 1 month", "next monday", "10:00", "@5", "bogus"} {
+		for _, which := range []string{"-a", "-m"} {
+			cases = append(cases, fixture.Case{Args: []string{which, "-r", "old", "-d", date, "f"}, Env: []string{"TZ=Europe/London"}})
+		}
+	}
+	fixture.Compare(t, &Applet, "touch", fixture.ATimeMTime, cases)
+}
+
 // TestNow compares what depends on the current time without the times.
 func TestNow(t *testing.T) {
 	fixture.Compare(t, &Applet, "touch", fixture.NoTimes, fixture.Args(
@@ -63,6 +109,10 @@ func TestNow(t *testing.T) {
 		[]string{"-c", "nofile"},
 		[]string{"-d", "now", "x"},
 		[]string{"-d", "yesterday", "x"},
+		[]string{"-d", "next monday", "x"},
+		[]string{"-d", "tomorrow 10:00", "x"},
+		[]string{"-d", "Jan 5", "x"},
+		[]string{"-d", "bogus words", "x"},
 		[]string{"-a", "new"},
 		[]string{"-x"},
 	))
@@ -96,7 +146,7 @@ func TestRelativeDates(t *testing.T) {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"2020-1", "20-01-02x", "25:00", "@x", "2020-01-02 03:04:05.x", "10:61", "ago", "3", "2 parsecs ago"} {
+	for _, bad := range []string{"2020-1", "25:00", "@x", "2020-01-02 03:04:05.x", "10:61", "ago", "2 parsecs ago", "jan", "2010-01-02 t"} {
 		if _, ok := parseDate(bad, now, loc); ok {
 			t.Errorf("parseDate(%q) accepted", bad)
 		}
