@@ -301,7 +301,8 @@ func (t *Tracer) loop(main int, startErr error) (ExitStatus, error) {
 				t.col = 0
 			}
 			t.breakLine()
-			if !t.opt.Summary {
+			// -e signal=SET hides the death by a signal left out too.
+			if !t.opt.Summary && (ws.Exited() || t.showSignal(int(ws.Signal()))) {
 				t.startLine(p)
 				if ws.Exited() {
 					t.write("+++ exited with " + strconv.Itoa(ws.ExitStatus()) + " +++\n")
