@@ -299,7 +299,7 @@ func TestSignalsAgainstStrace(t *testing.T) {
 	bin := fixture(t, "signals")
 	dir := t.TempDir()
 	for _, args := range [][]string{{"-f", bin}, {"-f", "-e", "trace=none", bin}, {bin},
-		{"-f", "-e", "signal=SIGUSR2", bin}, {"-f", "-e", "signal=!TERM,9", "-e", "trace=kill,exit_group", bin},
+		{"-f", "-e", "signal=SIGUSR2", bin}, {"-f", "-e", "signal=!TERM,9", "-e", "trace=kill,write,exit_group", bin},
 		{"-f", "-e", "signal=none", "-e", "trace=%signal", bin}} {
 		want := trace(t, false, dir, args...)
 		got := trace(t, true, dir, args...)
