@@ -106,7 +106,8 @@ type proc struct {
 	rsp       uint64
 	split     int // index of the first argument shown at exit
 	start     time.Time
-	fresh     bool // attached, waiting for its first stop
+	stime     time.Duration // -c: the tracee's system time at entry
+	fresh     bool          // attached, waiting for its first stop
 }
 
 type count struct {
@@ -125,6 +126,10 @@ type Tracer struct {
 	counts []count
 	mu     sync.Mutex // guards procs against Attach's stopper goroutine
 	stop   <-chan struct{}
+	// stime is the system time of the process of the last stop, from
+	// wait4's rusage: -c adds up system time per call, as strace does
+	// by default (not the wall clock, which ptrace stops inflate).
+	stime time.Duration
 }
 
 // New returns a tracer with options opt.
@@ -264,7 +269,13 @@ func (t *Tracer) loop(main int, startErr error) (ExitStatus, error) {
 	var status ExitStatus
 	for len(t.procs) > 0 {
 		var ws unix.WaitStatus
-		pid, err := unix.Wait4(-1, &ws, unix.WALL, nil)
+		var ru unix.Rusage
+		var rup *unix.Rusage
+		if t.opt.Summary {
+			rup = &ru
+		}
+		pid, err := unix.Wait4(-1, &ws, unix.WALL, rup)
+		t.stime = time.Duration(ru.Stime.Nano())
 		if err == unix.EINTR {
 			continue
 		}
@@ -455,7 +466,7 @@ func (t *Tracer) syscallStop(p *proc) {
 			return
 		}
 		if t.opt.Summary {
-			p.start = time.Now()
+			p.stime = t.stime
 			return
 		}
 		t.breakLine()
@@ -485,7 +496,10 @@ func (t *Tracer) syscallStop(p *proc) {
 	}
 	ret := regs.ret
 	var dur time.Duration
-	if t.opt.Summary || t.opt.Durations {
+	switch {
+	case t.opt.Summary:
+		dur = max(0, t.stime-p.stime)
+	case t.opt.Durations:
 		dur = time.Since(p.start)
 	}
 	if t.opt.Summary {
