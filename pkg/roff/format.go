@@ -266,7 +266,14 @@ func (r *renderer) hyphenate(target int) bool {
 			nohy = nohy || r.line[j].nohy
 			j++
 		}
-		if !nohy && r.hyOn && r.hyMode != 0 {
+		minFirst := 2 // a break leaves at least this many letters before it
+		if r.hyMode&8 != 0 {
+			minFirst = 3
+		}
+		// a run whose first letters already reach the margin has no break
+		// that fits: skip looking its points up
+		fits := i+minFirst < j && contentWidth(r.line, i+minFirst)+1 <= target
+		if fits && !nohy && r.hyOn && r.hyMode != 0 {
 			pts, ok := r.hw[strings.ToLower(string(word))]
 			if ok {
 				last := len(word) - 2
@@ -447,12 +454,13 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 // left, walking from the right on one line and from the left on the next,
 // so that the wide gaps alternate sides from line to line.
 func (r *renderer) distribute(nodes []node, widths []int, extra int) {
-	var idx []int
+	idx := r.stretch[:0]
 	for i, nd := range nodes {
 		if nd.stretchable() {
 			idx = append(idx, i)
 		}
 	}
+	r.stretch = idx
 	ns := len(idx)
 	if extra > 0 && ns > 0 {
 		for k := 0; k < len(idx); k++ {

@@ -43,6 +43,7 @@ type renderer struct {
 	hyCache     map[string][]int
 	hyCacheMode int
 	widths      []int // reused by emit
+	stretch     []int // reused by distribute
 	lineW       int
 	lineInd     int
 	reverse     bool // groff's alternating direction for distributing spaces
@@ -182,6 +183,12 @@ func (r *renderer) process(l string) {
 	l = stripComment(l)
 	if isControl(l) {
 		r.request(l[1:])
+		return
+	}
+	if strings.HasPrefix(l, `\.`) {
+		// groff 1.22 takes an escaped period at the start of a line for
+		// the control character too (find(1) has "\.B \-perm +MODE")
+		r.request(l[2:])
 		return
 	}
 	r.textLine(l)
