@@ -46,7 +46,7 @@ var spec = getopt.Spec{
 		{Short: 'o', Long: "output", Arg: getopt.RequiredArg, ArgName: "FILE", Help: "send trace output to FILE instead of stderr"},
 		{Short: 'p', Long: "attach", Arg: getopt.RequiredArg, ArgName: "PID", Help: "trace process with process id PID, may be repeated"},
 		{Short: 's', Long: "string-limit", Arg: getopt.RequiredArg, ArgName: "STRSIZE", Help: "limit length of print strings to STRSIZE chars (default 32)"},
-		{Short: 't', Help: "print absolute timestamp (-tt: with usecs)"},
+		{Short: 't', Help: "print absolute timestamp (-tt: with usecs, -ttt: since the epoch)"},
 		{Short: 'T', Long: "syscall-times", Help: "print time spent in each syscall"},
 		{Short: 'q', Long: "quiet", Help: "suppress messages about attaching and detaching"},
 		{Short: 'y', Long: "decode-fds", Help: "print paths associated with file descriptor arguments"},
@@ -101,9 +101,7 @@ func run(io *applet.IO, args []string) int {
 			}
 		}
 	}
-	if tcount > 0 {
-		opt.Timestamps = true
-	}
+	opt.TimeLevel = tcount
 	if len(r.Operands) == 0 && len(pids) == 0 {
 		io.Errorf("must have PROG [ARGS] or -p PID")
 		fmt.Fprintf(io.Stderr, "Try '%s -h' for more information.\n", io.Name)
@@ -124,10 +122,25 @@ func run(io *applet.IO, args []string) int {
 		sigs := make(chan os.Signal, 1)
 		ossignal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 		defer ossignal.Stop(sigs)
-		go func() { <-sigs; close(stop) }()
+		caught := make(chan syscall.Signal, 1)
+		go func() {
+			s := <-sigs
+			if sig, ok := s.(syscall.Signal); ok {
+				caught <- sig
+			}
+			close(stop)
+		}()
 		if _, err := tr.Attach(pids, stop); err != nil {
 			io.Errorf("%s", errnoText(err))
 			return 1
+		}
+		// Detached because we were told to stop: die of the same signal,
+		// as strace does (the shell then sees 130 for ^C).
+		select {
+		case s := <-caught:
+			io.Stdout.Flush()
+			signal.Die(s)
+		default:
 		}
 		return 0
 	}

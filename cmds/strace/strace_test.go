@@ -411,6 +411,10 @@ func TestAttach(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGINT)
 	cmd.Wait()
+	// Like strace, it ends by the signal it was stopped with.
+	if ws := cmd.ProcessState.Sys().(syscall.WaitStatus); !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+		t.Errorf("strace -p after SIGINT ended with %v, want death by SIGINT", cmd.ProcessState)
+	}
 	if !strings.Contains(errb.String(), "strace: Process "+itoa(child.Process.Pid)+" attached") ||
 		!strings.Contains(errb.String(), "detached") {
 		t.Errorf("stderr = %q", errb.String())
@@ -440,5 +444,14 @@ func TestTimes(t *testing.T) {
 	want := trace(t, false, dir, "-tt", "-T", "-e", "trace=write", "echo", "hi")
 	if !re.MatchString(want.trace) {
 		t.Errorf("the pattern does not fit real strace either:\n%s", want.trace)
+	}
+	// -t: seconds only; -ttt: seconds since the epoch with microseconds.
+	for flag, stamp := range map[string]string{"-t": `[0-2][0-9]:[0-5][0-9]:[0-5][0-9]`, "-ttt": `[0-9]{10}\.[0-9]{6}`} {
+		re := regexp.MustCompile(`^` + stamp + ` write\(1, "hi\\n", 3\) += 3\n` + stamp + ` \+\+\+ exited with 0 \+\+\+\n$`)
+		for _, ours := range []bool{true, false} {
+			if got := trace(t, ours, dir, flag, "-e", "trace=write", "echo", "hi"); !re.MatchString(got.trace) {
+				t.Errorf("%s (ours %v) trace:\n%s", flag, ours, got.trace)
+			}
+		}
 	}
 }

@@ -24,10 +24,14 @@ type Options struct {
 	Follow     bool      // -f: trace children too
 	StrSize    int       // -s: bytes of strings shown (default 32)
 	Timestamps bool      // -tt: wall clock time with microseconds
-	Durations  bool      // -T: time spent in each call
-	Summary    bool      // -c: count instead of printing
-	Quiet      bool      // -q: no attach/detach messages
-	DecodeFDs  bool      // -y: show the file behind each descriptor: 3</etc/hostname>
+	// TimeLevel is how many -t were given when it is not 0: 1 the time
+	// of day in seconds, 2 with microseconds (as Timestamps), 3 seconds
+	// since the epoch with microseconds.
+	TimeLevel int
+	Durations bool // -T: time spent in each call
+	Summary   bool // -c: count instead of printing
+	Quiet     bool // -q: no attach/detach messages
+	DecodeFDs bool // -y: show the file behind each descriptor: 3</etc/hostname>
 	// Trace says whether to show system call nr (nil: all).
 	Trace func(nr int) bool
 	// ShowSignal says whether to show signal sig (nil: all).
@@ -423,8 +427,17 @@ func (t *Tracer) startLine(p *proc) {
 			t.write(fmt.Sprintf("[pid %5d] ", p.pid))
 		}
 	}
-	if t.opt.Timestamps {
-		t.write(time.Now().Format("15:04:05.000000") + " ")
+	level := t.opt.TimeLevel
+	if level == 0 && t.opt.Timestamps {
+		level = 2
+	}
+	switch now := time.Now(); {
+	case level == 1:
+		t.write(now.Format("15:04:05") + " ")
+	case level == 2:
+		t.write(now.Format("15:04:05.000000") + " ")
+	case level >= 3:
+		t.write(fmt.Sprintf("%d.%06d ", now.Unix(), now.Nanosecond()/1000))
 	}
 }
 
