@@ -182,13 +182,17 @@ func TestDefaultOnTerminal(t *testing.T) {
 		}
 		return strings.ReplaceAll(o, want+" ", "pts/N ")
 	}
-	want := run("ps")
 	// Our ps is the test binary, which runs the applet when asked; its
-	// command name then differs from "ps", so map it back.
-	got := run("ZB_PS_UNDER_TEST=1 " + self)
-	got = strings.ReplaceAll(got, filepath.Base(self)[:min(15, len(filepath.Base(self)))], "ps")
-	if got != want {
-		t.Errorf("ps on a terminal:\n got %q\nwant %q", got, want)
+	// command name then differs from "ps", so map it back. -t names the
+	// terminal (as /dev/pts/N and as pts/N). (Our ps is a Go program with
+	// threads: its STAT has an l, so STAT is left out.)
+	for _, args := range []string{"", ` -t "$(tty)"`, ` -t "$(tty | cut -c6-)" -o pid,tty,tname,comm`} {
+		want := run("ps" + args)
+		got := run("ZB_PS_UNDER_TEST=1 " + self + args)
+		got = strings.ReplaceAll(got, filepath.Base(self)[:min(15, len(filepath.Base(self)))], "ps")
+		if got != want {
+			t.Errorf("ps%s on a terminal:\n got %q\nwant %q", args, got, want)
+		}
 	}
 }
 
