@@ -625,13 +625,16 @@ func (x *cp) copyData(in, out int, src, dst string) bool {
 
 // preserveFd sets owner, mode and times of a copied regular file.
 func (x *cp) preserveFd(fd int, src, dst string, st *unix.Stat_t) bool {
-	if x.keepOwner {
+	// Like GNU cp, leave the owner of a file that has it already: chown(2)
+	// would clear the set-ID bits of a file being overwritten.
+	var cur unix.Stat_t
+	if x.keepOwner && (unix.Fstat(fd, &cur) != nil || cur.Uid != st.Uid || cur.Gid != st.Gid) {
 		if err := unix.Fchown(fd, int(st.Uid), int(st.Gid)); err != nil && err != unix.EPERM {
 			x.errorf("failed to preserve ownership for %s: %s", x.q.Always(dst), errno.Message(err))
 		}
 	}
 	if x.keepMode {
-		if err := unix.Fchmod(fd, st.Mode&mode.All); err != nil {
+		if err := copyfile.SetPermissions(fd, x.path(dst), x.path(src), st.Mode, false); err != nil {
 			x.errorf("preserving permissions for %s: %s", x.q.Always(dst), errno.Message(err))
 			return false
 		}
@@ -659,7 +662,8 @@ func (x *cp) preserve(src, dst string, st *unix.Stat_t, isLink bool) {
 		}
 	}
 	if x.keepMode && !isLink {
-		if err := unix.Chmod(p, st.Mode&mode.All); err != nil {
+		isDir := st.Mode&mode.TypeMask == mode.TypeDir
+		if err := copyfile.SetPermissions(-1, p, x.path(src), st.Mode, isDir); err != nil {
 			x.errorf("preserving permissions for %s: %s", x.q.Always(dst), errno.Message(err))
 		}
 	}
@@ -677,9 +681,22 @@ func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *un
 		x.errorf("cannot overwrite non-directory %s with directory %s", x.q.Always(dst), x.q.Always(src))
 		return
 	}
-	created := false
-	if !dstExists {
-		if err := unix.Mkdir(x.path(dst), st.Mode&0o1777|0o700); err != nil {
+	// As GNU cp does: create the directory without the write bits for
+	// group and others (all their bits when it will get the source's
+	// owner) so nobody else can add to it meanwhile, give ourselves u+rwx
+	// if that is missing, and put back what was left out at the end.
+	// Whatever else the new directory got, such as the set-group-ID bit
+	// of its parent, stays.
+	omitted := st.Mode & 0o022
+	if x.keepOwner {
+		omitted = st.Mode & 0o077
+	}
+	created, restore := false, false
+	var dstMode uint32
+	if dstExists {
+		dstMode = dstSt.Mode
+	} else {
+		if err := unix.Mkdir(x.path(dst), st.Mode&mode.All&^omitted); err != nil {
 			x.errorf("cannot create directory %s: %s", x.q.Always(dst), errno.Message(err))
 			return
 		}
@@ -687,14 +704,17 @@ func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *un
 		if x.verbose {
 			fmt.Fprintf(x.io.Stdout, "%s -> %s\n", x.q.Always(src), x.q.Always(dst))
 		}
-	}
-	if created {
 		var d unix.Stat_t
-		if unix.Stat(x.path(dst), &d) == nil {
+		if unix.Lstat(x.path(dst), &d) == nil {
 			if x.created == nil {
 				x.created = map[[2]uint64]bool{}
 			}
 			x.created[[2]uint64{d.Dev, d.Ino}] = true
+			dstMode = d.Mode
+			if d.Mode&0o700 != 0o700 {
+				unix.Chmod(x.path(dst), (d.Mode|0o700)&mode.All)
+				restore = true
+			}
 		}
 	}
 	if x.oneFS && st.Dev != rootDev {
@@ -709,14 +729,21 @@ func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *un
 	if x.abort {
 		return
 	}
-	switch {
-	case x.keepMode || x.keepOwner || x.keepTimes:
+	if x.keepMode || x.keepOwner || x.keepTimes {
 		x.preserve(src, dst, st, false)
-	case created:
-		// mkdir(2) gave us u+rwx to fill it; now the mode it should have.
-		if want := st.Mode & 0o1777 &^ x.umask; want != (st.Mode&0o1777|0o700)&^x.umask {
-			unix.Chmod(x.path(dst), want)
+	}
+	if x.keepMode {
+		return
+	}
+	if omitted &^= x.umask; omitted != 0 && !restore {
+		var d unix.Stat_t
+		if created && unix.Lstat(x.path(dst), &d) == nil {
+			dstMode = d.Mode
 		}
+		restore = omitted&^dstMode != 0
+	}
+	if restore {
+		unix.Chmod(x.path(dst), (dstMode|omitted)&mode.All)
 	}
 }
 

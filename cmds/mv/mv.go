@@ -364,7 +364,7 @@ func (x *mv) copyTree(src, dst string, st *unix.Stat_t) bool {
 				ok = false
 			}
 		}
-		x.attributes(dst, st, false)
+		x.attributes(src, dst, st, false)
 		return ok
 	case x.links[key] != "": // even if the first name is gone by now
 		// Another name of a file already copied: link to the copy.
@@ -395,7 +395,7 @@ func (x *mv) copyTree(src, dst string, st *unix.Stat_t) bool {
 		x.links[key] = dst
 	}
 	if typ != mode.TypeReg {
-		x.attributes(dst, st, typ == mode.TypeLink)
+		x.attributes(src, dst, st, typ == mode.TypeLink)
 	}
 	if x.verbose {
 		fmt.Fprintf(x.io.Stdout, "copied %s -> %s\n", x.q.Always(src), x.q.Always(dst))
@@ -404,11 +404,14 @@ func (x *mv) copyTree(src, dst string, st *unix.Stat_t) bool {
 }
 
 // attributes gives the copy the owner, mode and times of the original.
-func (x *mv) attributes(dst string, st *unix.Stat_t, isLink bool) {
+func (x *mv) attributes(src, dst string, st *unix.Stat_t, isLink bool) {
 	p := x.path(dst)
 	unix.Lchown(p, int(st.Uid), int(st.Gid))
 	if !isLink {
-		if err := unix.Chmod(p, st.Mode&mode.All); err != nil {
+		// The permission bits go as an ACL, as with GNU mv: a set-group-ID
+		// bit the copy inherited from its new directory stays.
+		isDir := st.Mode&mode.TypeMask == mode.TypeDir
+		if err := copyfile.SetPermissions(-1, p, x.path(src), st.Mode, isDir); err != nil {
 			x.errorf("preserving permissions for %s: %s", x.q.Always(dst), errno.Message(err))
 		}
 	}
@@ -437,7 +440,7 @@ func (x *mv) copyFile(src, dst string, st *unix.Stat_t) bool {
 		unix.Unlink(x.path(dst)) // never leave a half copy for a move that failed
 		return false
 	}
-	x.attributes(dst, st, false)
+	x.attributes(src, dst, st, false)
 	return true
 }
 

@@ -47,6 +47,12 @@ func TestAcrossFileSystems(t *testing.T) {
 			t.Skip(err)
 		}
 		t.Cleanup(func() { os.RemoveAll(shm) })
+		// A set-group-ID directory: the directories moved into it keep
+		// the bit they inherit there, since GNU mv sets their permission
+		// bits as an ACL, not with chmod.
+		if err := os.Chmod(shm, 0o755|os.ModeSetgid); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.Symlink(shm, filepath.Join(dir, "shm")); err != nil {
 			t.Fatal(err)
 		}

@@ -78,3 +78,88 @@ func Readlink(path string) (string, error) {
 func Newer(a, b *unix.Stat_t) bool {
 	return a.Mtim.Sec > b.Mtim.Sec || a.Mtim.Sec == b.Mtim.Sec && a.Mtim.Nsec > b.Mtim.Nsec
 }
+
+// The extended attributes that hold POSIX ACLs (see acl(5)).
+const (
+	aclAccess  = "system.posix_acl_access"
+	aclDefault = "system.posix_acl_default"
+)
+
+// SetPermissions gives the copy dst (open as fd, or -1 to go by name) the
+// permissions of src, as GNU cp -p and mv do through gnulib's copy_acl:
+// the set-ID and sticky bits, when src has any, with chmod(2); then the
+// access ACL of src, or one made of mode's nine permission bits, written
+// as an extended attribute; for a directory, src's default ACL too.
+//
+// Writing the ACL is not a chmod: it sets only the nine bits, so a
+// set-group-ID bit that dst inherited from its directory, or had before
+// being overwritten, stays, as it does with GNU cp. Only where the file
+// system has no ACLs does it fall back to chmod.
+func SetPermissions(fd int, dst, src string, mode uint32, isDir bool) error {
+	chmod := func() error {
+		if fd >= 0 {
+			return unix.Fchmod(fd, mode&0o7777)
+		}
+		return unix.Chmod(dst, mode&0o7777)
+	}
+	chmodded := false
+	if mode&0o7000 != 0 {
+		if err := chmod(); err != nil {
+			return err
+		}
+		chmodded = true
+	}
+	acl := getACL(src, aclAccess)
+	if acl == nil {
+		acl = minimalACL(mode)
+	}
+	var err error
+	if fd >= 0 {
+		err = unix.Fsetxattr(fd, aclAccess, acl, 0)
+	} else {
+		err = unix.Setxattr(dst, aclAccess, acl, 0)
+	}
+	if err == unix.EOPNOTSUPP || err == unix.ENOTSUP {
+		if chmodded {
+			return nil
+		}
+		return chmod()
+	}
+	if err != nil || !isDir {
+		return err
+	}
+	if def := getACL(src, aclDefault); def != nil {
+		return unix.Setxattr(dst, aclDefault, def, 0)
+	}
+	if err := unix.Removexattr(dst, aclDefault); err != nil && err != unix.ENODATA && err != unix.EOPNOTSUPP {
+		return err
+	}
+	return nil
+}
+
+// getACL reads an ACL attribute of path, or returns nil.
+func getACL(path, name string) []byte {
+	buf := make([]byte, 256)
+	for {
+		n, err := unix.Getxattr(path, name, buf)
+		if err == unix.ERANGE {
+			buf = make([]byte, 2*len(buf))
+			continue
+		}
+		if err != nil || n == 0 {
+			return nil
+		}
+		return buf[:n]
+	}
+}
+
+// minimalACL encodes the ACL equivalent to mode's permission bits in the
+// kernel's xattr format: version 2, then user::, group:: and other::
+// entries of tag, permissions and an unused id.
+func minimalACL(mode uint32) []byte {
+	b := []byte{2, 0, 0, 0}
+	for _, e := range [...]struct{ tag, shift uint32 }{{0x01, 6}, {0x04, 3}, {0x20, 0}} {
+		b = append(b, byte(e.tag), byte(e.tag>>8), byte(mode>>e.shift&7), 0, 0xff, 0xff, 0xff, 0xff)
+	}
+	return b
+}
