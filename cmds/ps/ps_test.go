@@ -68,6 +68,20 @@ func TestAgainstProcps(t *testing.T) {
 	}
 	sh := children(t)
 	pid := strconv.Itoa(sh.Process.Pid)
+	if os.Geteuid() == 0 {
+		// A process of nobody's, for -u and -U to find.
+		nob := exec.Command("sleep", "60")
+		nob.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		if err := nob.Start(); err == nil {
+			t.Cleanup(func() { nob.Process.Kill(); nob.Wait() })
+			for i := 0; i < 1000; i++ {
+				if b, _ := os.ReadFile("/proc/" + strconv.Itoa(nob.Process.Pid) + "/comm"); string(b) == "sleep\n" {
+					break
+				}
+				exec.Command("true").Run()
+			}
+		}
+	}
 	fields := []string{"pid", "ppid", "pgid", "sid", "tty", "tname", "stat", "s", "user", "uid", "comm", "args",
 		"cmd", "time", "rss", "vsz", "sz", "nlwp", "ni", "pri", "opri", "wchan", "lwp", "spid", "tid", "c", "stime",
 		"start", "lstart", "f", "addr", "tpgid", "cputime", "uname", "ruser", "euser", "group", "gid", "sess",
@@ -95,6 +109,7 @@ func TestAgainstProcps(t *testing.T) {
 		[]string{"-y", "-s", pid}, []string{"-y", "-o", "pid", "-s", pid}, []string{"-j", "-o", "pid", "-s", pid},
 		[]string{"-l", "-o", "pid", "-s", pid}, []string{"-F", "-o", "pid", "-s", pid}, []string{"u", "-o", "pid", "-s", pid},
 		[]string{"-f", "u", "-s", pid}, []string{"uj", "-s", pid}, []string{"-f", "-o", "pid", "-p", pid},
+		[]string{"-u", "nobody", "-o", "pid,user"}, []string{"-U", "65534,nobody"}, []string{"-u", "nosuchuserzb"},
 	)
 	for _, args := range cases {
 		want := applettest.RunTool(t, "ps", "", "", nil, args...)
