@@ -687,7 +687,22 @@ func (r *renderer) condition(s string) (bool, string) {
 		case 'r':
 			_, v = r.regs[n]
 		case 'c':
-			v = true
+			// a glyph the device has: a plain character, or a special
+			// character we know or .char defined (.ie c \[shc] in man(1)
+			// is false on groff's utf8 device)
+			name := ""
+			switch {
+			case strings.HasPrefix(n, `\[`) && strings.HasSuffix(n, "]"):
+				name = n[2 : len(n)-1]
+			case strings.HasPrefix(n, `\(`) && len(n) == 4:
+				name = n[2:]
+			}
+			if name == "" {
+				v = n != ""
+			} else {
+				_, v = r.chars[name]
+				v = v || glyphName(name) != ""
+			}
 		case 'F':
 			v = true
 		}

@@ -455,7 +455,7 @@ func (r *renderer) basicRequest(name string, args []string, rest string) {
 		if len(args) < 2 {
 			return
 		}
-		v := args[1]
+		v := exprArg(args[1:])
 		old := r.regs[args[0]]
 		if u, ok := evalExpr(strings.TrimLeft(v, "+-"), 'u'); ok {
 			switch v[0] {
@@ -780,4 +780,22 @@ func squeeze(ls []Line) []Line {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// exprArg returns the numeric expression that starts args: groff allows
+// blanks inside parentheses, so ".nr X ((\n[.l] - \n[.i]) / 1n - 29)"
+// reaches our argument splitter as several words.
+func exprArg(args []string) string {
+	e, depth := "", 0
+	for i, a := range args {
+		if i > 0 {
+			e += " "
+		}
+		e += a
+		depth += strings.Count(a, "(") - strings.Count(a, ")")
+		if depth <= 0 {
+			break
+		}
+	}
+	return strings.ReplaceAll(e, " ", "")
 }

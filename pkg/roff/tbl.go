@@ -60,10 +60,11 @@ func (r *renderer) table() {
 		case 0:
 			if strings.HasSuffix(t, ";") {
 				opts += " " + strings.TrimSuffix(t, ";")
-				if i := strings.Index(opts, "tab("); i >= 0 {
-					rest := opts[i+4:]
-					if j := strings.IndexByte(rest, ')'); j > 0 {
-						tabc = rest[:j]
+				// tab(@), also written "tab (@)" or "TAB(@)"
+				if i := strings.Index(strings.ToLower(opts), "tab"); i >= 0 {
+					rest := strings.TrimLeft(opts[i+3:], " \t")
+					if j := strings.IndexByte(rest, ')'); strings.HasPrefix(rest, "(") && j > 1 {
+						tabc = rest[1:j]
 					}
 				}
 				state = 1
@@ -72,6 +73,9 @@ func (r *renderer) table() {
 			state = 1
 			fallthrough
 		case 1:
+			// tbl hands w() widths to troff, which interpolates registers
+			// (ps(1): lBw(\n[ColSize]n))
+			t = strings.TrimSpace(r.expand(t, false, 0))
 			end := strings.HasSuffix(t, ".")
 			t = strings.TrimSuffix(t, ".")
 			for _, part := range strings.Split(t, ",") {
