@@ -4,13 +4,13 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 	"unsafe"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/fsname"
 	"github.com/zinebox/zinebox/pkg/quote"
+	"github.com/zinebox/zinebox/pkg/tz"
 	"github.com/zinebox/zinebox/pkg/userdb"
 	"golang.org/x/sys/unix"
 )
@@ -96,7 +96,7 @@ type lister struct {
 	o      *applet.IO
 	c      *config
 	db     *userdb.DB
-	loc    *time.Location
+	loc    *tz.Zone
 	now    unix.Timespec
 	status int
 

@@ -2,7 +2,6 @@ package ls
 
 import (
 	"strconv"
-	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -159,7 +158,7 @@ func (l *lister) appendTime(dst []byte, sec, nsec int64) []byte {
 	if recent {
 		f = l.c.fmtNew
 	}
-	t := time.Unix(sec, nsec).In(l.loc)
+	t := l.loc.Time(sec, nsec)
 	switch f {
 	case "%b %e %H:%M", "%b %e  %Y":
 		// The default formats, done directly: they are most of -l's time
@@ -178,7 +177,7 @@ func (l *lister) appendTime(dst []byte, sec, nsec int64) []byte {
 		}
 		return strconv.AppendInt(append(dst, ' '), int64(t.Year()), 10)
 	}
-	return strftime(dst, f, t, nsec)
+	return strftime(dst, f, t, sec, nsec)
 }
 
 func tsLess(a, b unix.Timespec) bool {
@@ -191,5 +190,5 @@ func (l *lister) timeWidth() int {
 	if l.loc == nil {
 		l.loc = location(l.o)
 	}
-	return len(strftime(nil, l.c.fmtOld, time.Unix(0, 0).In(l.loc), 0))
+	return len(strftime(nil, l.c.fmtOld, l.loc.Time(0, 0), 0, 0))
 }

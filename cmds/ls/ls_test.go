@@ -354,6 +354,26 @@ func TestAgainstGNU(t *testing.T) {
 	}
 }
 
+// TestZones lists times in zones glibc treats specially: right/ zones
+// count leap seconds in time_t (27 by now), and a TZ that is neither a
+// zone file nor a whole POSIX rule is UTC under the name glibc read.
+func TestZones(t *testing.T) {
+	if _, err := exec.LookPath("ls"); err != nil {
+		t.Skip("ls not installed")
+	}
+	dir := fixture(t)
+	for _, tz := range []string{"right/UTC", "right/Europe/Paris", "Foo/Bar", "x", "foo123", "<+05>-5"} {
+		for _, args := range [][]string{{"-l", "--full-time"}, {"-lt"}, {"-l", "--time-style=+%c %z %Z %s %N"}} {
+			got := applettest.Run(&Applet, dir, "", env(tz), args...)
+			want := applettest.RunTool(t, "ls", dir, "", env(tz), args...)
+			if got != want {
+				t.Errorf("ls %q (TZ=%s):\n--- ours (status %d)\n%s%s--- GNU (status %d)\n%s%s",
+					args, tz, got.Status, got.Stdout, got.Stderr, want.Status, want.Stdout, want.Stderr)
+			}
+		}
+	}
+}
+
 // TestUTF8 runs the same table in the C.UTF-8 locale.
 func TestUTF8(t *testing.T) {
 	if _, err := exec.LookPath("ls"); err != nil {

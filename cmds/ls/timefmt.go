@@ -11,8 +11,8 @@ import (
 
 // location returns the time zone of the listing: the one glibc would use
 // for the applet's TZ (see package tz).
-func location(o *applet.IO) *time.Location {
-	return tz.Location(o.Env)
+func location(o *applet.IO) *tz.Zone {
+	return tz.Load(o.Env)
 }
 
 var (
@@ -26,7 +26,10 @@ var (
 // strftime appends t formatted like C strftime in the C locale, with GNU's
 // extensions that ls's --time-style accepts: %N (nanoseconds), the flags
 // - _ 0 ^ # and a field width.
-func strftime(dst []byte, format string, t time.Time, nsec int64) []byte {
+//
+// t is the broken-down time; epoch is the time_t it came from (%s), which
+// differs from t.Unix() by the leap seconds of a right/ zone.
+func strftime(dst []byte, format string, t time.Time, epoch, nsec int64) []byte {
 	for i := 0; i < len(format); i++ {
 		ch := format[i]
 		if ch != '%' || i+1 == len(format) {
@@ -119,17 +122,17 @@ func strftime(dst []byte, format string, t time.Time, nsec int64) []byte {
 		case 'B':
 			str(longMonths[month-1])
 		case 'c':
-			str(string(strftime(nil, "%a %b %e %H:%M:%S %Y", t, nsec)))
+			str(string(strftime(nil, "%a %b %e %H:%M:%S %Y", t, epoch, nsec)))
 		case 'C':
 			num(year/100, 2, '0')
 		case 'd':
 			num(day, 2, '0')
 		case 'D':
-			str(string(strftime(nil, "%m/%d/%y", t, nsec)))
+			str(string(strftime(nil, "%m/%d/%y", t, epoch, nsec)))
 		case 'e':
 			num(day, 2, '_')
 		case 'F':
-			str(string(strftime(nil, "%Y-%m-%d", t, nsec)))
+			str(string(strftime(nil, "%Y-%m-%d", t, epoch, nsec)))
 		case 'g':
 			y, _ := t.ISOWeek()
 			num(y%100, 2, '0')
@@ -175,17 +178,17 @@ func strftime(dst []byte, format string, t time.Time, nsec int64) []byte {
 				str("pm")
 			}
 		case 'r':
-			str(string(strftime(nil, "%I:%M:%S %p", t, nsec)))
+			str(string(strftime(nil, "%I:%M:%S %p", t, epoch, nsec)))
 		case 'R':
-			str(string(strftime(nil, "%H:%M", t, nsec)))
+			str(string(strftime(nil, "%H:%M", t, epoch, nsec)))
 		case 's':
-			num(int(t.Unix()), 1, '0')
+			num(int(epoch), 1, '0')
 		case 'S':
 			num(sec, 2, '0')
 		case 't':
 			dst = append(dst, '\t')
 		case 'T':
-			str(string(strftime(nil, "%H:%M:%S", t, nsec)))
+			str(string(strftime(nil, "%H:%M:%S", t, epoch, nsec)))
 		case 'u':
 			num((int(t.Weekday())+6)%7+1, 1, '0')
 		case 'U':
@@ -198,9 +201,9 @@ func strftime(dst []byte, format string, t time.Time, nsec int64) []byte {
 		case 'W':
 			num((t.YearDay()+6-(int(t.Weekday())+6)%7)/7, 2, '0')
 		case 'x':
-			str(string(strftime(nil, "%m/%d/%y", t, nsec)))
+			str(string(strftime(nil, "%m/%d/%y", t, epoch, nsec)))
 		case 'X':
-			str(string(strftime(nil, "%H:%M:%S", t, nsec)))
+			str(string(strftime(nil, "%H:%M:%S", t, epoch, nsec)))
 		case 'y':
 			num(year%100, 2, '0')
 		case 'Y':

@@ -16,7 +16,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -94,7 +93,7 @@ type file struct {
 type stat struct {
 	io      *applet.IO
 	q       quote.Quoter
-	loc     *time.Location
+	loc     *tz.Zone
 	users   *userdb.DB
 	quoting string // QUOTING_STYLE for %N
 	follow  bool
@@ -106,7 +105,7 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	s := &stat{io: io, q: quote.ForEnv(io.Env), loc: tz.Location(io.Env), users: userdb.New("/etc")}
+	s := &stat{io: io, q: quote.ForEnv(io.Env), loc: tz.Load(io.Env), users: userdb.New("/etc")}
 	format, custom, escapes, terseMode, fileSystem := "", false, false, false, false
 	for _, o := range r.Opts {
 		switch o.Key {
@@ -410,7 +409,7 @@ func (s *stat) directive(f *file, d byte, flags, width, prec string, hasPrec boo
 
 // human formats a timestamp as GNU stat does: "2006-01-02 15:04:05.NNNNNNNNN -0700".
 func (s *stat) human(ts unix.StatxTimestamp) string {
-	t := time.Unix(ts.Sec, int64(ts.Nsec)).In(s.loc)
+	t := s.loc.Time(ts.Sec, int64(ts.Nsec))
 	return t.Format("2006-01-02 15:04:05.000000000 -0700")
 }
 

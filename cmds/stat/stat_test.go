@@ -40,7 +40,7 @@ func TestAgainstGNU(t *testing.T) {
 		}
 		runs = append(runs, fixture.Case{Args: args})
 	}
-	for _, tzone := range []string{"UTC", "Asia/Kolkata", "America/New_York", "EST5EDT,M3.2.0,M11.1.0"} {
+	for _, tzone := range []string{"UTC", "Asia/Kolkata", "America/New_York", "EST5EDT,M3.2.0,M11.1.0", "right/Europe/Paris", "Foo/Bar"} {
 		runs = append(runs, fixture.Case{Args: append([]string{"--"}, allFiles...), Env: []string{"TZ=" + tzone}})
 	}
 	for _, style := range []string{"literal", "locale", "shell-escape", "shell-escape-always", "bogus"} {
