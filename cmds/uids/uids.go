@@ -31,7 +31,6 @@ var Applet = applet.Applet{
 
 var spec = getopt.Spec{
 	Prog:    "uids",
-	Usage:   []string{""},
 	Summary: "Print the real, effective and saved user and group IDs of this process\n(getresuid(2), getresgid(2)).",
 }
 
