@@ -151,8 +151,12 @@ func run(io *applet.IO, args []string) int {
 		return 1
 	}
 	// Ctrl-C reaches the traced command through the terminal; strace
-	// itself keeps going until the command is gone.
-	ossignal.Ignore(syscall.SIGINT, syscall.SIGQUIT)
+	// itself keeps going until the command is gone. The signals are
+	// caught, not ignored: an ignored signal stays ignored across
+	// execve, and the command would then not die of ^C.
+	quiet := make(chan os.Signal, 1)
+	ossignal.Notify(quiet, syscall.SIGINT, syscall.SIGQUIT)
+	defer ossignal.Stop(quiet)
 	status, err := tr.Run(path, argv, io.Env, io.Dir)
 	if err != nil {
 		var e syscall.Errno

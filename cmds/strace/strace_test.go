@@ -280,6 +280,20 @@ func TestClassesAgainstStrace(t *testing.T) {
 	}
 }
 
+// The traced command gets SIGINT with its default action, as it would
+// without strace: a shell that interrupts itself dies of it (and strace
+// with it). Its first look at the disposition shows SIG_DFL.
+func TestCommandKeepsSignals(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"-e", "trace=rt_sigaction", "-e", "signal=none", "sh", "-c", "kill -INT $$; echo survived"}
+	want := trace(t, false, dir, args...)
+	got := trace(t, true, dir, args...)
+	if got.status != want.status {
+		t.Errorf("status %s, strace %s", got.status, want.status)
+	}
+	compareLines(t, "sh's sigactions", normalize(got.trace, false), normalize(want.trace, false))
+}
+
 // Terminal ioctls on a pty of their own for each run: request names
 // (with strace's "SNDCTL_TMR_START or TCSETS"), termios flag words,
 // integer results, requests without an argument, _IOC() for an unknown one.

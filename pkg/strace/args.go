@@ -330,7 +330,7 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 			rdev := le64(b, 40)
 			major := (rdev >> 8) & 0xfff
 			minor := (rdev & 0xff) | ((rdev >> 12) & 0xfff00)
-			return "{st_mode=" + fileMode(mode) + ", st_rdev=makedev(" + hex(major) + ", " + hex(minor) + "), ...}"
+			return "{st_mode=" + fileMode(mode) + ", st_rdev=makedev(" + hexOrZero(major) + ", " + hexOrZero(minor) + "), ...}"
 		}
 		return "{st_mode=" + fileMode(mode) + ", st_size=" + strconv.FormatInt(int64(le64(b, 48)), 10) + ", ...}"
 	case aArgv:
@@ -506,6 +506,7 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 			if x < uint64(len(capNames)) {
 				return capNames[x]
 			}
+			return hex(x) + " /* CAP_??? */"
 		case 1:
 			return signalName(x)
 		case 15:
@@ -1014,4 +1015,12 @@ func (t *Tracer) pollfds(pid int, addr uint64, n int, revents bool) string {
 		parts = append(parts, "{fd="+strconv.Itoa(fd)+t.fdPath(pid, fd)+", events="+flags(ev, pollFlags[:], "0")+"}")
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// hexOrZero is hex, but 0 for zero (strace's makedev(0x88, 0)).
+func hexOrZero(x uint64) string {
+	if x == 0 {
+		return "0"
+	}
+	return hex(x)
 }

@@ -112,7 +112,7 @@ func splitSpecial(nr uint64) int {
 		return 1
 	case 53, 55: // socketpair, getsockopt
 		return 3
-	case 70, 232, 281, 131, 128: // msgrcv, epoll_wait, epoll_pwait, sigaltstack, rt_sigtimedwait
+	case 70, 232, 281, 131, 128, 115: // msgrcv, epoll_wait, epoll_pwait, sigaltstack, rt_sigtimedwait, getgroups
 		return 1
 	}
 	return -1
@@ -311,6 +311,17 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 				}
 			}
 			return "{" + set + ", " + strconv.FormatUint(le64(b, 8), 10) + "}", true
+		}
+	case 115, 116: // getgroups(size, list), setgroups(n, list)
+		if i == 1 {
+			n := int(p.args[0])
+			if p.nr == 115 {
+				if failed(ret) {
+					return ptr(x), true
+				}
+				n = min(n, int(ret))
+			}
+			return t.gids(pid, x, n), true
 		}
 	case 291: // epoll_create1(flags)
 		return flags(x, epollCreateFlags[:], "0"), true
@@ -526,4 +537,21 @@ func (t *Tracer) timeval(pid int, addr uint64) string {
 		return hex(addr)
 	}
 	return "{tv_sec=" + strconv.FormatInt(int64(le64(b, 0)), 10) + ", tv_usec=" + strconv.FormatInt(int64(le64(b, 8)), 10) + "}"
+}
+
+// gids shows a list of n group ids: [0, 4, 24].
+func (t *Tracer) gids(pid int, addr uint64, n int) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	n = min(max(n, 0), 1024)
+	b, err := peek(pid, addr, 4*n)
+	if err != nil || len(b) < 4*n {
+		return hex(addr)
+	}
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = strconv.FormatUint(uint64(le32(b, 4*i)), 10)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
