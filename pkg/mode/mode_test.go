@@ -104,15 +104,26 @@ func TestFormat(t *testing.T) {
 
 // checkRoundTrip checks that the octal and symbolic spellings of m both set
 // exactly m, whatever the file had before and whatever the umask.
+//
+// A directory keeps its set-user-ID and set-group-ID bits through an octal
+// mode of fewer than five digits and through "u=" or "g=" (GNU's rule:
+// only "u-s", "g-s" or five digits clear them), so for directories the
+// spelling is the five-digit octal one.
 func checkRoundTrip(t *testing.T, m, old, umask uint32) {
 	m &= All
-	for _, s := range []string{fmt.Sprintf("%04o", m), fmt.Sprintf("%o", m), Symbolic(m)} {
-		p, err := Parse(s)
-		if err != nil {
-			t.Fatalf("Parse(%q) of formatted %04o: %v", s, m, err)
+	for _, isDir := range []bool{false, true} {
+		spellings := []string{fmt.Sprintf("%04o", m), fmt.Sprintf("%o", m), Symbolic(m)}
+		if isDir {
+			spellings = []string{fmt.Sprintf("%05o", m)}
 		}
-		if got, _ := p.Apply(old, false, umask&0o777); got != m {
-			t.Fatalf("Parse(%q).Apply(%04o) = %04o, want %04o", s, old, got, m)
+		for _, s := range spellings {
+			p, err := Parse(s)
+			if err != nil {
+				t.Fatalf("Parse(%q) of formatted %04o: %v", s, m, err)
+			}
+			if got, _ := p.Apply(old, isDir, umask&0o777); got != m {
+				t.Fatalf("Parse(%q).Apply(%04o, dir %v) = %04o, want %04o", s, old, isDir, got, m)
+			}
 		}
 	}
 }
