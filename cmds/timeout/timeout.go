@@ -153,7 +153,12 @@ func run(io *applet.IO, args []string) int {
 		signal.Notify(sigs, forwarded[:5]...)
 	}
 	defer signal.Stop(sigs)
-	signal.Ignore(syscall.SIGTTIN, syscall.SIGTTOU)
+	// A background timeout must not stop on the terminal: catch (and drop)
+	// SIGTTIN and SIGTTOU. Not signal.Ignore: SIG_IGN would pass through
+	// execve to the command, which GNU timeout resets to SIG_DFL.
+	tty := make(chan os.Signal, 1)
+	signal.Notify(tty, syscall.SIGTTIN, syscall.SIGTTOU)
+	defer signal.Stop(tty)
 
 	path, err := execpath.LookPath(argv[0], io.Env)
 	cmd := &exec.Cmd{Path: path, Args: argv, Env: io.Env, Dir: io.Dir}

@@ -84,6 +84,9 @@ func TestAgainstGNU(t *testing.T) {
 		{"--foreground", "0.2", "sleep", "5"},
 		{"0.3", "sh", "-c", "sleep 5 & wait"},
 		{"--bogus"},
+		// The command starts with no signal ignored, foreground or not.
+		{"5", "sh", "-c", "grep SigIgn /proc/$$/status"},
+		{"--foreground", "5", "sh", "-c", "grep SigIgn /proc/$$/status"},
 	} {
 		want := runProg(t, gnu, nil, args...)
 		got := runProg(t, self, []string{"ZB_APPLET_UNDER_TEST=1"}, args...)
