@@ -306,7 +306,31 @@ func mapFile(io *applet.IO, path, name string) error {
 	fmt.Fprintf(io.Stdout, "  last byte          %q\n", last)
 	fmt.Fprintf(io.Stdout, "  page faults        %d minor, %d major (only the last page was needed)\n", minor1-minor0, major1-major0)
 	fmt.Fprintf(io.Stdout, "  VmRSS              %s -> %s\n", rss0, status("VmRSS"))
+	// VmRSS is kept per thread and summed now and then, so one page may
+	// not show in it yet; smaps walks the mapping's page table.
+	fmt.Fprintf(io.Stdout, "  resident           %s of the mapping's %s (/proc/self/smaps Rss)\n", smaps(uintptrOf(mem), "Rss"), smaps(uintptrOf(mem), "Size"))
 	return nil
+}
+
+// smaps returns a field ("Rss" -> "4 kB") of the /proc/self/smaps entry of
+// the mapping that starts at addr.
+func smaps(addr uintptr, field string) string {
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return "?"
+	}
+	in := false
+	for _, line := range strings.Split(string(data), "\n") {
+		var lo, hi uintptr
+		if _, err := fmt.Sscanf(line, "%x-%x", &lo, &hi); err == nil && strings.Contains(line, " ") {
+			in = lo == addr
+			continue
+		}
+		if v, ok := strings.CutPrefix(line, field+":"); ok && in {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
 }
 
 // rusage returns this process's minor and major page fault counts.

@@ -84,6 +84,11 @@ func TestMmap(t *testing.T) {
 	if r.Status != 0 || !regexp.MustCompile(`last byte +'Z'`).MatchString(r.Stdout) {
 		t.Errorf("%+v", r)
 	}
+	// Reading the last byte brings in its page, and at most the 16 pages
+	// the kernel maps around a fault, of the 257 pages mapped.
+	if res, size := number(t, r.Stdout, `resident +(\d+) kB`), number(t, r.Stdout, `of the mapping's (\d+) kB`); res < 4 || res > 64 || size != 1028 {
+		t.Errorf("resident %d kB of %d kB:\n%s", res, size, r.Stdout)
+	}
 }
 
 func TestBadInput(t *testing.T) {
