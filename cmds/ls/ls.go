@@ -64,7 +64,10 @@ var spec = getopt.Spec{
 		{Short: 'd', Long: "directory", Help: "list directories themselves, not their contents"},
 		{Short: 'D', Long: "dired", Help: "with -l, add the name offsets Emacs's dired mode reads"},
 		{Short: 'f', Help: "do not sort, show all entries, and turn off -l, -s, --color"},
-		{Short: 'F', Long: "classify", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "append a type indicator (one of */=>@|)"},
+		// -F takes no argument (-Fl is -F -l); only the long form has the
+		// optional WHEN, as in GNU ls.
+		{Short: 'F', Help: "append a type indicator (one of */=>@|)"},
+		{Long: "classify", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "like -F, WHEN: always, auto (on a terminal) or never"},
 		{Long: "file-type", Help: "like -F, but without * for executables"},
 		{Long: "format", Arg: getopt.RequiredArg, ArgName: "WORD", Help: "across -x, commas -m, horizontal -x, long -l,\nsingle-column -1, verbose -l, vertical -C"},
 		{Long: "full-time", Help: "like -l --time-style=full-iso"},
@@ -454,7 +457,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 			}
 			colorWhen = 1
 			c.printBlocks = false
-		case "classify":
+		case "F", "classify":
 			when := 0
 			if opt.HasArg {
 				i, ok := argMatch(opt.Value, colorArgs)

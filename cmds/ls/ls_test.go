@@ -318,6 +318,8 @@ var lsCases = [][]string{
 	{"-DlR", "sub", "reg", "a b"},
 	{"-Dl", "-Q", "--color=always", "sub", "link"},
 	{"-Dl", "empty"},
+	// -F takes no argument: a cluster goes on after it.
+	{"-Fl"}, {"-FlA", "sub"}, {"-F1"}, {"--classify=never", "-F"}, {"-F", "--classify=never"},
 }
 
 // env is the environment both implementations run with: what a listing
