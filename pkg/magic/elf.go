@@ -217,6 +217,7 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 		return
 	}
 	stripped, debugInfo := true, false
+	didBuildID := false
 	notes := 0
 	var noteBytes int64
 	for i := range secs {
@@ -244,7 +245,7 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 		if align != 8 {
 			align = 4
 		}
-		notes += describeNotes(w, f, data, align, maxNotes-notes)
+		notes += describeNotes(w, f, data, align, maxNotes-notes, &didBuildID)
 	}
 	if debugInfo {
 		w.WriteString(", with debug_info")
@@ -260,13 +261,18 @@ func sectionInfo(w *strings.Builder, r io.ReaderAt, size int64) {
 }
 
 // describeNotes appends the notes file(1) knows from one note section and
-// returns how many notes it read (at most limit).
-func describeNotes(w *strings.Builder, f *elf.File, data []byte, align, limit int) int {
+// returns how many notes it read (at most limit). Like libmagic, it shows
+// no build ID note after a GNU one: a Go build ID in a later section is
+// left out (Go programs linked by an external linker).
+func describeNotes(w *strings.Builder, f *elf.File, data []byte, align, limit int, didBuildID *bool) int {
 	notes := elf.Notes(data, f, align, limit)
 	for _, n := range notes {
 		desc := n.Desc
 		switch {
+		case *didBuildID && (n.Name == "GNU" && n.Type == elf.NT_GNU_BUILD_ID || n.Name == "Go" && n.Type == elf.NT_GO_BUILD_ID):
+			continue
 		case n.Name == "GNU" && n.Type == elf.NT_GNU_BUILD_ID:
+			*didBuildID = true
 			kind := ""
 			switch len(desc) {
 			case 8:

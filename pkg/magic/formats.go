@@ -576,6 +576,32 @@ func (d *detection) gdbm() (Result, bool) {
 	return Result{}, false
 }
 
+// glibcLocale is a compiled locale category (/usr/lib/locale/*/LC_*):
+// glibc marks each with a magic number of its own, a constant XORed with
+// the category's number.
+func (d *detection) glibcLocale() (Result, bool) {
+	b := d.buf
+	if len(b) < 8 {
+		return Result{}, false
+	}
+	names := [...]string{"LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "",
+		"LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION"}
+	m := binary.LittleEndian.Uint32(b)
+	for cat, name := range names {
+		magic := uint32(0x20031115)
+		switch cat {
+		case 0:
+			magic = 0x20090720
+		case 3:
+			magic = 0x20051014
+		}
+		if name != "" && m == magic^uint32(cat) {
+			return found("glibc locale file "+name, "application/octet-stream")
+		}
+	}
+	return Result{}, false
+}
+
 // tzif is a compiled time zone (/usr/share/zoneinfo).
 func (d *detection) tzif() (Result, bool) {
 	b := d.buf
@@ -648,7 +674,11 @@ func (d *detection) terminfo() (Result, bool) {
 	if len(b) < 14 {
 		return Result{}, false
 	}
-	if m := binary.LittleEndian.Uint16(b); m != 0o432 && m != 0o1036 {
+	kind, mime := "Compiled terminfo entry", "application/x-terminfo"
+	if m := binary.LittleEndian.Uint16(b); m == 0o1036 {
+		// ncurses 6.1's extended numbers
+		kind, mime = "Compiled 32-bit terminfo entry", "application/x-terminfo2"
+	} else if m != 0o432 {
 		return Result{}, false
 	}
 	n := int(binary.LittleEndian.Uint16(b[2:]))
@@ -659,5 +689,5 @@ func (d *detection) terminfo() (Result, bool) {
 	if i := bytes.IndexAny(names, "|\x00"); i >= 0 {
 		names = names[:i]
 	}
-	return found(fmt.Sprintf("Compiled terminfo entry \"%s\"", names), "application/x-terminfo")
+	return found(fmt.Sprintf("%s \"%s\"", kind, names), mime)
 }

@@ -278,7 +278,7 @@ type detection struct {
 func (d *detection) run() Result {
 	for _, try := range []func() (Result, bool){
 		d.elf, d.gzip, d.xz, d.zstd, d.bzip2, d.zip, d.png, d.gif, d.jpeg, d.pdf,
-		d.sqlite, d.ar, d.cpio, d.tar, d.tzif, d.pyc, d.terminfo, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
+		d.sqlite, d.ar, d.cpio, d.tar, d.tzif, d.glibcLocale, d.pyc, d.terminfo, d.gir, d.gconv, d.javaKeyStore, d.openPGPKey, d.gdbm,
 	} {
 		if r, ok := try(); ok {
 			if r.Charset == "binary" && d.opts.Mime != MimeNone {

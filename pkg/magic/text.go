@@ -394,6 +394,9 @@ func textRules() []textRule {
 		}},
 		{"Perl5 module source", "text/plain", perlModule},
 		{"Python script executable", "text/x-script.python", pythonSource},
+		// a module that opens with its docstring: a weaker rule of
+		// libmagic's, without a MIME type of its own
+		{"Python script executable", "text/plain", func(s string) bool { return strings.HasPrefix(s, `"""`) }},
 		{"Ruby script", "text/x-ruby", func(s string) bool { return anyLine(s, rubyRequire) }},
 		{"C++ source", "text/x-c++", func(s string) bool { return cSource(s) && cplusplus(s) }},
 		{"C source", "text/x-c", cSource},
@@ -469,6 +472,9 @@ func perlModule(s string) bool {
 // pythonSource recognises Python without a "#!" line: "from x import y",
 // "def __init__(self", or a try: block with its except: or finally:.
 func pythonSource(s string) bool {
+	if anyLine(s, pythonClass) || strings.Contains(s, "import") && anyLine(s, pythonImportAs) {
+		return true
+	}
 	isFromImport := func(l string) bool {
 		rest, ok := strings.CutPrefix(l, "from")
 		if !ok || rest == "" || !strings.ContainsRune(" \t\f\r", rune(rest[0])) {
@@ -502,6 +508,56 @@ func pythonSource(s string) bool {
 		}
 	}
 	return false
+}
+
+// pythonClass matches what file(1)'s pattern for a class statement
+// does: "class Name:" or "class Name(Bases):", perhaps followed by "pass",
+// the name in letters and underscores only.
+func pythonClass(l string) bool {
+	rest, ok := strings.CutPrefix(l, "class ")
+	if !ok {
+		return false
+	}
+	n := 0
+	for n < len(rest) && (rest[n] == '_' || rest[n]|0x20 >= 'a' && rest[n]|0x20 <= 'z') {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	rest = rest[n:]
+	// ":" ends the line, or is followed by blanks and "pass" only
+	colon := func(r string) bool {
+		after, ok := strings.CutPrefix(strings.TrimLeft(r, " "), ":")
+		if !ok || after == "" {
+			return ok
+		}
+		p := strings.TrimLeft(after, " ")
+		return len(p) < len(after) && p == "pass"
+	}
+	if !strings.HasPrefix(rest, "(") {
+		return colon(rest)
+	}
+	for j := len(rest) - 1; j > 0; j-- {
+		if rest[j] == ')' && colon(rest[j+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pythonImportAs matches file(1)'s "import name as x" pattern, which
+// wants a one-letter alias at the end of the line ("import os as o").
+func pythonImportAs(l string) bool {
+	rest, ok := strings.CutPrefix(l, "import ")
+	if !ok {
+		return false
+	}
+	name, alias, ok := strings.Cut(rest, " as ")
+	if !ok || name == "" || strings.TrimLeft(name, "_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return false
+	}
+	return alias != "" && (alias[0]|0x20 >= 'a' && alias[0]|0x20 <= 'z') && strings.TrimSpace(alias[1:]) == ""
 }
 
 // cSource: an #include of a header, #pragma, or #ifdef/#ifndef near the
@@ -549,7 +605,7 @@ func cplusplus(s string) bool {
 }
 
 // pythonDef matches a simple function definition line such as
-// "    def name(self, other):" (identifiers and commas only).
+// "    def name(self, *args, **kw):" (names, stars and commas only).
 func pythonDef(l string) bool {
 	l = strings.TrimRight(l, "\r")
 	t := strings.TrimLeft(l, " \t")
@@ -562,23 +618,40 @@ func pythonDef(l string) bool {
 	}
 	rest = strings.TrimLeft(rest, " ")
 	isAlpha := func(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-	i := 0
-	for i < len(rest) && isAlpha(rest[i]) {
-		i++
-	}
-	if i == 0 || i >= len(rest) || rest[i] != '(' {
+	if rest == "" || !isAlpha(rest[0]) {
 		return false
 	}
-	rest = rest[i+1:]
-	if rest != "" && isAlpha(rest[0]) {
-		j := 1
-		for j < len(rest) && (isAlpha(rest[j]) || rest[j] == ',' || rest[j] == ' ' || rest[j] >= '0' && rest[j] <= '9') {
-			j++
+	// libmagic's second pattern is searched, not anchored, after the
+	// name's letters: "(params):" at the end of the line, each parameter
+	// a name with up to two leading stars, separated by commas
+	params := func(s string) bool {
+		if s == "" {
+			return true
 		}
-		rest = rest[j:]
+		for _, p := range strings.Split(s, ",") {
+			p = strings.TrimLeft(p, " ")
+			p = strings.TrimPrefix(strings.TrimPrefix(p, "*"), "*")
+			if p == "" || !isAlpha(p[0]) {
+				return false
+			}
+			for k := 1; k < len(p); k++ {
+				if !isAlpha(p[k]) && (p[k] < '0' || p[k] > '9') {
+					return false
+				}
+			}
+		}
+		return true
 	}
-	rest = strings.TrimPrefix(rest, ")")
-	return rest == ":"
+	if !strings.HasSuffix(rest, "):") {
+		return false
+	}
+	inner := rest[:len(rest)-2]
+	for k := 0; k < len(inner); k++ {
+		if inner[k] == '(' && params(inner[k+1:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // rubyRequire matches "require 'some/file.rb'" (one blank after require,
