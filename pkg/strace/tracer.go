@@ -255,7 +255,10 @@ func (t *Tracer) procsSnapshot() map[int]bool {
 }
 
 func (t *Tracer) ptraceOptions() int {
-	o := unix.PTRACE_O_TRACESYSGOOD | unix.PTRACE_O_TRACEEXEC | unix.PTRACE_O_EXITKILL
+	// TRACEEXIT: a thread that dies inside a call (another thread called
+	// exit_group, or a signal killed it) stops once more; strace ends its
+	// line there with "= ?", before any process is reaped.
+	o := unix.PTRACE_O_TRACESYSGOOD | unix.PTRACE_O_TRACEEXEC | unix.PTRACE_O_EXITKILL | unix.PTRACE_O_TRACEEXIT
 	if t.opt.Follow {
 		o |= unix.PTRACE_O_TRACECLONE | unix.PTRACE_O_TRACEFORK | unix.PTRACE_O_TRACEVFORK
 	}
@@ -301,20 +304,9 @@ func (t *Tracer) loop(main int, startErr error) (ExitStatus, error) {
 		}
 		switch {
 		case ws.Exited() || ws.Signaled():
-			// A process that dies inside a system call (other than exit,
-			// whose "= ?" is already written) gets its line ended "= ?".
-			if p.inSyscall && !p.hidden && !t.opt.Summary && p.nr != 60 && p.nr != 231 {
-				if t.open != pid {
-					t.breakLine()
-					t.startLine(p)
-					t.write("<... " + SyscallName(p.nr) + " resumed>")
-				}
-				t.write(")")
-				t.pad()
-				t.write(" = ? <unavailable>\n")
-				t.open = 0
-				t.col = 0
-			}
+			// Its exit event normally ended an unfinished line; without
+			// one, what the call returned is unavailable.
+			t.endUnfinished(p, " = ? <unavailable>\n")
 			t.breakLine()
 			// -e signal=SET hides the death by a signal left out too.
 			if !t.opt.Summary && (ws.Exited() || t.showSignal(int(ws.Signal()))) {
@@ -361,6 +353,9 @@ func (t *Tracer) loop(main int, startErr error) (ExitStatus, error) {
 		switch {
 		case sig == unix.SIGTRAP|0x80:
 			t.syscallStop(p)
+			unix.PtraceSyscall(pid, 0)
+		case sig == unix.SIGTRAP && ws.TrapCause() == unix.PTRACE_EVENT_EXIT:
+			t.endUnfinished(p, " = ?\n")
 			unix.PtraceSyscall(pid, 0)
 		case sig == unix.SIGTRAP && ws.TrapCause() > 0:
 			if c := ws.TrapCause(); c == unix.PTRACE_EVENT_FORK || c == unix.PTRACE_EVENT_VFORK || c == unix.PTRACE_EVENT_CLONE {
@@ -461,6 +456,25 @@ func (t *Tracer) pad() {
 	if t.col < 39 {
 		t.write(strings.Repeat(" ", 39-t.col))
 	}
+}
+
+// endUnfinished ends the line of a process that dies inside a system
+// call (other than exit, whose "= ?" is already written) with end.
+func (t *Tracer) endUnfinished(p *proc, end string) {
+	if !p.inSyscall || p.hidden || t.opt.Summary || p.nr == 60 || p.nr == 231 {
+		return
+	}
+	if t.open != p.pid {
+		t.breakLine()
+		t.startLine(p)
+		t.write("<... " + SyscallName(p.nr) + " resumed>")
+	}
+	t.write(")")
+	t.pad()
+	t.write(end)
+	t.open = 0
+	t.col = 0
+	p.inSyscall = false
 }
 
 // syscallStop handles a system call entry or exit of p.
