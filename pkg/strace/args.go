@@ -134,7 +134,7 @@ func nargsOf(p *proc, si *sysInfo) int {
 			n = 1
 		case 1, 2, 4, 15, 23, 24, 36:
 			n = 2
-		case 38:
+		case 38, 0x53564d41: // PR_SET_NO_NEW_PRIVS, PR_SET_VMA
 			n = 5
 		}
 	}

@@ -114,6 +114,8 @@ func splitSpecial(nr uint64) int {
 		return 3
 	case 70, 232, 281, 131, 128, 115: // msgrcv, epoll_wait, epoll_pwait, sigaltstack, rt_sigtimedwait, getgroups
 		return 1
+	case 99: // sysinfo: filled in
+		return 0
 	}
 	return -1
 }
@@ -323,6 +325,32 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 			}
 			return t.gids(pid, x, n), true
 		}
+	case 157: // prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, addr, size, name): Go names its memory
+		if p.args[0] == 0x53564d41 {
+			switch i {
+			case 1:
+				return enum(x, values{{0, "PR_SET_VMA_ANON_NAME"}}, "PR_SET_VMA_???"), true
+			case 2:
+				return hex(x), true
+			case 3:
+				return strconv.FormatUint(x, 10), true
+			case 4:
+				return t.str(pid, x, t.opt.StrSize, true), true
+			}
+		}
+	case 99: // sysinfo(info)
+		if failed(ret) || x == 0 {
+			return ptr(x), true
+		}
+		b, err := peek(pid, x, 112)
+		if err != nil || len(b) < 112 {
+			return hex(x), true
+		}
+		u := func(o int) string { return strconv.FormatUint(le64(b, o), 10) }
+		return "{uptime=" + strconv.FormatInt(int64(le64(b, 0)), 10) + ", loads=[" + u(8) + ", " + u(16) + ", " + u(24) +
+			"], totalram=" + u(32) + ", freeram=" + u(40) + ", sharedram=" + u(48) + ", bufferram=" + u(56) +
+			", totalswap=" + u(64) + ", freeswap=" + u(72) + ", procs=" + strconv.Itoa(int(b[80])|int(b[81])<<8) +
+			", totalhigh=" + u(88) + ", freehigh=" + u(96) + ", mem_unit=" + strconv.FormatUint(uint64(le32(b, 104)), 10) + "}", true
 	case 291: // epoll_create1(flags)
 		return flags(x, epollCreateFlags[:], "0"), true
 	case 290: // eventfd2(count, flags)

@@ -27,6 +27,8 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <sys/prctl.h>
+#include <grp.h>
 struct msgb { long mtype; char t[8]; };
 int main(void) {
   char buf[64]; struct stat st;
@@ -67,7 +69,10 @@ int main(void) {
   readlink("/proc/self/exe", buf, sizeof buf); getcwd(buf, sizeof buf);
   /* misc */
   struct rlimit rl; getrlimit(RLIMIT_NOFILE, &rl); prlimit(0, RLIMIT_STACK, NULL, &rl); struct utsname un; uname(&un);
-  clock_gettime(CLOCK_MONOTONIC, &z); z.tv_sec = 0; z.tv_nsec = 1000; nanosleep(&z, NULL); umask(077); setpgid(0, 0); getuid(); geteuid();
+  clock_gettime(CLOCK_MONOTONIC, &z); z.tv_sec = 0; z.tv_nsec = 1000; nanosleep(&z, NULL);
+  prctl(0x53564d41, 0, 0x1000, 4096, " Go: heap"); prctl(PR_CAPBSET_READ, 60); syscall(SYS_sysinfo, NULL);
+  gid_t gl[64]; int ng = getgroups(64, gl); setgroups(0, NULL); (void)ng;
+  umask(077); setpgid(0, 0); getuid(); geteuid();
   char *argv[] = {"/bin/true", "arg1", "two words", NULL}; char *envp[] = {"A=1", "B=x y", NULL};
   execve("/nonexistent/true", argv, envp);
   write(99, "END", 3);
