@@ -108,6 +108,7 @@ type cp struct {
 	attrsOnly                                                 bool
 	deref                                                     int
 	keepMode, keepOwner, keepTimes, keepLinks                 bool
+	fixups                                                    []func() // see runFixups
 	backup                                                    backup.Options
 
 	links  map[[2]uint64]string // source (dev, ino) -> first copy, for --preserve=links
@@ -232,13 +233,6 @@ func run(io *applet.IO, args []string) int {
 		return 1
 	}
 	files := r.Operands
-	if stripSlashes {
-		for i, f := range files {
-			if t := strings.TrimRight(f, "/"); t != "" {
-				files[i] = t
-			}
-		}
-	}
 	if len(files) == 0 {
 		return io.UsageError(1, "missing file operand")
 	}
@@ -289,11 +283,17 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	for _, f := range files {
+		// GNU cp strips only sources copied into a directory: "cp
+		// --strip-trailing-slashes d/ x" still names d/.
+		if t := strings.TrimRight(f, "/"); stripSlashes && t != "" {
+			f = t
+		}
 		if parents {
 			dst := fsname.Concat(targetDir, strings.TrimRight(f, "/"))
 			if x.makeParents(f, targetDir) {
 				x.copyTop(f, dst)
 			}
+			x.runFixups()
 			continue
 		}
 		base := strings.TrimRight(fsname.LastComponent(f), "/")
@@ -326,20 +326,59 @@ func (x *cp) makeParents(src, dir string) bool {
 			x.errorf("failed to get attributes of %s: %s", x.q.Always(prefix), errno.Message(err))
 			return false
 		}
-		if err := unix.Mkdir(x.path(dst), sst.Mode&0o777|0o700); err != nil {
+		// As GNU's make_dir_parents_private: leave out the bits that
+		// others could use before the copy is ready, keep what mkdir(2)
+		// gives (an inherited set-group-ID bit), make it ours to fill,
+		// and set its final mode once the copy is done.
+		var omitted uint32
+		switch {
+		case x.keepOwner:
+			omitted = sst.Mode & 0o077
+		case x.keepMode:
+			omitted = sst.Mode & 0o022
+		}
+		if err := unix.Mkdir(x.path(dst), sst.Mode&mode.All&^omitted); err != nil {
 			x.errorf("cannot make directory %s: %s", x.q.Always(dst), errno.Message(err))
 			return false
 		}
 		if x.verbose {
 			fmt.Fprintf(x.io.Stdout, "%s -> %s\n", prefix, dst)
 		}
-		if x.keepMode || x.keepOwner || x.keepTimes {
-			x.preserve(prefix, dst, &sst, false)
-		} else {
-			unix.Chmod(x.path(dst), sst.Mode&0o777&^x.umask)
+		var d unix.Stat_t
+		if err := unix.Lstat(x.path(dst), &d); err != nil {
+			x.errorf("failed to get attributes of %s: %s", x.q.Always(dst), errno.Message(err))
+			return false
 		}
+		restore := false
+		if !x.keepMode {
+			if omitted&^d.Mode != 0 {
+				omitted &^= x.umask
+			}
+			restore = omitted&^d.Mode != 0 || d.Mode&0o700 != 0o700
+		}
+		if d.Mode&0o700 != 0o700 {
+			unix.Chmod(x.path(dst), (d.Mode|0o700)&mode.All)
+		}
+		prefix, final := prefix, (d.Mode|omitted)&mode.All
+		x.fixups = append(x.fixups, func() {
+			if x.keepMode || x.keepOwner || x.keepTimes {
+				x.preserve(prefix, dst, &sst, false)
+			}
+			if restore {
+				unix.Chmod(x.path(dst), final)
+			}
+		})
 	}
 	return true
+}
+
+// runFixups gives the directories --parents made their final attributes,
+// innermost first, once the copy into them is done.
+func (x *cp) runFixups() {
+	for i := len(x.fixups) - 1; i >= 0; i-- {
+		x.fixups[i]()
+	}
+	x.fixups = x.fixups[:0]
 }
 
 func (x *cp) finish() int {
@@ -448,7 +487,12 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 	var dst0 unix.Stat_t
 	dstExists := unix.Stat(x.path(dst), &dst0) == nil
 	var dstL unix.Stat_t
-	dstLinkExists := unix.Lstat(x.path(dst), &dstL) == nil
+	lerr := unix.Lstat(x.path(dst), &dstL)
+	dstLinkExists := lerr == nil
+	if lerr != nil && lerr != unix.ENOENT {
+		x.errorf("cannot stat %s: %s", x.q.Always(dst), errno.Message(lerr)) // "f/" where f is a file
+		return
+	}
 	if dstExists && dst0.Dev == st.Dev && dst0.Ino == st.Ino && !(typ == mode.TypeLink && dstL.Mode&mode.TypeMask != mode.TypeLink) {
 		if !(typ == mode.TypeLink && (dstL.Dev != st.Dev || dstL.Ino != st.Ino)) {
 			x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
@@ -509,7 +553,7 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 	ok := false
 	switch {
 	case x.symLink:
-		if !strings.HasPrefix(src, "/") && strings.Contains(dst, "/") {
+		if !strings.HasPrefix(src, "/") && !x.inCurrentDir(dst) {
 			x.errorf("%s: can make relative symbolic links only in current directory", x.q.ShellColon(dst))
 			return
 		}
@@ -550,6 +594,22 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 	if typ != mode.TypeReg && !x.symLink && !x.hardLink {
 		x.preserve(src, dst, &st, typ == mode.TypeLink)
 	}
+}
+
+// inCurrentDir reports whether dst names a file of the current directory,
+// as GNU cp -s checks before making a relative symbolic link: its
+// directory part is "." or the same directory (and when either cannot be
+// looked at, the link is tried anyway).
+func (x *cp) inCurrentDir(dst string) bool {
+	parent := fsname.DirName(dst)
+	if parent == "." {
+		return true
+	}
+	var dot, p unix.Stat_t
+	if unix.Stat(x.path("."), &dot) != nil || unix.Stat(x.path(parent), &p) != nil {
+		return true
+	}
+	return dot.Dev == p.Dev && dot.Ino == p.Ino
 }
 
 // check reports a failed creation; format takes dst (and src when not "").
@@ -593,6 +653,9 @@ func (x *cp) copyFile(src, dst string, st *unix.Stat_t, dstExists bool) bool {
 		}
 		out, err = unix.Open(x.path(dst), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC|unix.O_NOCTTY, create)
 		if err != nil {
+			if err == unix.EISDIR && strings.HasSuffix(dst, "/") {
+				err = unix.ENOTDIR // as GNU says of "x/": not a directory
+			}
 			x.errorf("cannot create regular file %s: %s", x.q.Always(dst), errno.Message(err))
 			return false
 		}

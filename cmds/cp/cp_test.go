@@ -40,6 +40,14 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"-a", "d", "sgiddir/"}, []string{"-r", "d", "sgiddir/"}, []string{"-p", "f", "ugs"},
 		[]string{"-p", "exec", "ugsnox"}, []string{"--preserve=mode", "f", "sgid"}, []string{"-a", "suidnox", "sgid"},
 		[]string{"-r", "--preserve=ownership", "d", "sgiddir/x"}, []string{"-a", "sgiddir", "tmp", "empty"},
+		[]string{"--parents", "-v", "d/sub/x.sh", "sgiddir"}, []string{"--parents", "-pv", "d/sub/x.sh", "sgiddir"},
+		// Destinations with a trailing slash; relative symbolic links
+		// only in the current directory (which "x/" and "./x" are).
+		[]string{"f", "x/"}, []string{"f", "exec/"}, []string{"f", "link/"}, []string{"-v", "f", "dangling/"},
+		[]string{"-r", "fifo", "x/"}, []string{"-s", "f", "x/"}, []string{"-s", "f", "./x"}, []string{"-s", "f", "d/x"},
+		[]string{"-s", "f", "d/../x"}, []string{"-s", "f", "nodir/x"},
+		// --strip-trailing-slashes strips sources copied into a directory.
+		[]string{"--strip-trailing-slashes", "d/", "x"}, []string{"--strip-trailing-slashes", "-r", "d/", "f//", "empty"},
 	))
 	if isRoot() {
 		// A directory without u+w is made writable to fill it, and its

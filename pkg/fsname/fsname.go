@@ -166,3 +166,24 @@ func Concat(dir, name string) string {
 	}
 	return dir + "/" + name
 }
+
+// DirName returns the directory part of name as gnulib's dir_name does:
+// what comes before the last component, without trailing slashes but
+// keeping a leading one; "." when there is none ("x/" gives ".", "a/b"
+// gives "a", "/x" gives "/").
+func DirName(name string) string {
+	if strings.TrimRight(name, "/") == "" {
+		if name == "" {
+			return "."
+		}
+		return "/"
+	}
+	n := len(name) - len(LastComponent(name))
+	for n > 1 && name[n-1] == '/' {
+		n--
+	}
+	if n == 0 {
+		return "."
+	}
+	return name[:n]
+}

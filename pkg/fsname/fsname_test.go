@@ -29,3 +29,14 @@ func TestLastComponentConcat(t *testing.T) {
 		}
 	}
 }
+
+func TestDirName(t *testing.T) {
+	for in, want := range map[string]string{
+		"x": ".", "x/": ".", "x//": ".", "./x": ".", "a/b": "a", "a//b/": "a", "/x": "/", "//x": "/",
+		"/": "/", "//": "/", "": ".", "a/b/c": "a/b", "/a/b": "/a",
+	} {
+		if got := DirName(in); got != want {
+			t.Errorf("DirName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
