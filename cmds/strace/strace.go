@@ -48,7 +48,7 @@ var spec = getopt.Spec{
 		{Short: 's', Long: "string-limit", Arg: getopt.RequiredArg, ArgName: "STRSIZE", Help: "limit length of print strings to STRSIZE chars (default 32)"},
 		{Short: 't', Help: "print absolute timestamp (-tt: with usecs, -ttt: since the epoch)"},
 		{Short: 'T', Long: "syscall-times", Help: "print time spent in each syscall"},
-		{Short: 'q', Long: "quiet", Help: "suppress messages about attaching and detaching"},
+		{Short: 'q', Long: "quiet", Help: "suppress messages about attaching and detaching\n(-qq: and about processes exiting)"},
 		{Short: 'y', Long: "decode-fds", Help: "print paths associated with file descriptor arguments"},
 	},
 }
@@ -69,6 +69,7 @@ func run(io *applet.IO, args []string) int {
 		case "summary-only":
 			opt.Summary = true
 		case "quiet":
+			opt.QuietExit = opt.Quiet // the second -q
 			opt.Quiet = true
 		case "decode-fds":
 			opt.DecodeFDs = true

@@ -294,6 +294,26 @@ func TestCommandKeepsSignals(t *testing.T) {
 	compareLines(t, "sh's sigactions", normalize(got.trace, false), normalize(want.trace, false))
 }
 
+// A thread that dies inside read (its process exits): the read's line is
+// ended as strace ends it, "<... read resumed> <unfinished ...>) = ?".
+func TestUnfinishedAtExit(t *testing.T) {
+	bin := fixture(t, "exit")
+	dir := t.TempDir()
+	pids := regexp.MustCompile(`(?m)^[0-9]+ +`)
+	lines := func(trace string) string {
+		return pids.ReplaceAllString(padRE.ReplaceAllString(trace, ") ="), "")
+	}
+	args := []string{"-f", "-e", "trace=read,exit_group", "-e", "signal=none", "-qq", bin}
+	want := trace(t, false, dir, args...)
+	got := trace(t, true, dir, args...)
+	if !strings.Contains(want.trace, "<... read resumed> <unfinished ...>) = ?") {
+		t.Skipf("strace ended the read otherwise (timing):\n%s", want.trace)
+	}
+	if g, w := lines(got.trace), lines(want.trace); g != w {
+		t.Errorf("trace:\n%s\nstrace:\n%s", g, w)
+	}
+}
+
 // Terminal ioctls on a pty of their own for each run: request names
 // (with strace's "SNDCTL_TMR_START or TCSETS"), termios flag words,
 // integer results, requests without an argument, _IOC() for an unknown one.

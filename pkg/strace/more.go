@@ -116,6 +116,10 @@ func splitSpecial(nr uint64) int {
 		return 1
 	case 99: // sysinfo: filled in
 		return 0
+	case 35: // nanosleep: the time left is filled in
+		return 1
+	case 230: // clock_nanosleep
+		return 3
 	}
 	return -1
 }
@@ -351,6 +355,10 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 			"], totalram=" + u(32) + ", freeram=" + u(40) + ", sharedram=" + u(48) + ", bufferram=" + u(56) +
 			", totalswap=" + u(64) + ", freeswap=" + u(72) + ", procs=" + strconv.Itoa(int(b[80])|int(b[81])<<8) +
 			", totalhigh=" + u(88) + ", freehigh=" + u(96) + ", mem_unit=" + strconv.FormatUint(uint64(le32(b, 104)), 10) + "}", true
+	case 230: // clock_nanosleep(clock, flags, request, remain)
+		if i == 1 {
+			return flags(x, []flag{{1, "TIMER_ABSTIME"}}, "0"), true
+		}
 	case 291: // epoll_create1(flags)
 		return flags(x, epollCreateFlags[:], "0"), true
 	case 290: // eventfd2(count, flags)

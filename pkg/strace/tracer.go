@@ -31,6 +31,7 @@ type Options struct {
 	Durations bool // -T: time spent in each call
 	Summary   bool // -c: count instead of printing
 	Quiet     bool // -q: no attach/detach messages
+	QuietExit bool // -qq: no "+++ exited with N +++" either (deaths by a signal stay)
 	DecodeFDs bool // -y: show the file behind each descriptor: 3</etc/hostname>
 	// Trace says whether to show system call nr (nil: all).
 	Trace func(nr int) bool
@@ -309,7 +310,7 @@ func (t *Tracer) loop(main int, startErr error) (ExitStatus, error) {
 			t.endUnfinished(p, " = ? <unavailable>\n")
 			t.breakLine()
 			// -e signal=SET hides the death by a signal left out too.
-			if !t.opt.Summary && (ws.Exited() || t.showSignal(int(ws.Signal()))) {
+			if !t.opt.Summary && ((ws.Exited() && !t.opt.QuietExit) || (ws.Signaled() && t.showSignal(int(ws.Signal())))) {
 				t.startLine(p)
 				if ws.Exited() {
 					t.write("+++ exited with " + strconv.Itoa(ws.ExitStatus()) + " +++\n")
@@ -468,6 +469,10 @@ func (t *Tracer) endUnfinished(p *proc, end string) {
 		t.breakLine()
 		t.startLine(p)
 		t.write("<... " + SyscallName(p.nr) + " resumed>")
+	}
+	// Arguments still to be shown at exit never will be.
+	if si, ok := info(p.nr); ok && p.split < nargsOf(p, si) {
+		t.write(" <unfinished ...>")
 	}
 	t.write(")")
 	t.pad()
