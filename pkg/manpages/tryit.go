@@ -3,6 +3,7 @@ package manpages
 import (
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -10,13 +11,32 @@ import (
 // is asked to type, in order.
 type TryIt struct {
 	Page     string // "pipe.7"
-	Commands []string
+	Commands []Command
+}
+
+// Command is one line of a TRY IT section and what the VM must show for
+// it. The checks are roff comments right after the line, invisible to the
+// reader:
+//
+//	$ pipebuf
+//	.\" => ^wrote 65536 bytes
+//	.\" status 0
+//
+// Each "=>" line is a regular expression (multi-line mode: ^ and $ match
+// at line ends) the command's output must match; "!>" one it must not
+// match; "status N" the exit status wanted (0 when absent).
+type Command struct {
+	Line    string   // what is typed
+	Want    []string // regular expressions the output must match
+	WantNot []string // regular expressions the output must not match
+	Status  int
 }
 
 // TryIts returns the TRY IT commands of every page that has the section:
 // the lines of its no-fill blocks that start with "$ ", with the roff
-// escapes a page needs for shell text (\- \e \(aq \(dq \&) undone. The VM
-// test suite runs them all, so the pages cannot drift from what the VM does.
+// escapes a page needs for shell text (\- \e \(aq \(dq \&) undone, and the
+// checks that follow each. The VM test suite runs them all and checks
+// their output, so the pages cannot drift from what the VM does.
 func TryIts() ([]TryIt, error) {
 	var out []TryIt
 	err := fs.WalkDir(FS(), ".", func(p string, d fs.DirEntry, err error) error {
@@ -35,8 +55,8 @@ func TryIts() ([]TryIt, error) {
 	return out, err
 }
 
-func tryItCommands(page string) []string {
-	var cmds []string
+func tryItCommands(page string) []Command {
+	var cmds []Command
 	inSection, noFill := false, false
 	for _, line := range strings.Split(page, "\n") {
 		switch {
@@ -47,7 +67,19 @@ func tryItCommands(page string) []string {
 		case line == ".fi":
 			noFill = false
 		case inSection && noFill && strings.HasPrefix(line, "$ "):
-			cmds = append(cmds, unescape(strings.TrimPrefix(line, "$ ")))
+			cmds = append(cmds, Command{Line: unescape(strings.TrimPrefix(line, "$ "))})
+		case inSection && len(cmds) > 0 && strings.HasPrefix(line, `.\" `):
+			check := strings.TrimPrefix(line, `.\" `)
+			c := &cmds[len(cmds)-1]
+			if re, ok := strings.CutPrefix(check, "=> "); ok {
+				c.Want = append(c.Want, re)
+			} else if re, ok := strings.CutPrefix(check, "!> "); ok {
+				c.WantNot = append(c.WantNot, re)
+			} else if n, ok := strings.CutPrefix(check, "status "); ok {
+				if status, err := strconv.Atoi(n); err == nil {
+					c.Status = status
+				}
+			}
 		}
 	}
 	return cmds

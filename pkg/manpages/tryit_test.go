@@ -2,6 +2,8 @@ package manpages
 
 import (
 	"os/exec"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,7 +38,8 @@ func TestTryItUsesRealCommands(t *testing.T) {
 		applets[name] = true
 	}
 	for _, p := range pages {
-		for _, cmd := range p.Commands {
+		for _, c := range p.Commands {
+			cmd := c.Line
 			for _, word := range commandWords(t, cmd) {
 				if !applets[word] && !builtins[word] {
 					t.Errorf("%s: %q runs %q, which is neither an applet nor a builtin", p.Page, cmd, word)
@@ -68,10 +71,34 @@ func commandWords(t *testing.T, line string) []string {
 }
 
 func TestTryItParsing(t *testing.T) {
-	page := ".SH NAME\nx\n.SH TRY IT\n.nf\n$ ls \\-l /proc/self/fd\n$ tr '\\e0' ' ' < f\nnot a command\n.fi\n.SH SEE ALSO\n.nf\n$ not this\n.fi\n"
+	page := ".SH NAME\nx\n.SH TRY IT\n.nf\n$ ls \\-l /proc/self/fd\n.\\\" => ^l.* 0 -> \n.\\\" !> panic\n$ tr '\\e0' ' ' < f\n.\\\" status 1\nnot a command\n.fi\n.SH SEE ALSO\n.nf\n$ not this\n.fi\n"
 	got := tryItCommands(page)
-	want := []string{"ls -l /proc/self/fd", `tr '\0' ' ' < f`}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", got, want)
+	want := []Command{
+		{Line: "ls -l /proc/self/fd", Want: []string{"^l.* 0 -> "}, WantNot: []string{"panic"}},
+		{Line: `tr '\0' ' ' < f`, Status: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// TestTryItChecks: every TRY IT command says what the VM must show, in
+// regular expressions that compile.
+func TestTryItChecks(t *testing.T) {
+	pages, err := TryIts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		for _, c := range p.Commands {
+			if len(c.Want) == 0 {
+				t.Errorf("%s: %q has no check (a `.\\\" => REGEXP` line after it)", p.Page, c.Line)
+			}
+			for _, re := range append(c.Want, c.WantNot...) {
+				if _, err := regexp.Compile(re); err != nil {
+					t.Errorf("%s: %q: %v", p.Page, c.Line, err)
+				}
+			}
+		}
 	}
 }
