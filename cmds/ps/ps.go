@@ -58,6 +58,7 @@ var spec = getopt.Spec{
 		{Short: 'F', Help: "extra full format"},
 		{Short: 'l', Help: "long format"},
 		{Short: 'j', Help: "jobs format"},
+		{Short: 'y', Help: "with -l: no flags, RSS in place of ADDR"},
 		{Short: 'H', Help: "show process hierarchy (indented)"},
 		{Long: "forest", Help: "ASCII-art process tree (BSD f)"},
 		{Short: 'L', Help: "one line per thread, with LWP and NLWP"},
