@@ -89,8 +89,7 @@ func run(io *applet.IO, args []string) int {
 		env, operands = nil, operands[1:]
 	}
 	for len(operands) > 0 && strings.Contains(operands[0], "=") && !strings.HasPrefix(operands[0], "=") {
-		name, _, _ := strings.Cut(operands[0], "=")
-		env = append(execpath.Unsetenv(env, name), operands[0])
+		env = setenv(env, operands[0])
 		operands = operands[1:]
 	}
 	if len(operands) == 0 {
@@ -118,6 +117,20 @@ func run(io *applet.IO, args []string) int {
 		}
 	}
 	return execCommand(io, operands, env)
+}
+
+// setenv sets NAME=VALUE as glibc's putenv(3) does, which GNU env uses: an
+// existing NAME keeps its place in the environment (its first entry gets
+// the new value), a new one goes at the end.
+func setenv(env []string, kv string) []string {
+	name, _, _ := strings.Cut(kv, "=")
+	for i, old := range env {
+		if n, _, _ := strings.Cut(old, "="); n == name {
+			env[i] = kv
+			return env
+		}
+	}
+	return append(env, kv)
 }
 
 // execCommand replaces the process with argv[0], found through the PATH
