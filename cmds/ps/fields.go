@@ -101,10 +101,30 @@ func lookupColumn(name string) (column, bool) {
 		return column{name, strings.ToUpper(name), 4, true, func(c *ctx, p *task) string { return strconv.Itoa(p.st.NumThreads) }}, true
 	case "ni", "nice":
 		return column{name, "NI", 3, true, func(c *ctx, p *task) string {
-			if p.st.Policy != 0 && p.st.Policy != 3 && p.st.Policy != 5 { // real-time: no nice value
+			if p.st.Policy != 0 && p.st.Policy != 3 { // real-time, idle, deadline: no nice value
 				return "-"
 			}
 			return strconv.FormatInt(p.st.Nice, 10)
+		}}, true
+	case "cls", "class", "policy":
+		header := "CLS"
+		if name == "policy" {
+			header = "POL"
+		}
+		return column{name, header, 3, name == "cls", func(c *ctx, p *task) string {
+			classes := [...]string{"TS", "FF", "RR", "B", "ISO", "IDL", "DLN"}
+			if p.st.Policy < uint64(len(classes)) {
+				return classes[p.st.Policy]
+			}
+			return "?"
+		}}, true
+	case "rtprio":
+		return column{name, "RTPRIO", 6, true, func(c *ctx, p *task) string {
+			switch p.st.Policy {
+			case 0, 6: // normal and deadline scheduling have no real-time priority
+				return "-"
+			}
+			return strconv.FormatUint(p.st.RtPriority, 10)
 		}}, true
 	case "pri":
 		return column{name, "PRI", 3, true, func(c *ctx, p *task) string { return strconv.FormatInt(39-p.st.Priority, 10) }}, true
@@ -155,13 +175,6 @@ func lookupColumn(name string) (column, bool) {
 		return column{name, "ADDR", 4, true, func(c *ctx, p *task) string { return "-" }}, true
 	case "psr":
 		return column{name, "PSR", 3, true, func(c *ctx, p *task) string { return strconv.Itoa(p.st.Processor) }}, true
-	case "rtprio":
-		return column{name, "RTPRIO", 6, true, func(c *ctx, p *task) string {
-			if p.st.Policy == 0 || p.st.Policy == 3 || p.st.Policy == 5 {
-				return "-"
-			}
-			return strconv.FormatUint(p.st.RtPriority, 10)
-		}}, true
 	}
 	return column{}, false
 }

@@ -59,6 +59,7 @@ var spec = getopt.Spec{
 		{Short: 'l', Help: "long format"},
 		{Short: 'j', Help: "jobs format"},
 		{Short: 'y', Help: "with -l: no flags, RSS in place of ADDR"},
+		{Short: 'c', Help: "scheduling class and priority in place of C"},
 		{Short: 'H', Help: "show process hierarchy (indented)"},
 		{Long: "forest", Help: "ASCII-art process tree (BSD f)"},
 		{Short: 'L', Help: "one line per thread, with LWP and NLWP"},
@@ -80,6 +81,7 @@ type config struct {
 	threadsL, threadsT              bool
 	threadsH                        bool // BSD H: thread lines, no thread column
 	noFlags                         bool // -y: -l without F, RSS in place of ADDR
+	sched                           bool // -c: scheduling class and priority in place of C (and -l's PRI NI)
 	hier, forest                    bool
 	bsdU, bsdJ, bsdL, bsd           bool
 	noHeaders                       bool
@@ -355,7 +357,9 @@ func parseArgs(args []string, users *userdb.DB) (cfg *config, err error) {
 					cfg.wide++
 				case 'y':
 					cfg.noFlags = true
-				case 'c', 'M', 'Z', 'N':
+				case 'c':
+					cfg.sched = true
+				case 'M', 'Z', 'N':
 				case 'p', 'q':
 					err = takeArg("pid")
 				case 'u':
@@ -566,17 +570,23 @@ func sysvFormat(cfg *config) []string {
 	if cfg.threadsL {
 		n = append(n, "lwp")
 	}
-	if full || cfg.long {
+	switch {
+	case cfg.sched:
+		n = append(n, "class", "pri")
+	case full || cfg.long:
 		n = append(n, "c")
 	}
 	if cfg.threadsL && full {
 		n = append(n, "nlwp")
 	}
+	if cfg.long && !cfg.sched {
+		n = append(n, "opri", "ni")
+	}
 	switch {
 	case cfg.long && cfg.noFlags:
-		n = append(n, "opri", "ni", "rss", "sz", "wchan")
+		n = append(n, "rss", "sz", "wchan")
 	case cfg.long:
-		n = append(n, "opri", "ni", "addr_1", "sz", "wchan")
+		n = append(n, "addr_1", "sz", "wchan")
 	}
 	if cfg.extra {
 		if !cfg.long {

@@ -287,3 +287,43 @@ func TestThreadFormatsAgainstProcps(t *testing.T) {
 		}
 	}
 }
+
+// Scheduling columns on processes run niced, under SCHED_FIFO and under
+// SCHED_IDLE (when chrt may set them): NI, PRI, CLS, RTPRIO and -c.
+func TestSchedulingAgainstProcps(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	var pids []string
+	for _, argv := range [][]string{{"nice", "-n", "7", "sleep", "60"}, {"chrt", "-f", "10", "sleep", "60"}, {"chrt", "-i", "0", "sleep", "60"}} {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		if err := cmd.Start(); err != nil {
+			continue
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		pid := strconv.Itoa(cmd.Process.Pid)
+		for i := 0; i < 1000; i++ {
+			if b, _ := os.ReadFile("/proc/" + pid + "/comm"); string(b) == "sleep\n" {
+				pids = append(pids, pid)
+				break
+			}
+			exec.Command("true").Run()
+		}
+	}
+	if len(pids) == 0 {
+		t.Skip("could not start the processes")
+	}
+	list := strings.Join(pids, ",")
+	for _, args := range [][]string{
+		{"-o", "pid,ni,pri,opri,priority,stat,cls,rtprio,policy,nice,class", "-p", list},
+		{"-o", "cls:5,policy=X", "-p", list}, {"-l", "-p", list},
+		{"-c", "-p", list}, {"-lc", "-p", list}, {"-fc", "-p", list}, {"-Fc", "-p", list}, {"-jc", "-p", list},
+		{"-Lc", "-p", list}, {"-lyc", "-p", list},
+	} {
+		want := applettest.RunTool(t, "ps", "", "", nil, args...)
+		got := applettest.Run(&Applet, "", "", nil, args...)
+		if got != want {
+			t.Errorf("ps %q:\n got %+v\nwant %+v", args, got, want)
+		}
+	}
+}
