@@ -230,10 +230,7 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 				return hex(x), true
 			}
 			return t.sockaddr(pid, x, int(le32(b, 0))), true
-		case 2:
-			if x == 0 || failed(ret) {
-				return ptr(x), true
-			}
+		case 2: // the length: what it was given, even if the call failed
 			return t.intPtr(pid, x), true
 		case 3:
 			return flags(x, sockFlags[:], "0"), true

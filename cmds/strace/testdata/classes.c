@@ -45,7 +45,7 @@ int main(void) {
   struct sockaddr_in sin; memset(&sin, 0, sizeof sin); sin.sin_family = AF_INET; sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   bind(l, (struct sockaddr *)&sin, sizeof sin); listen(l, 5); socklen_t sl = sizeof sin; getsockname(l, (struct sockaddr *)&sin, &sl);
   int c = socket(AF_INET, SOCK_STREAM|SOCK_NONBLOCK, 0); connect(c, (struct sockaddr *)&sin, sizeof sin);
-  int acc = accept4(l, NULL, NULL, SOCK_CLOEXEC); close(acc); close(c); close(l);
+  getpeername(l, (struct sockaddr *)&sin, &sl); int acc = accept4(l, NULL, NULL, SOCK_CLOEXEC); close(acc); close(c); close(l);
   struct sockaddr_un sun; memset(&sun, 0, sizeof sun); sun.sun_family = AF_UNIX; strcpy(sun.sun_path, "/nonexistent/sock");
   int u = socket(AF_UNIX, SOCK_SEQPACKET, 0); connect(u, (struct sockaddr *)&sun, sizeof sun); close(u);
   socket(AF_NETLINK, SOCK_RAW, 0); socket(AF_PACKET, SOCK_DGRAM, 0); socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP);
