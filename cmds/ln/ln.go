@@ -275,7 +275,14 @@ func (x *ln) link(source, dest string) bool {
 		content = relativeTarget(x.io.Dir, source, dest)
 	}
 	var dstSt unix.Stat_t
-	exists := unix.Lstat(dst, &dstSt) == nil
+	lerr := unix.Lstat(dst, &dstSt)
+	exists := lerr == nil
+	if lerr != nil && lerr != unix.ENOENT && (x.force || x.interactive || x.backup.Kind != backup.None) {
+		// As GNU ln, which looks at what it may replace: "f/" where f
+		// is a file is not there to replace.
+		x.io.Errorf("failed to access %s: %s", x.q.Always(dest), errno.Message(lerr))
+		return false
+	}
 	if exists && (x.force || x.interactive || x.backup.Kind != backup.None) {
 		if x.sameFile(source, dest, content, &srcSt, &dstSt) {
 			x.io.Errorf("%s and %s are the same file", x.q.Always(source), x.q.Always(dest))

@@ -25,6 +25,8 @@ func TestAgainstGNU(t *testing.T) {
 		{"-t", "d", "-T", "f"}, {"-T", "f"}, {"-dv", "d", "dd"}, {"-sfv", "f", "empty"}, {"-sfTv", "f", "empty"},
 		{"-sv", "a b", "it's"}, {"-sv", "new\nline", "é"}, {"-x"}, {"-t", "d", "-t", "e", "f"},
 		{"f", "/proc/sys/zz"}, {"-s", "f", "/proc/sys/zz"},
+		// Destinations ending in / that name a file.
+		{"-sf", "f", "exec/"}, {"-f", "f", "link/"}, {"-b", "f", "exec/"}, {"-s", "f", "exec/"}, {"-sfn", "f", "linkdir/"},
 	} {
 		cases = append(cases, fixture.Case{Args: args})
 	}

@@ -240,10 +240,15 @@ func (x *mv) move(src, dst string) {
 	}
 	isDir := st.Mode&mode.TypeMask == mode.TypeDir
 	var dst0 unix.Stat_t
-	exists := unix.Lstat(x.path(dst), &dst0) == nil
+	lerr := unix.Lstat(x.path(dst), &dst0)
+	exists := lerr == nil
+	if lerr != nil && lerr != unix.ENOENT {
+		x.errorf("cannot stat %s: %s", x.q.Always(dst), errno.Message(lerr)) // "f/" where f is a file
+		return
+	}
 	backupName := ""
 	if exists {
-		if dst0.Dev == st.Dev && dst0.Ino == st.Ino {
+		if !x.sameFileOK(src, dst, &st, &dst0) {
 			x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
 			return
 		}
@@ -303,6 +308,60 @@ func (x *mv) move(src, dst string) {
 		}
 		fmt.Fprintln(x.io.Stdout)
 	}
+}
+
+// sameFileOK decides, as GNU mv does, whether moving src onto the existing
+// dst would lose data because they are one file: two names of it, or a
+// symbolic link and the file it points to ("mv link target" would leave a
+// link to itself). Replacing a symbolic link is always fine, and so is
+// moving a link onto another name of its target (the data keeps a name).
+func (x *mv) sameFileOK(src, dst string, st, dst0 *unix.Stat_t) bool {
+	isLink := func(s *unix.Stat_t) bool { return s.Mode&mode.TypeMask == mode.TypeLink }
+	same := st.Dev == dst0.Dev && st.Ino == dst0.Ino
+	sameName := x.sameName(src, dst)
+	if isLink(st) && isLink(dst0) {
+		if !sameName && same {
+			return x.backup.Kind != backup.None
+		}
+		return !sameName
+	}
+	if x.backup.Kind != backup.None {
+		return !same || !sameName
+	}
+	if isLink(dst0) {
+		return true
+	}
+	if same && dst0.Nlink > 1 && !sameName {
+		return false
+	}
+	if !isLink(st) {
+		return !same
+	}
+	if dst0.Nlink > 1 {
+		// The link's target may be another name of dst: then dst's data
+		// stays reachable under that name.
+		if abs, err := fsname.Canonicalize(x.io.Dir, src, fsname.Existing); err == nil {
+			return !x.sameName(abs, dst)
+		}
+	}
+	var target unix.Stat_t
+	if unix.Stat(x.path(src), &target) != nil {
+		return true
+	}
+	return target.Dev != dst0.Dev || target.Ino != dst0.Ino
+}
+
+// sameName reports whether a and b are one directory entry: the same last
+// component in the same directory.
+func (x *mv) sameName(a, b string) bool {
+	if fsname.LastComponent(strings.TrimRight(a, "/")) != fsname.LastComponent(strings.TrimRight(b, "/")) {
+		return false
+	}
+	var da, db unix.Stat_t
+	if unix.Stat(x.path(fsname.DirName(a)), &da) != nil || unix.Stat(x.path(fsname.DirName(b)), &db) != nil {
+		return false
+	}
+	return da.Dev == db.Dev && da.Ino == db.Ino
 }
 
 func (x *mv) prompt(format, name string) bool {

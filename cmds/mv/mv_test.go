@@ -22,6 +22,9 @@ func TestAgainstGNU(t *testing.T) {
 		{"-T", "d", "empty"}, {"-T", "d", "tmp"}, {"--strip-trailing-slashes", "-v", "d///", "x"}, {"-x"},
 		{"-vt", "f", "exec"}, {"-v", "linkdir/", "x"}, {"-v", "link/", "x"},
 		{"f", "/proc/sys/zz"}, {"-v", "d", "/proc/sys/zz"},
+		// A link onto its target loses the data, unless the target has
+		// another name; destinations ending in / that name a file.
+		{"link", "f"}, {"-v", "link", "hardlink"}, {"-b", "link", "f"}, {"f", "link"}, {"f", "exec/"}, {"-v", "f", "link/"},
 	} {
 		cases = append(cases, fixture.Case{Args: args})
 	}

@@ -301,7 +301,7 @@ func (x *rm) removeTyped(dirfd int, path, name string, depth int, rootDev uint64
 			return removed
 		}
 		if err != unix.EISDIR && err != unix.EPERM {
-			if err == unix.ENOENT && x.ignoreMissing {
+			if nonexistent(err) && x.ignoreMissing {
 				return kept
 			}
 			return x.errorf(name, err)
@@ -310,7 +310,7 @@ func (x *rm) removeTyped(dirfd int, path, name string, depth int, rootDev uint64
 	}
 	var st unix.Stat_t
 	if err := unix.Fstatat(dirfd, path, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		if err == unix.ENOENT && x.ignoreMissing {
+		if nonexistent(err) && x.ignoreMissing {
 			return kept
 		}
 		return x.errorf(name, err)
@@ -403,4 +403,11 @@ func (x *rm) removeContents(fd int, name string, depth int, rootDev uint64) int 
 		}
 	}
 	return result
+}
+
+// nonexistent reports the errors after which rm -f, like GNU rm, takes a
+// file for absent and says nothing: ENOENT, and ENOTDIR ("f/" where f is
+// a file), EINVAL and EILSEQ (a name the file system cannot hold).
+func nonexistent(err error) bool {
+	return err == unix.ENOENT || err == unix.ENOTDIR || err == unix.EINVAL || err == unix.EILSEQ
 }
