@@ -308,7 +308,8 @@ func mapFile(io *applet.IO, path, name string) error {
 	fmt.Fprintf(io.Stdout, "  VmRSS              %s -> %s\n", rss0, status("VmRSS"))
 	// VmRSS is kept per thread and summed now and then, so one page may
 	// not show in it yet; smaps walks the mapping's page table.
-	fmt.Fprintf(io.Stdout, "  resident           %s of the mapping's %s (/proc/self/smaps Rss)\n", smaps(uintptrOf(mem), "Rss"), smaps(uintptrOf(mem), "Size"))
+	fmt.Fprintf(io.Stdout, "  resident           %s of the mapping's %s (/proc/self/smaps Rss: the page, and\n"+
+		"                     neighbours already in memory that the kernel maps on the same fault)\n", smaps(uintptrOf(mem), "Rss"), smaps(uintptrOf(mem), "Size"))
 	return nil
 }
 
