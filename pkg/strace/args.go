@@ -112,6 +112,14 @@ func nargsOf(p *proc, si *sysInfo) int {
 		if ioctlNoArg(p.args[1]) {
 			n = 2
 		}
+	case 133: // mknod: the device only for device files
+		if t := p.args[1] & 0o170000; t != 0o20000 && t != 0o60000 {
+			n = 2
+		}
+	case 259: // mknodat
+		if t := p.args[2] & 0o170000; t != 0o20000 && t != 0o60000 {
+			n = 3
+		}
 	case 25: // mremap: the new address only with MREMAP_FIXED
 		if p.args[3]&2 == 0 {
 			n = 4
@@ -144,6 +152,7 @@ func nargsOf(p *proc, si *sysInfo) int {
 // entryArgs formats the arguments known at entry, followed by ", " when
 // more come at exit.
 func (t *Tracer) entryArgs(p *proc) string {
+	p.inLen = t.saveLen(p)
 	si, ok := info(p.nr)
 	if !ok {
 		var parts []string

@@ -3,6 +3,7 @@ package strace
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // This file decodes the arguments of the System V IPC, socket option,
@@ -114,6 +115,8 @@ func splitSpecial(nr uint64) int {
 		return 3
 	case 70, 232, 281, 131, 128, 115: // msgrcv, epoll_wait, epoll_pwait, sigaltstack, rt_sigtimedwait, getgroups
 		return 1
+	case 137, 138: // statfs, fstatfs: filled in
+		return 1
 	case 99: // sysinfo: filled in
 		return 0
 	case 35: // nanosleep: the time left is filled in
@@ -203,6 +206,13 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 		case 2:
 			return sockOptName(p.args[1], x), true
 		case 3:
+			if p.nr == 55 && !failed(ret) && p.args[1] == 1 && p.args[2] == 4 && x != 0 { // SO_ERROR: an errno
+				if b, err := peek(pid, x, 4); err == nil && len(b) == 4 {
+					if n := errnoName(uint64(le32(b, 0))); n != "" && le32(b, 0) != 0 {
+						return "[" + n + "]", true
+					}
+				}
+			}
 			if p.nr == 55 {
 				if failed(ret) {
 					return ptr(x), true
@@ -216,7 +226,7 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 			return t.sockOptVal(pid, x, int(p.args[4])), true
 		case 4:
 			if p.nr == 55 {
-				return t.intPtr(pid, p.args[4]), true
+				return t.lenInOut(p, x, ret), true
 			}
 		}
 	case 51, 52, 43, 288: // getsockname, getpeername, accept, accept4(fd, addr, len[, flags])
@@ -230,8 +240,8 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 				return hex(x), true
 			}
 			return t.sockaddr(pid, x, int(le32(b, 0))), true
-		case 2: // the length: what it was given, even if the call failed
-			return t.intPtr(pid, x), true
+		case 2: // the length: what it was given, and what it became
+			return t.lenInOut(p, x, ret), true
 		case 3:
 			return flags(x, sockFlags[:], "0"), true
 		}
@@ -355,6 +365,50 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 	case 230: // clock_nanosleep(clock, flags, request, remain)
 		if i == 1 {
 			return flags(x, []flag{{1, "TIMER_ABSTIME"}}, "0"), true
+		}
+	case 45: // recvfrom(fd, buf, len, flags, src, addrlen): the sender, once known
+		switch i {
+		case 4:
+			if x == 0 || failed(ret) || p.args[5] == 0 {
+				return ptr(x), true
+			}
+			b, err := peek(pid, p.args[5], 4)
+			if err != nil || len(b) < 4 {
+				return hex(x), true
+			}
+			return t.sockaddr(pid, x, min(int(le32(b, 0)), int(max(p.inLen, 0)))), true
+		case 5:
+			if failed(ret) {
+				return ptr(x), true
+			}
+			return t.lenInOut(p, x, ret), true
+		}
+	case 137, 138: // statfs(path, buf), fstatfs(fd, buf)
+		if i == 1 {
+			if failed(ret) || x == 0 {
+				return ptr(x), true
+			}
+			return t.statfs(pid, x), true
+		}
+	case 133, 259: // mknod(path, mode, dev), mknodat(dirfd, path, mode, dev)
+		base := 1
+		if p.nr == 259 {
+			base = 2
+		}
+		switch i {
+		case base:
+			if x&0o170000 == 0 {
+				return octal(x), true
+			}
+			return fileMode(uint32(x)), true
+		case base + 1:
+			major := (x >> 8) & 0xfff
+			minor := (x & 0xff) | ((x >> 12) & 0xfff00)
+			return "makedev(" + hexOrZero(major) + ", " + hexOrZero(minor) + ")", true
+		}
+	case 280: // utimensat(dirfd, path, times, flags)
+		if i == 2 {
+			return t.utimes(pid, x), true
 		}
 	case 291: // epoll_create1(flags)
 		return flags(x, epollCreateFlags[:], "0"), true
@@ -587,4 +641,117 @@ func (t *Tracer) gids(pid int, addr uint64, n int) string {
 		parts[i] = strconv.FormatUint(uint64(le32(b, 4*i)), 10)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// saveLen reads, at entry, the length a call will rewrite: the address
+// length of accept, getsockname, getpeername and recvfrom, getsockopt's
+// option length. strace shows both when they differ: [28 => 16].
+func (t *Tracer) saveLen(p *proc) int64 {
+	var addr uint64
+	switch p.nr {
+	case 43, 288, 51, 52:
+		addr = p.args[2]
+	case 45:
+		addr = p.args[5]
+	case 55:
+		addr = p.args[4]
+	}
+	if addr == 0 {
+		return -1
+	}
+	b, err := peek(p.pid, addr, 4)
+	if err != nil || len(b) < 4 {
+		return -1
+	}
+	return int64(int32(le32(b, 0)))
+}
+
+// lenInOut shows a length pointer: [16], or [28 => 16] when the call
+// changed it.
+func (t *Tracer) lenInOut(p *proc, addr, ret uint64) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	b, err := peek(p.pid, addr, 4)
+	if err != nil || len(b) < 4 {
+		return hex(addr)
+	}
+	out := int64(int32(le32(b, 0)))
+	if p.inLen >= 0 && p.inLen != out && !failed(ret) {
+		return "[" + strconv.FormatInt(p.inLen, 10) + " => " + strconv.FormatInt(out, 10) + "]"
+	}
+	return "[" + strconv.FormatInt(out, 10) + "]"
+}
+
+// errnoName is the symbolic name of an errno value ("ECONNREFUSED").
+func errnoName(e uint64) string {
+	s := errorString(e)
+	if i := strings.IndexByte(s, ' '); i > 0 && strings.HasPrefix(s, "E") {
+		return s[:i]
+	}
+	return ""
+}
+
+// Filesystem magic numbers (statfs(2)), by the names strace gives them.
+var fsMagics = values{{0xEF53, "EXT2_SUPER_MAGIC"}, {0x01021994, "TMPFS_MAGIC"}, {0x9fa0, "PROC_SUPER_MAGIC"},
+	{0x62656572, "SYSFS_MAGIC"}, {0x58465342, "XFS_SUPER_MAGIC"}, {0x9123683E, "BTRFS_SUPER_MAGIC"},
+	{0x794c7630, "OVERLAYFS_SUPER_MAGIC"}, {0x1cd1, "DEVPTS_SUPER_MAGIC"}, {0x63677270, "CGROUP2_SUPER_MAGIC"},
+	{0x27e0eb, "CGROUP_SUPER_MAGIC"}, {0x6969, "NFS_SUPER_MAGIC"}, {0x858458f6, "RAMFS_MAGIC"},
+	{0x73717368, "SQUASHFS_MAGIC"}, {0x01021997, "V9FS_MAGIC"}, {0x65735546, "FUSE_SUPER_MAGIC"},
+	{0x64626720, "DEBUGFS_MAGIC"}, {0x73636673, "SECURITYFS_MAGIC"}, {0xcafe4a11, "BPF_FS_MAGIC"},
+	{0x19800202, "MQUEUE_MAGIC"}, {0x958458f6, "HUGETLBFS_MAGIC"}, {0x50495045, "PIPEFS_MAGIC"},
+	{0x534F434B, "SOCKFS_MAGIC"}, {0x4d44, "MSDOS_SUPER_MAGIC"}, {0x9660, "ISOFS_SUPER_MAGIC"},
+	{0x74726163, "TRACEFS_MAGIC"}, {0x6e736673, "NSFS_MAGIC"}, {0x42494e4d, "BINFMTFS_MAGIC"}}
+var statfsFlags = [...]flag{{1, "ST_RDONLY"}, {2, "ST_NOSUID"}, {4, "ST_NODEV"}, {8, "ST_NOEXEC"},
+	{16, "ST_SYNCHRONOUS"}, {0x20, "ST_VALID"}, {64, "ST_MANDLOCK"}, {1024, "ST_NOATIME"},
+	{2048, "ST_NODIRATIME"}, {4096, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"}}
+
+// statfs shows a struct statfs in full, as strace does.
+func (t *Tracer) statfs(pid int, addr uint64) string {
+	b, err := peek(pid, addr, 120)
+	if err != nil || len(b) < 120 {
+		return hex(addr)
+	}
+	u := func(o int) string { return strconv.FormatUint(le64(b, o), 10) }
+	typ := le64(b, 0)
+	ts := hex(typ)
+	if n, ok := fsMagics.lookup(typ); ok {
+		ts = n
+	}
+	return "{f_type=" + ts + ", f_bsize=" + u(8) + ", f_blocks=" + u(16) + ", f_bfree=" + u(24) +
+		", f_bavail=" + u(32) + ", f_files=" + u(40) + ", f_ffree=" + u(48) + ", f_fsid={val=[" +
+		hexOrZero(uint64(le32(b, 56))) + ", " + hexOrZero(uint64(le32(b, 60))) + "]}, f_namelen=" + u(64) +
+		", f_frsize=" + u(72) + ", f_flags=" + flags(le64(b, 80), statfsFlags[:], "0") + "}"
+}
+
+// utimes shows utimensat's two timespecs, each with the time it names:
+// [{tv_sec=1577836800, tv_nsec=0} /* 2020-01-01T00:00:00+0000 */, ...];
+// UTIME_NOW and UTIME_OMIT by name.
+func (t *Tracer) utimes(pid int, addr uint64) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	b, err := peek(pid, addr, 32)
+	if err != nil || len(b) < 32 {
+		return hex(addr)
+	}
+	var parts [2]string
+	for i := range parts {
+		sec, nsec := int64(le64(b, 16*i)), int64(le64(b, 16*i+8))
+		switch nsec {
+		case 1<<30 - 1:
+			parts[i] = "UTIME_NOW"
+			continue
+		case 1<<30 - 2:
+			parts[i] = "UTIME_OMIT"
+			continue
+		}
+		when := time.Unix(sec, nsec)
+		layout := "2006-01-02T15:04:05-0700"
+		if nsec != 0 {
+			layout = "2006-01-02T15:04:05.000000000-0700"
+		}
+		parts[i] = "{tv_sec=" + strconv.FormatInt(sec, 10) + ", tv_nsec=" + strconv.FormatInt(nsec, 10) + "} /* " + when.Format(layout) + " */"
+	}
+	return "[" + parts[0] + ", " + parts[1] + "]"
 }

@@ -51,7 +51,7 @@ var table = [...]sysInfo{
 	41:  {"socket", 3, [6]argKind{aFamily, aSockType, aSockProto}, cNetwork, rInt},
 	42:  {"connect", 3, [6]argKind{aFD, aSockaddr, aUInt}, cNetwork, rInt},
 	43:  {"accept", 3, [6]argKind{aFD, aPtr, aPtr}, cNetwork, rInt},
-	44:  {"sendto", 6, [6]argKind{aFD, aWriteBuf, aUInt, aMsgFlags, aPtr, aUInt}, cNetwork, rInt},
+	44:  {"sendto", 6, [6]argKind{aFD, aWriteBuf, aUInt, aMsgFlags, aSockaddr, aUInt}, cNetwork, rInt},
 	45:  {"recvfrom", 6, [6]argKind{aFD, aReadBuf, aUInt, aMsgFlags, aPtr, aPtr}, cNetwork, rInt},
 	46:  {"sendmsg", 3, [6]argKind{aFD, aPtr, aMsgFlags}, cNetwork, rInt},
 	47:  {"recvmsg", 3, [6]argKind{aFD, aPtr, aMsgFlags}, cNetwork, rInt},

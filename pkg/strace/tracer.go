@@ -112,6 +112,7 @@ type proc struct {
 	split     int // index of the first argument shown at exit
 	start     time.Time
 	stime     time.Duration // -c: the tracee's system time at entry
+	inLen     int64         // a length the call reads and rewrites (recvfrom's addrlen), at entry; -1 for none
 	fresh     bool          // attached, waiting for its first stop
 }
 

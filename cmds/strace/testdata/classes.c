@@ -28,6 +28,9 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <sys/prctl.h>
+#include <sys/vfs.h>
+#include <sys/sysmacros.h>
+#include <poll.h>
 #include <grp.h>
 struct msgb { long mtype; char t[8]; };
 int main(void) {
@@ -49,6 +52,16 @@ int main(void) {
   struct sockaddr_un sun; memset(&sun, 0, sizeof sun); sun.sun_family = AF_UNIX; strcpy(sun.sun_path, "/nonexistent/sock");
   int u = socket(AF_UNIX, SOCK_SEQPACKET, 0); connect(u, (struct sockaddr *)&sun, sizeof sun); close(u);
   socket(AF_NETLINK, SOCK_RAW, 0); socket(AF_PACKET, SOCK_DGRAM, 0); socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP);
+  { /* a refused connection's SO_ERROR; a datagram and its sender */
+    int r = socket(AF_INET, SOCK_STREAM|SOCK_NONBLOCK, 0); struct sockaddr_in d; memset(&d, 0, sizeof d);
+    d.sin_family = AF_INET; d.sin_port = htons(9); d.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connect(r, (struct sockaddr *)&d, sizeof d); struct pollfd pf = {r, POLLOUT, 0}; poll(&pf, 1, 1000);
+    int err; socklen_t el = sizeof err; getsockopt(r, SOL_SOCKET, SO_ERROR, &err, &el); close(r);
+    int u1 = socket(AF_INET, SOCK_DGRAM, 0); bind(u1, (struct sockaddr *)&sin, sizeof sin);
+    struct sockaddr_in me; socklen_t ml = sizeof me; getsockname(u1, (struct sockaddr *)&me, &ml);
+    sendto(u1, "dgram", 5, 0, (struct sockaddr *)&me, sizeof me);
+    struct sockaddr_storage from; socklen_t fl = sizeof from; recvfrom(u1, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl); close(u1);
+  }
   /* memory */
   void *b = sbrk(0); brk(b); void *p = mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0);
   madvise(p, 4096, MADV_DONTNEED); p = mremap(p, 8192, 16384, MREMAP_MAYMOVE); mlock(p, 4096); munlock(p, 4096); msync(p, 4096, MS_SYNC); munmap(p, 16384);
@@ -66,6 +79,13 @@ int main(void) {
   dup3(ev, 20, O_CLOEXEC); close(20); close(ev); close(ep);
   int fd = open("/etc/hostname", O_RDONLY); pread(fd, buf, 10, 2); fstat(fd, &st); close(fd);
   syscall(SYS_newfstatat, AT_FDCWD, "/dev/null", &st, 0); struct statx sx; statx(AT_FDCWD, "/etc", AT_SYMLINK_NOFOLLOW, STATX_ALL, &sx);
+  { /* statfs, a fifo, times */
+    struct statfs sf; statfs("/proc", &sf); statfs("/nonexistent", &sf);
+    mknodat(AT_FDCWD, "zbfifo", S_IFIFO|0640, 0); mknod("zbnull", S_IFCHR|0600, makedev(1, 3));
+    struct timespec ts[2] = {{1577836800, 0}, {1612325106, 500000000}}; utimensat(AT_FDCWD, "zbfifo", ts, AT_SYMLINK_NOFOLLOW);
+    ts[0].tv_nsec = UTIME_NOW; ts[1].tv_nsec = UTIME_OMIT; utimensat(AT_FDCWD, "zbfifo", ts, 0); utimensat(AT_FDCWD, "zbfifo", NULL, 0);
+    unlink("zbfifo"); unlink("zbnull");
+  }
   readlink("/proc/self/exe", buf, sizeof buf); getcwd(buf, sizeof buf);
   /* misc */
   struct rlimit rl; getrlimit(RLIMIT_NOFILE, &rl); prlimit(0, RLIMIT_STACK, NULL, &rl); struct utsname un; uname(&un);
