@@ -41,7 +41,8 @@ var spec = getopt.Spec{
 		{Short: 'l', Long: "login", Help: "make the shell a login shell"},
 		{Short: 's', Long: "shell", Arg: getopt.RequiredArg, ArgName: "shell", Help: "run <shell> if /etc/shells allows it"},
 	},
-	StopAtOperand: true,
+	// Options may follow the user, as util-linux's su (GNU getopt_long,
+	// which permutes) takes them: su nobody -s /bin/sh -c id.
 }
 
 // rootPath and userPath are the PATHs su gives a login shell, as

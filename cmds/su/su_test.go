@@ -1,6 +1,8 @@
 package su
 
 import (
+	"os"
+	"os/exec"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -32,6 +34,42 @@ func TestSetenv(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] {
 			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestSwitchLikeUtilLinux switches to nobody for real, through our binary
+// and util-linux su, with the options in several orders, and compares what
+// the shell sees: ids, environment, directory, arguments.
+func TestSwitchLikeUtilLinux(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root switches users without a password")
+	}
+	real, err := exec.LookPath("su")
+	if err != nil {
+		t.Skip("no su")
+	}
+	bin := applettest.Binary(t)
+	show := `id; echo "$0|$HOME|$USER|$LOGNAME|$SHELL|$PATH|$*"; pwd`
+	for _, args := range [][]string{
+		{"-s", "/bin/sh", "nobody", "-c", show},
+		{"nobody", "-s", "/bin/sh", "-c", show},
+		{"-", "-s", "/bin/sh", "nobody", "-c", show},
+		{"-s", "/bin/sh", "-l", "nobody", "-c", show},
+		{"-m", "-s", "/bin/sh", "nobody", "-c", show},
+		{"-s", "/bin/sh", "nobody", "-c", show, "a", "b"},
+	} {
+		run := func(argv ...string) (string, int) {
+			cmd := exec.Command(argv[0], argv[1:]...)
+			cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=/root", "USER=root", "LC_ALL=C", "TERM=dumb"}
+			cmd.Dir = "/"
+			out, _ := cmd.Output() // stderr: util-linux warns about /nonexistent, we may not
+			return string(out), cmd.ProcessState.ExitCode()
+		}
+		ours, ourStatus := run(append([]string{bin, "su"}, args...)...)
+		want, wantStatus := run(append([]string{real}, args...)...)
+		if ours != want || ourStatus != wantStatus {
+			t.Errorf("su %q:\n ours %d %q\n real %d %q", args, ourStatus, ours, wantStatus, want)
 		}
 	}
 }
