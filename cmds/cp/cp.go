@@ -259,7 +259,7 @@ func run(io *applet.IO, args []string) int {
 		if len(files) > 2 {
 			return io.UsageError(1, "extra operand %s", x.q.Always(files[2]))
 		}
-		x.copyTop(files[0], files[1])
+		x.copyPair(files[0], files[1])
 		return x.finish()
 	case len(files) == 1:
 		return io.UsageError(1, "missing destination file operand after %s", x.q.Always(files[0]))
@@ -278,7 +278,7 @@ func run(io *applet.IO, args []string) int {
 			io.Errorf("target %s: %s", x.q.Always(last), errno.Message(err))
 			return 1
 		} else {
-			x.copyTop(files[0], files[1])
+			x.copyPair(files[0], files[1])
 			return x.finish()
 		}
 	}
@@ -451,6 +451,23 @@ func (x *cp) errorf(format string, args ...any) {
 }
 
 // copyTop copies one command-line operand.
+// copyPair copies the one source to the destination that is not a
+// directory, where "cp -f --backup f f" means, as in GNU cp, to copy f to
+// its backup name.
+func (x *cp) copyPair(src, dst string) {
+	var st unix.Stat_t
+	if x.force && x.backup.Kind != backup.None && src == dst && unix.Stat(x.path(dst), &st) == nil &&
+		st.Mode&mode.TypeMask == mode.TypeReg {
+		p := x.backup.Name(x.path(dst))
+		kind := x.backup.Kind
+		x.backup.Kind = backup.None
+		x.copyTop(src, dst+p[len(x.path(dst)):])
+		x.backup.Kind = kind
+		return
+	}
+	x.copyTop(src, dst)
+}
+
 func (x *cp) copyTop(src, dst string) {
 	x.topSrc, x.topDst, x.abort = src, dst, false
 	x.copy(src, dst, true, 0)
@@ -493,10 +510,25 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 		x.errorf("cannot stat %s: %s", x.q.Always(dst), errno.Message(lerr)) // "f/" where f is a file
 		return
 	}
-	if dstExists && dst0.Dev == st.Dev && dst0.Ino == st.Ino && !(typ == mode.TypeLink && dstL.Mode&mode.TypeMask != mode.TypeLink) {
-		if !(typ == mode.TypeLink && (dstL.Dev != st.Dev || dstL.Ino != st.Ino)) {
-			x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
-			return
+	if dstLinkExists && !x.noClobber {
+		// The destination as GNU cp looks at it: through a symbolic link
+		// only when writing a regular file's data into it.
+		copyAsRegular := !x.recursive || x.copyContents
+		useLstat := typ != mode.TypeReg && (!copyAsRegular || typ == mode.TypeDir || typ == mode.TypeLink) ||
+			x.symLink || x.hardLink || x.backup.Kind != backup.None || x.removeDest
+		d := &dstL
+		if !useLstat {
+			d = &dst0
+		}
+		if useLstat || dstExists {
+			ok, now := x.sameFileOK(src, dst, top, &st, d)
+			if !ok {
+				x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
+				return
+			}
+			if now {
+				return // a hard link to make that is there already
+			}
 		}
 	}
 	if typ == mode.TypeDir {
@@ -530,13 +562,16 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 			}
 			backupName = dst + p[len(x.path(dst)):]
 			dstExists, dstLinkExists = false, false
-		} else if x.removeDest || typ == mode.TypeLink && x.deref != derefAlways || x.hardLink || x.symLink ||
-			typ != mode.TypeReg && !(top && x.deref != derefNever) && x.recursive && !x.copyContents {
+		} else if unlink, replace := x.removeDest || typ == mode.TypeLink && x.deref != derefAlways ||
+			typ != mode.TypeReg && !(top && x.deref != derefNever) && x.recursive && !x.copyContents,
+			(x.hardLink || x.symLink) && x.force; unlink || replace {
+			// Without -f, -l and -s leave an existing file alone (and
+			// fail); with it, GNU replaces the file without a word.
 			if err := unix.Unlink(x.path(dst)); err != nil && err != unix.ENOENT {
 				x.errorf("cannot remove %s: %s", x.q.Always(dst), errno.Message(err))
 				return
 			}
-			if x.verbose {
+			if x.verbose && unlink {
 				fmt.Fprintf(x.io.Stdout, "removed %s\n", x.q.Always(dst))
 			}
 			dstExists, dstLinkExists = false, false
@@ -594,6 +629,98 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 	if typ != mode.TypeReg && !x.symLink && !x.hardLink {
 		x.preserve(src, dst, &st, typ == mode.TypeLink)
 	}
+}
+
+// sameFileOK decides, as GNU cp does, whether copying src onto the
+// existing dst is safe although they may be one file, which copying would
+// truncate or unlink: two names of one file, a symbolic link and its
+// target, or the same directory entry. st and dstSt are the two as cp
+// stats them; done says there is nothing to do (-l, and dst is already
+// that file).
+func (x *cp) sameFileOK(src, dst string, top bool, st, dstSt *unix.Stat_t) (ok, done bool) {
+	isLink := func(s *unix.Stat_t) bool { return s.Mode&mode.TypeMask == mode.TypeLink }
+	inode := func(a, b *unix.Stat_t) bool { return a.Dev == b.Dev && a.Ino == b.Ino }
+	backups := x.backup.Kind != backup.None
+	same := inode(st, dstSt)
+	if same && x.hardLink {
+		return true, true
+	}
+	never := x.deref == derefNever || x.deref == derefCommandLine && !top
+	srcL, dstL := st, dstSt
+	sameLink := same
+	if never {
+		if isLink(st) && isLink(dstSt) {
+			if x.sameName(src, dst) {
+				return false, false
+			}
+			// Two links: fine, and nothing to do when they are two
+			// names of one link (unless backing it up).
+			return true, same && !backups
+		}
+	} else {
+		if !same {
+			return true, false
+		}
+		var sl, dl unix.Stat_t
+		if unix.Lstat(x.path(dst), &dl) != nil || unix.Lstat(x.path(src), &sl) != nil {
+			return true, false
+		}
+		srcL, dstL = &sl, &dl
+		sameLink = inode(srcL, dstL)
+		if isLink(srcL) && isLink(dstL) && x.removeDest {
+			return true, false
+		}
+	}
+	if backups {
+		if !sameLink {
+			// Backing up a target of the followed source would leave the
+			// source dangling.
+			return never || !isLink(srcL) || isLink(dstL), false
+		}
+		return !x.sameName(src, dst), false
+	}
+	if x.removeDest {
+		if isLink(dstL) || sameLink && dstL.Nlink > 1 && !x.sameName(src, dst) {
+			return true, false
+		}
+	}
+	if !isLink(srcL) && !isLink(dstL) {
+		if !inode(srcL, dstL) {
+			return true, false
+		}
+		if x.hardLink {
+			return true, true
+		}
+	}
+	if x.symLink && isLink(dstL) {
+		return true, false
+	}
+	if never {
+		ts, td := *srcL, *dstL
+		if isLink(srcL) && unix.Stat(x.path(src), &ts) != nil || isLink(dstL) && unix.Stat(x.path(dst), &td) != nil {
+			return true, false
+		}
+		if !inode(&ts, &td) {
+			return true, false
+		}
+		if x.hardLink {
+			return true, !isLink(dstL)
+		}
+	}
+	return false, false
+}
+
+// sameName reports whether a and b are one directory entry: the same last
+// component in the same directory.
+func (x *cp) sameName(a, b string) bool {
+	if fsname.LastComponent(strings.TrimRight(a, "/")) != fsname.LastComponent(strings.TrimRight(b, "/")) {
+		return false
+	}
+	var da, db unix.Stat_t
+	if unix.Stat(x.path(fsname.DirName(a)), &da) != nil || unix.Stat(x.path(fsname.DirName(b)), &db) != nil {
+		return false
+	}
+	return da.Dev == db.Dev && da.Ino == db.Ino
 }
 
 // inCurrentDir reports whether dst names a file of the current directory,

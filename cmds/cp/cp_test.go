@@ -46,6 +46,14 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"f", "x/"}, []string{"f", "exec/"}, []string{"f", "link/"}, []string{"-v", "f", "dangling/"},
 		[]string{"-r", "fifo", "x/"}, []string{"-s", "f", "x/"}, []string{"-s", "f", "./x"}, []string{"-s", "f", "d/x"},
 		[]string{"-s", "f", "d/../x"}, []string{"-s", "f", "nodir/x"},
+		// GNU's same-file rules: a link onto its target, hard links,
+		// backups, "cp -f --backup f f"; -l and -s replace only with -f.
+		[]string{"-P", "link", "f"}, []string{"-a", "link", "f"}, []string{"-d", "link", "f"},
+		[]string{"-l", "f", "hardlink"}, []string{"-lf", "f", "hardlink"}, []string{"-b", "f", "hardlink"},
+		[]string{"-fb", "f", "f"}, []string{"-fbv", "--backup=numbered", "f", "f"}, []string{"-s", "f", "exec"},
+		[]string{"-l", "f", "exec"}, []string{"-sfv", "f", "exec"}, []string{"-lfv", "f", "exec"},
+		[]string{"-s", "f", "link"}, []string{"--remove-destination", "-P", "link", "f"}, []string{"-b", "-P", "link", "f"},
+		[]string{"-n", "-P", "link", "f"}, []string{"link", "f"},
 		// --strip-trailing-slashes strips sources copied into a directory.
 		[]string{"--strip-trailing-slashes", "d/", "x"}, []string{"--strip-trailing-slashes", "-r", "d/", "f//", "empty"},
 	))
