@@ -102,7 +102,7 @@ func (s *Shell) promptText(name string) string {
 	}
 	if name == "PS1" {
 		s.notifyJobs()
-		s.editor.SetHistorySize(interactive.HistorySize(func(n string) (string, bool) { return s.getVar(n) }))
+		s.applyHistSize()
 	}
 	s.saveTermios()
 	host, _ := os.Hostname()
@@ -139,6 +139,7 @@ func (s *Shell) historyBuiltin(args []string) int {
 	if s.editor == nil {
 		return 0
 	}
+	s.applyHistSize() // HISTSIZE=1; history
 	n := -1
 	for _, a := range args {
 		switch {
@@ -159,9 +160,18 @@ func (s *Shell) historyBuiltin(args []string) int {
 	return 0
 }
 
+// applyHistSize gives the history the length $HISTSIZE says now: bash
+// applies an assignment at once, not at the next prompt.
+func (s *Shell) applyHistSize() {
+	s.editor.SetHistorySize(interactive.HistorySize(func(n string) (string, bool) { return s.getVar(n) }))
+}
+
 // fcBuiltin is `fc -l [-nr] [first [last]]`; editing (fc without -l) is
 // not supported.
 func (s *Shell) fcBuiltin(args []string) int {
+	if s.editor != nil {
+		s.applyHistSize()
+	}
 	list, noNum, reverse := false, false, false
 	var ops []string
 	for i := 0; i < len(args); i++ {

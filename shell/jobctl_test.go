@@ -339,6 +339,60 @@ func TestPTYCtrlCInterruptsJob(t *testing.T) {
 	})
 }
 
+// TestPTYCtrlCInShell: Ctrl-C while the shell runs its own code (a loop
+// of builtins, read, wait) or kill -INT $$ reaches the shell, not a job:
+// the rest of the line is abandoned, $? is 130, the shell goes on.
+func TestPTYCtrlCInShell(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		// the job wait waits for, started apart: a Ctrl-C typed while it
+		// starts would end the line before wait and kill it too
+		p.send("sleep 100 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		for _, line := range []string{
+			"while :; do :; done",
+			"read x",
+			"wait",
+			"kill -INT $$",
+		} {
+			// "started" comes after the line editor let the line go: a
+			// Ctrl-C typed before the loop begins still ends the line.
+			p.send("echo st''arted; " + line + "; echo after-line\r")
+			p.expect(`(?m)^started\n`)
+			if line != "kill -INT $$" {
+				p.send("\x03")
+			}
+			p.expect(`\n` + prompt)
+			p.send("echo status=$?\r")
+			p.expect(`(?m)^status=130\n` + prompt)
+			if strings.Contains(p.all(), "\nafter-line") {
+				p.t.Fatalf("%s: %s: Ctrl-C did not abandon the command line:\n%s", p.name, line, p.all())
+			}
+		}
+		p.send("kill %1\r")
+		p.expectPressingEnter(`(?m)^\[1\]\+  Terminated              sleep 100\n`)
+	})
+}
+
+// TestPTYAmbiguousJobSpec: %string that names two jobs is refused as bash
+// refuses it.
+func TestPTYAmbiguousJobSpec(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 101 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.send("sleep 102 &\r")
+		p.expect(`(?m)^\[2\] [0-9]+\n` + prompt)
+		for _, name := range []string{"fg", "bg", "kill", "wait"} {
+			p.send(name + " %sl\r")
+			p.expect(`(?m)^(sh: [0-9]+|bash): ` + name + `: sl: ambiguous job spec\n` + prompt)
+		}
+		p.send("kill %1 %2\r")
+		if p.name == "zinebox" {
+			// (bash sometimes reports only one of the two)
+			p.expectPressingEnter(`(?m)^\[1\][-+]  Terminated              sleep 101\n`, `(?m)^\[2\][-+]  Terminated              sleep 102\n`)
+		}
+	})
+}
+
 // TestPTYCtrlCAtPrompt: Ctrl-C at the prompt drops the line; $? is 130.
 func TestPTYCtrlCAtPrompt(t *testing.T) {
 	runPTYScript(t, func(p *ptyShell) {
@@ -628,6 +682,16 @@ func TestLoginAndEnv(t *testing.T) {
 		want := run("sh", dash)
 		if got != want {
 			t.Errorf("sh %q: stdout %q; dash: %q", args, got, want)
+		}
+		if args[0] == "-l" {
+			// login(1)'s way: a dash before the name instead of -l;
+			// $0 keeps the dash
+			args = append([]string{"-c", "echo c $X $0"}, args[1:]...)[:2]
+			got := run("-sh", applettest.Binary(t))
+			want := run("-sh", dash)
+			if got != want || !strings.Contains(got, "in-profile") {
+				t.Errorf("-sh %q: stdout %q; dash: %q", args, got, want)
+			}
 		}
 	}
 }
