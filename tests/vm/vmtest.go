@@ -74,6 +74,8 @@ type config struct {
 	image       string
 	kernel      string
 	env         []string
+	program     []string
+	home        string
 	overlay     []string
 	qemuArgs    []string
 }
@@ -113,6 +115,15 @@ func Kernel(path string) Option { return func(c *config) { c.kernel = path } }
 
 // Env adds environment variables for a local shell (Shell only).
 func Env(kv ...string) Option { return func(c *config) { c.env = append(c.env, kv...) } }
+
+// Program makes Shell start argv (another shell, such as
+// "bash", "--norc", "--noprofile", "-i") instead of `zinebox sh -i`, to
+// run the same script against it.
+func Program(argv ...string) Option { return func(c *config) { c.program = argv } }
+
+// Home makes Shell start in dir, which is also $HOME, instead of a fresh
+// temporary directory: two shells in turn share their history file.
+func Home(dir string) Option { return func(c *config) { c.home = dir } }
 
 func newConfig(opts []Option) *config {
 	c := &config{memory: DefaultMemory, bootTimeout: DefaultBootTimeout, timeout: DefaultTimeout}
@@ -188,19 +199,32 @@ func Start(t testing.TB, opts ...Option) *VM {
 }
 
 // Shell starts `zinebox sh -i` on a local pseudo-terminal in a fresh
-// temporary working directory and waits for its prompt. PS1 is "$ ".
+// temporary working directory, which is also $HOME, and waits for its
+// prompt. PS1 is "$ ". Program runs another shell instead, Home
+// chooses the directory.
 func Shell(t testing.TB, opts ...Option) *VM {
 	t.Helper()
 	cfg := newConfig(opts)
 	RequireApplets(t, "sh")
 	bin := Binary(t)
-	dir := t.TempDir()
+	dir := cfg.home
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	prog := cfg.program
+	if prog == nil {
+		prog = []string{bin, "sh", "-i"}
+	}
 	// goexpect makes its pty raw; a person's terminal is not: stty sane
 	// gives the shell the usual line discipline (ISIG for Ctrl-C, ECHO,
 	// ICRNL, ONLCR) before it starts.
-	args := []string{"/bin/sh", "-c", `cd "$1" && stty sane cols 80 rows 24 2>/dev/null; exec "$0" sh -i`, bin, dir}
+	args := append([]string{"/bin/sh", "-c", `cd "$1" && shift && stty sane cols 80 rows 24 2>/dev/null; exec "$@"`, "sh", dir}, prog...)
 	env := append([]string{"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin", "HOME=" + dir, "TERM=vt100", "PS1=$ ", "ENV=", "LC_ALL=C"}, cfg.env...)
-	vm := spawn(t, cfg, "shell", args, env)
+	name := "shell"
+	if cfg.program != nil {
+		name = filepath.Base(cfg.program[0])
+	}
+	vm := spawn(t, cfg, name, args, env)
 	if _, err := vm.ExpectPrompt(cfg.bootTimeout); err != nil {
 		t.Fatalf("vmtest: no shell prompt: %v", err)
 	}
