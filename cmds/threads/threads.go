@@ -93,6 +93,14 @@ func run(io *applet.IO, args []string) int {
 // for ever. A goroutine blocked in a system call keeps its thread.
 func sleeper(i int, tids chan<- int) {
 	runtime.LockOSThread()
+	if unix.Gettid() == unix.Getpid() {
+		// The main thread: its comm is the process's name, which ps shows
+		// as the command, so naming it would rename "threads" itself.
+		// Keep it, so that no sleeper lands on it again, and start this
+		// sleeper over on another thread.
+		go sleeper(i, tids)
+		select {}
+	}
 	// Writing /proc/thread-self/comm is prctl(PR_SET_NAME) through /proc.
 	os.WriteFile("/proc/thread-self/comm", []byte("sleeper-"+strconv.Itoa(i)), 0)
 	tids <- unix.Gettid()

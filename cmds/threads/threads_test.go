@@ -49,6 +49,15 @@ func TestThreadsAreReal(t *testing.T) {
 		}
 		names[strings.TrimSpace(string(comm))] = true
 	}
+	// The process keeps its name: ps shows the main thread's comm.
+	if comm, _ := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/comm"); string(comm) != "threads\n" {
+		t.Errorf("the process is named %q, want threads", comm)
+	}
+	for _, tid := range tids {
+		if tid == strconv.Itoa(pid) {
+			t.Errorf("a sleeper runs on the main thread %s", tid)
+		}
+	}
 	for i := 1; i <= 3; i++ {
 		if !names["sleeper-"+strconv.Itoa(i)] {
 			t.Errorf("no thread named sleeper-%d among %v", i, names)
