@@ -725,6 +725,10 @@ func (t *Tracer) sockaddr(pid int, addr uint64, n int) string {
 				"), inet_pton(AF_INET6, \"" + inet.FormatIPv6(b[8:24]) + "\", &sin6_addr), sin6_scope_id=" +
 				strconv.FormatUint(uint64(le32(b, 24)), 10)
 		}
+	case 16:
+		if len(b) >= 12 {
+			s += ", nl_pid=" + strconv.Itoa(int(int32(le32(b, 4)))) + ", nl_groups=" + fmt8x(le32(b, 8))
+		}
 	default:
 		s += ", sa_data=" + quote(b[2:], false)
 	}
@@ -1032,4 +1036,10 @@ func hexOrZero(x uint64) string {
 		return "0"
 	}
 	return hex(x)
+}
+
+// fmt8x is %08x: eight hex digits, zero padded (netlink groups).
+func fmt8x(v uint32) string {
+	h := strconv.FormatUint(uint64(v), 16)
+	return strings.Repeat("0", max(0, 8-len(h))) + h
 }

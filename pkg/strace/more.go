@@ -34,6 +34,10 @@ var solSocketOpts = values{{1, "SO_DEBUG"}, {2, "SO_REUSEADDR"}, {3, "SO_TYPE"},
 var tcpOpts = values{{1, "TCP_NODELAY"}, {2, "TCP_MAXSEG"}, {3, "TCP_CORK"}, {4, "TCP_KEEPIDLE"}, {5, "TCP_KEEPINTVL"},
 	{6, "TCP_KEEPCNT"}, {7, "TCP_SYNCNT"}, {8, "TCP_LINGER2"}, {9, "TCP_DEFER_ACCEPT"}, {10, "TCP_WINDOW_CLAMP"},
 	{11, "TCP_INFO"}, {12, "TCP_QUICKACK"}, {13, "TCP_CONGESTION"}, {18, "TCP_USER_TIMEOUT"}, {23, "TCP_FASTOPEN"}}
+var netlinkOpts = values{{1, "NETLINK_ADD_MEMBERSHIP"}, {2, "NETLINK_DROP_MEMBERSHIP"}, {3, "NETLINK_PKTINFO"},
+	{4, "NETLINK_BROADCAST_ERROR"}, {5, "NETLINK_NO_ENOBUFS"}, {6, "NETLINK_RX_RING"}, {7, "NETLINK_TX_RING"},
+	{8, "NETLINK_LISTEN_ALL_NSID"}, {9, "NETLINK_LIST_MEMBERSHIPS"}, {10, "NETLINK_CAP_ACK"}, {11, "NETLINK_EXT_ACK"},
+	{12, "NETLINK_GET_STRICT_CHK"}}
 var ipOpts = values{{1, "IP_TOS"}, {2, "IP_TTL"}, {3, "IP_HDRINCL"}, {4, "IP_OPTIONS"}, {8, "IP_RECVOPTS"},
 	{10, "IP_MTU_DISCOVER"}, {11, "IP_RECVERR"}, {14, "IP_MTU"}, {15, "IP_FREEBIND"}, {32, "IP_MULTICAST_IF"},
 	{33, "IP_MULTICAST_TTL"}, {34, "IP_MULTICAST_LOOP"}, {35, "IP_ADD_MEMBERSHIP"}, {36, "IP_DROP_MEMBERSHIP"}}
@@ -116,6 +120,8 @@ func splitSpecial(nr uint64) int {
 	case 70, 232, 281, 131, 128, 115: // msgrcv, epoll_wait, epoll_pwait, sigaltstack, rt_sigtimedwait, getgroups
 		return 1
 	case 137, 138: // statfs, fstatfs: filled in
+		return 1
+	case 47: // recvmsg: the message header is filled in
 		return 1
 	case 99: // sysinfo: filled in
 		return 0
@@ -410,6 +416,17 @@ func (t *Tracer) special(p *proc, i int, ret uint64) (string, bool) {
 		if i == 2 {
 			return t.utimes(pid, x), true
 		}
+	case 46, 47: // sendmsg, recvmsg(fd, msg, flags)
+		if i == 1 {
+			if x == 0 || (p.nr == 47 && failed(ret)) {
+				return ptr(x), true
+			}
+			return t.msghdr(p, x, ret), true
+		}
+	case 140, 141: // getpriority(which, who), setpriority(which, who, prio)
+		if i == 0 {
+			return enum(x, values{{0, "PRIO_PROCESS"}, {1, "PRIO_PGRP"}, {2, "PRIO_USER"}}, "PRIO_???"), true
+		}
 	case 291: // epoll_create1(flags)
 		return flags(x, epollCreateFlags[:], "0"), true
 	case 290: // eventfd2(count, flags)
@@ -449,6 +466,8 @@ func sockOptName(level, x uint64) string {
 		v, unknown = ipOpts, "IP_???"
 	case 41:
 		v, unknown = ipv6Opts, "IPV6_???"
+	case 270:
+		v, unknown = netlinkOpts, "NETLINK_???"
 	default:
 		return strconv.FormatUint(x, 10)
 	}
@@ -653,6 +672,11 @@ func (t *Tracer) saveLen(p *proc) int64 {
 		addr = p.args[2]
 	case 45:
 		addr = p.args[5]
+	case 47: // recvmsg: msg_namelen, inside the header
+		if p.args[1] == 0 {
+			return -1
+		}
+		addr = p.args[1] + 8
 	case 55:
 		addr = p.args[4]
 	}
@@ -754,4 +778,77 @@ func (t *Tracer) utimes(pid int, addr uint64) string {
 		parts[i] = "{tv_sec=" + strconv.FormatInt(sec, 10) + ", tv_nsec=" + strconv.FormatInt(nsec, 10) + "} /* " + when.Format(layout) + " */"
 	}
 	return "[" + parts[0] + ", " + parts[1] + "]"
+}
+
+// msghdr shows sendmsg's and recvmsg's struct msghdr: the address, the
+// data (for recvmsg only as much as was received), the control messages.
+func (t *Tracer) msghdr(p *proc, addr, ret uint64) string {
+	pid := p.pid
+	b, err := peek(pid, addr, 56)
+	if err != nil || len(b) < 56 {
+		return hex(addr)
+	}
+	name, namelen := le64(b, 0), int64(int32(le32(b, 8)))
+	iov, iovlen := le64(b, 16), le64(b, 24)
+	control, controllen := le64(b, 32), le64(b, 40)
+	flagsv := uint64(le32(b, 48))
+	recv := p.nr == 47
+	s := "{msg_name="
+	switch {
+	case name == 0:
+		s += "NULL"
+	case namelen <= 0:
+		s += hex(name)
+	default:
+		s += t.sockaddr(pid, name, int(namelen))
+	}
+	s += ", msg_namelen="
+	if recv && p.inLen >= 0 && p.inLen != namelen {
+		s += strconv.FormatInt(p.inLen, 10) + " => "
+	}
+	s += strconv.FormatInt(namelen, 10)
+	limit := -1
+	if recv {
+		limit = int(ret)
+	}
+	s += ", msg_iov=" + t.iovec(pid, iov, int(min(iovlen, 1024)), limit) + ", msg_iovlen=" + strconv.FormatUint(iovlen, 10)
+	if control != 0 && controllen > 0 {
+		s += ", msg_control=" + t.cmsgs(pid, control, int(min(controllen, 4096)))
+	}
+	s += ", msg_controllen=" + strconv.FormatUint(controllen, 10) + ", msg_flags=" + flags(flagsv, msgFlags[:], "0") + "}"
+	return s
+}
+
+// cmsgs shows control messages: passed descriptors (SCM_RIGHTS) and
+// credentials (SCM_CREDENTIALS); others by level and type only.
+func (t *Tracer) cmsgs(pid int, addr uint64, n int) string {
+	b, err := peek(pid, addr, n)
+	if err != nil || len(b) < n {
+		return hex(addr)
+	}
+	var parts []string
+	for off := 0; off+16 <= len(b); {
+		clen := int(le64(b, off))
+		level, typ := uint64(le32(b, off+8)), uint64(le32(b, off+12))
+		if clen < 16 || off+clen > len(b) {
+			break
+		}
+		c := "{cmsg_len=" + strconv.Itoa(clen) + ", cmsg_level=" + enum(level, sockLevels, "SOL_???")
+		data := b[off+16 : off+clen]
+		if level == 1 && typ == 1 { // SCM_RIGHTS
+			var fds []string
+			for i := 0; i+4 <= len(data); i += 4 {
+				fds = append(fds, strconv.Itoa(int(int32(le32(data, i)))))
+			}
+			c += ", cmsg_type=SCM_RIGHTS, cmsg_data=[" + strings.Join(fds, ", ") + "]}"
+		} else if level == 1 && typ == 2 && len(data) >= 12 { // SCM_CREDENTIALS
+			c += ", cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=" + strconv.Itoa(int(int32(le32(data, 0)))) +
+				", uid=" + strconv.FormatUint(uint64(le32(data, 4)), 10) + ", gid=" + strconv.FormatUint(uint64(le32(data, 8)), 10) + "}}"
+		} else {
+			c += ", cmsg_type=" + hex(typ) + "}"
+		}
+		parts = append(parts, c)
+		off += (clen + 7) &^ 7
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }

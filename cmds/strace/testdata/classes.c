@@ -31,6 +31,7 @@
 #include <sys/vfs.h>
 #include <sys/sysmacros.h>
 #include <poll.h>
+#include <linux/netlink.h>
 #include <grp.h>
 struct msgb { long mtype; char t[8]; };
 int main(void) {
@@ -61,6 +62,21 @@ int main(void) {
     struct sockaddr_in me; socklen_t ml = sizeof me; getsockname(u1, (struct sockaddr *)&me, &ml);
     sendto(u1, "dgram", 5, 0, (struct sockaddr *)&me, sizeof me);
     struct sockaddr_storage from; socklen_t fl = sizeof from; recvfrom(u1, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl); close(u1);
+  }
+  { /* messages with a header: two pieces of data, then a descriptor passed along */
+    int sp[2]; socketpair(AF_UNIX, SOCK_DGRAM, 0, sp);
+    struct iovec io[2] = {{"hello", 5}, {"world", 5}}; struct msghdr mh; memset(&mh, 0, sizeof mh); mh.msg_iov = io; mh.msg_iovlen = 2;
+    sendmsg(sp[0], &mh, 0);
+    char rb[100]; struct iovec ri = {rb, sizeof rb}; struct sockaddr_un from; struct msghdr rh; memset(&rh, 0, sizeof rh);
+    rh.msg_name = &from; rh.msg_namelen = sizeof from; rh.msg_iov = &ri; rh.msg_iovlen = 1; recvmsg(sp[1], &rh, 0);
+    union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr a; } cb; memset(&cb, 0, sizeof cb);
+    mh.msg_iovlen = 1; mh.msg_control = cb.b; mh.msg_controllen = sizeof cb.b;
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&mh); cm->cmsg_level = SOL_SOCKET; cm->cmsg_type = SCM_RIGHTS; cm->cmsg_len = CMSG_LEN(sizeof(int));
+    int zero = 0; memcpy(CMSG_DATA(cm), &zero, sizeof zero); sendmsg(sp[0], &mh, 0);
+    rh.msg_control = cb.b; rh.msg_controllen = sizeof cb.b; rh.msg_namelen = sizeof from; recvmsg(sp[1], &rh, MSG_CMSG_CLOEXEC);
+    int got; memcpy(&got, CMSG_DATA(CMSG_FIRSTHDR(&rh)), sizeof got); close(got); close(sp[0]); close(sp[1]);
+    int nl = socket(AF_NETLINK, SOCK_RAW, 0); struct sockaddr_nl sn; memset(&sn, 0, sizeof sn); sn.nl_family = AF_NETLINK;
+    bind(nl, (struct sockaddr *)&sn, sizeof sn); close(nl); setpriority(PRIO_PROCESS, 0, getpriority(PRIO_PROCESS, 0));
   }
   /* memory */
   void *b = sbrk(0); brk(b); void *p = mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0);
