@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -308,21 +309,24 @@ func (x *ln) link(source, dest string) bool {
 			return false
 		}
 		backupName = dest + path[len(dst):] // as the user named it
-	} else if exists && (x.force || x.interactive) {
-		if err := unix.Unlink(dst); err != nil && err != unix.ENOENT {
-			x.io.Errorf("cannot remove %s: %s", x.q.Always(dest), errno.Message(err))
-			return false
-		}
 	}
-	var err error
-	if x.symbolic {
-		err = unix.Symlink(content, dst)
-	} else {
+	makeLink := func(at string) error {
+		if x.symbolic {
+			return unix.Symlink(content, at)
+		}
 		flags := 0
 		if x.logical {
 			flags = unix.AT_SYMLINK_FOLLOW
 		}
-		err = unix.Linkat(unix.AT_FDCWD, src, unix.AT_FDCWD, dst, flags)
+		return unix.Linkat(unix.AT_FDCWD, src, unix.AT_FDCWD, at, flags)
+	}
+	err := makeLink(dst)
+	if err == unix.EEXIST && exists && backupName == "" && (x.force || x.interactive) {
+		// As GNU ln (gnulib's force_linkat): make the link under a
+		// temporary name beside dest and rename it over dest, so dest is
+		// never missing, and a link to dest's own data (ln -Lf link
+		// target, when target has another name) cannot lose it.
+		err = replaceWith(dst, makeLink)
 	}
 	if err != nil {
 		x.linkError(err, content, dest)
@@ -352,7 +356,9 @@ func (x *ln) sameFile(source, dest, content string, srcSt, dstSt *unix.Stat_t) b
 		if !strings.HasPrefix(target, "/") {
 			target = fsname.Concat(dirOf(dest), target)
 		}
-		return unix.Lstat(fsname.Join(x.io.Dir, target), &st) == nil && st.Dev == dstSt.Dev && st.Ino == dstSt.Ino
+		// The target followed, dest not: "ln -sf l l" may replace the
+		// link l, "ln -sf f f" must not replace f.
+		return unix.Stat(fsname.Join(x.io.Dir, target), &st) == nil && st.Dev == dstSt.Dev && st.Ino == dstSt.Ino
 	}
 	if srcSt.Dev != dstSt.Dev || srcSt.Ino != dstSt.Ino {
 		return false
@@ -364,6 +370,48 @@ func (x *ln) sameFile(source, dest, content string, srcSt, dstSt *unix.Stat_t) b
 	return fsname.LastComponent(source) == fsname.LastComponent(dest) &&
 		unix.Stat(fsname.Join(x.io.Dir, dirOf(source)), &a) == nil &&
 		unix.Stat(fsname.Join(x.io.Dir, dirOf(dest)), &b) == nil && a.Dev == b.Dev && a.Ino == b.Ino
+}
+
+// replaceWith makes a new file with make under an unused temporary name in
+// dst's directory and renames it to dst. If the two were already one file
+// (rename(2) then does nothing), the temporary name goes.
+func replaceWith(dst string, make func(string) error) error {
+	dir := dirOf(dst)
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	seed := uint64(time.Now().UnixNano()) ^ uint64(unix.Getpid())<<32
+	for try := 0; try < 100; try++ {
+		name := make8(letters, &seed)
+		tmp := fsname.Concat(dir, name)
+		err := make(tmp)
+		if err == unix.EEXIST {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := unix.Rename(tmp, dst); err != nil {
+			unix.Unlink(tmp)
+			return err
+		}
+		var st unix.Stat_t
+		if unix.Lstat(tmp, &st) == nil {
+			unix.Unlink(tmp)
+		}
+		return nil
+	}
+	return unix.EEXIST
+}
+
+// make8 returns eight letters drawn from a xorshift sequence.
+func make8(letters string, seed *uint64) string {
+	var b [8]byte
+	for i := range b {
+		*seed ^= *seed << 13
+		*seed ^= *seed >> 7
+		*seed ^= *seed << 17
+		b[i] = letters[*seed%uint64(len(letters))]
+	}
+	return string(b[:])
 }
 
 // dirOf returns the directory part of name, "." when there is none.

@@ -25,6 +25,11 @@ func TestAgainstGNU(t *testing.T) {
 		{"-t", "d", "-T", "f"}, {"-T", "f"}, {"-dv", "d", "dd"}, {"-sfv", "f", "empty"}, {"-sfTv", "f", "empty"},
 		{"-sv", "a b", "it's"}, {"-sv", "new\nline", "é"}, {"-x"}, {"-t", "d", "-t", "e", "f"},
 		{"f", "/proc/sys/zz"}, {"-s", "f", "/proc/sys/zz"},
+		// Replacing with -f never loses the data: "ln -Lf link f" when f
+		// has another name; "ln -sf link link" replaces the link, "ln -sf
+		// f f" refuses.
+		{"-Lf", "link", "f"}, {"-Lf", "link", "hardlink"}, {"-f", "hardlink", "f"}, {"-sf", "link", "link"},
+		{"-sfv", "f", "link"}, {"-sf", "dangling", "dangling"}, {"-sfn", "linkdir", "linkdir"},
 		// Destinations ending in / that name a file.
 		{"-sf", "f", "exec/"}, {"-f", "f", "link/"}, {"-b", "f", "exec/"}, {"-s", "f", "exec/"}, {"-sfn", "f", "linkdir/"},
 	} {
