@@ -42,14 +42,19 @@ var zine = []zinePage{
 		cmd: "strace -f ls /tmp/st",
 		want: `(?m)^execve\("/bin/ls", \["ls", "/tmp/st"\].* = 0\n(?s:.*)getdents64\(3, (?s:.*)write\(1, "f\\n", 2` +
 			`(?s:.*)^\+\+\+ exited with 0 \+\+\+\n$`},
-	{name: "kill -HUP", applets: []string{"sleep"}, cmd: "sleep 100 & kill -HUP %1; wait %1", status: 129},
+	{name: "kill -HUP", applets: []string{"sleep"}, cmd: "sleep 100 & kill -HUP %1; wait %1", want: `^\[1\] \d+\n$`, status: 129},
+	// jobs reports how the job ended, with the signal's description
+	// (strsignal: "Hangup"); the sleep gives the kill time to land.
+	{name: "kill -HUP: jobs", applets: []string{"sleep"}, cmd: "sleep 100 & kill -HUP %1; sleep 1; jobs",
+		want: `^\[1\] \d+\n\[1\]\+  Hangup                  sleep 100\n$`},
 	{name: "kill -l", cmd: "kill -l", want: `HUP(?s:.*)INT(?s:.*)KILL(?s:.*)TERM`},
 	{name: "ls | wc -l", applets: []string{"ls", "wc"}, cmd: "ls / | wc -l", want: `^1[0-9]\n$`},
 	{name: "mkfifo", applets: []string{"mkfifo", "cat"}, setup: "cd /tmp && mkfifo my-pipe",
 		cmd: "(echo through-the-pipe > my-pipe &) ; cat my-pipe", want: `^through-the-pipe\n$`},
 	{name: "yes | head", applets: []string{"yes", "head"}, cmd: "yes | head -n 3", want: `^y\ny\ny\n$`},
-	{name: "socket", applets: []string{"nc", "file", "chmod", "ls"}, setup: "cd /tmp && (nc -lU mysock.sock &) && sleep 1",
-		cmd: "file mysock.sock && chmod 600 mysock.sock && ls -l mysock.sock", want: `^mysock\.sock: socket\nsrw------- `},
+	{name: "socket", applets: []string{"nc", "file", "chmod", "ls"}, setup: "cd /tmp && (nc -lU mysock.sock &) && (nc -lU secret.sock &) && sleep 1",
+		cmd:  "file mysock.sock && ls -l secret.sock && chmod 600 secret.sock && ls -l secret.sock",
+		want: `^mysock\.sock: socket\ns\S{9} .* secret\.sock\nsrw------- .* secret\.sock\n$`},
 	{name: "env", applets: []string{"env"}, cmd: "env A=val env", want: `(?m)^A=val$`},
 	{name: "ldd", applets: []string{"ldd"}, files: []string{"/usr/bin/strace"}, cmd: "ldd /usr/bin/strace",
 		want: `(?m)^\tlibc\.so\.6 => /lib/x86_64-linux-gnu/libc\.so\.6 \(0x[0-9a-f]+\)$`},
@@ -57,6 +62,8 @@ var zine = []zinePage{
 		want: `^\d+ libs found in cache ` + "`/etc/ld.so.cache'\n"},
 	{name: "man 2 read", applets: []string{"man"}, files: []string{"/usr/share/man/man2/read.2"}, cmd: "man 2 read | head -n 1",
 		want: `^READ\(2\) +.+ +READ\(2\)\n$`},
+	{name: "man 1 read", applets: []string{"man"}, files: []string{"/usr/share/man/man1/read.1"}, cmd: "man 1 read | head -n 1",
+		want: `^READ\(1\) +.+ +READ\(1\)\n$`},
 	{name: "man 7 pipe", applets: []string{"man"}, files: []string{"/usr/share/man/man7/pipe.7"}, cmd: "man 7 pipe | head -n 1",
 		want: `^PIPE\(7\) +.+ +PIPE\(7\)\n$`},
 	{name: "man proc", applets: []string{"man"}, files: []string{"/usr/share/man/man5/proc.5"}, cmd: "man proc | head -n 1",
@@ -65,6 +72,16 @@ var zine = []zinePage{
 		want: `^ZINEBOX\(7\) +.+ +ZINEBOX\(7\)\n$`},
 	{name: "file", applets: []string{"file"}, cmd: "file /bin/zinebox",
 		want: `^/bin/zinebox: ELF 64-bit LSB executable, x86-64, version 1 \(SYSV\), statically linked, .*stripped\n$`},
+	// Output buffering: on the terminal stdout is line-buffered, one
+	// write(2) a line; through a pipe it is fully buffered, one write(2)
+	// at exit; stdbuf -oL asks for lines again. (What the program writes
+	// lands in the middle of strace's lines: both share the terminal.)
+	{name: "buffering: terminal", applets: []string{"strace", "count"}, cmd: "strace -f -e trace=write count -i 0 3",
+		want: `(?s)write\(1, "1\\n", 2.*write\(1, "2\\n", 2.*write\(1, "3\\n", 2`},
+	{name: "buffering: pipe", applets: []string{"strace", "count", "cat"}, cmd: "strace -f -e trace=write count -i 0 3 | cat",
+		want: `write\(1, "1\\n2\\n3\\n", 6`},
+	{name: "buffering: stdbuf -oL", applets: []string{"strace", "count", "cat", "stdbuf"}, cmd: "strace -f -e trace=write stdbuf -oL count -i 0 3 | cat",
+		want: `(?s)write\(1, "1\\n", 2.*write\(1, "2\\n", 2.*write\(1, "3\\n", 2`},
 	{name: "threads", applets: []string{"ps"}, cmd: "ps -T -p 1", want: `^\s*PID\s+SPID\s+TTY\s+TIME\s+CMD\n(\s*1\s+\d+\s+\?\s+\S+\s+init\n){2,}$`},
 }
 
@@ -114,12 +131,19 @@ func TestReliability(t *testing.T) {
 	RequireApplets(t, "sleep", "ps")
 	vm := Boot(t)
 
-	// A full file system: /dev/full answers every write with ENOSPC, as a
-	// full tmpfs would. The error must be reported and the status say so.
+	// A full file system: cp fills /tmp (a tmpfs, half the memory) until
+	// ENOSPC; then cp and tee fail on it with GNU's messages and a status
+	// that says so, and what they could not write is not there. /dev/full
+	// answers every write with ENOSPC too.
 	t.Run("ENOSPC", func(t *testing.T) {
+		RequireApplets(t, "cp", "tee", "rm", "ls")
+		defer vm.Run("rm -f /tmp/fill /tmp/tee.out /tmp/passwd")
 		for _, tc := range []struct {
 			applet, cmd, msg string
 		}{
+			{"cp", "cp /dev/zero /tmp/fill", "cp: error writing '/tmp/fill': No space left on device\n"},
+			{"tee", "echo hi | tee /tmp/tee.out", "hi\ntee: /tmp/tee.out: No space left on device\n"},
+			{"cp", "cp /etc/passwd /tmp/passwd", "cp: error writing '/tmp/passwd': No space left on device\n"},
 			{"tee", "echo hi | tee /dev/full", "tee: /dev/full: No space left on device\n"},
 			{"cat", "cat /etc/hostname > /dev/full", "cat: write error: No space left on device\n"},
 		} {
@@ -134,6 +158,10 @@ func TestReliability(t *testing.T) {
 			if status == 0 || !strings.Contains(out, tc.msg) {
 				t.Errorf("%s: status %d, output %q; want a failure and %q", tc.cmd, status, out, tc.msg)
 			}
+		}
+		// /tmp is full, and the files that failed hold nothing
+		if out := vm.MustRun("ls -ln /tmp/tee.out /tmp/passwd", 0); !regexp.MustCompile(`(?m)^-\S+ 1 0 0 0 .* /tmp/passwd\n-\S+ 1 0 0 0 .* /tmp/tee\.out\n$`).MatchString(out) {
+			t.Errorf("after ENOSPC:\n%s", out)
 		}
 	})
 
@@ -168,6 +196,28 @@ func TestReliability(t *testing.T) {
 		out := vm.MustRun("ps -e", 0)
 		if strings.Contains(out, "sleep") {
 			t.Errorf("sleeps left after Ctrl-C:\n%s", out)
+		}
+	})
+
+	t.Run("Ctrl-C ends a loop of builtins", func(t *testing.T) {
+		// the shell itself gets the SIGINT: no job is in the foreground
+		requireJobControl(t, vm)
+		if err := vm.SendLine(`echo "sta""rted"; while :; do :; done; echo "af""ter"`); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
+			t.Fatal(err)
+		}
+		interruptUntilPrompt(t, vm)
+		if err := vm.SendLine(`echo "sta""tus=$?"`); err != nil {
+			t.Fatal(err)
+		}
+		if _, m, err := vm.Expect(regexp.MustCompile(`status=(\d+)\r?\n`), 0); err != nil || m[1] != "130" {
+			t.Errorf("$? after Ctrl-C: %v %v, want 130", m, err)
+		}
+		vm.ExpectPrompt(0)
+		if strings.Contains(vm.Transcript(), "\nafter") {
+			t.Errorf("the line went on after Ctrl-C")
 		}
 	})
 
