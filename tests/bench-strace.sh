@@ -50,4 +50,7 @@ echo "strace of dd bs=1 count=20000 (40,000 system calls), $rounds rounds"
 echo "untraced median:       $(ms "$(median "${plain_times[@]}")")"
 echo "real strace median:    $(ms "$(median "${real_times[@]}")")"
 echo "zinebox strace median: $(ms "$(median "${our_times[@]}")")"
-echo "paired ratio (zinebox/real strace, median): $(median "${ratios[@]}")x"
+ratio=$(median "${ratios[@]}")
+verdict=$(awk -v r="$ratio" 'BEGIN{print (r <= 1.5) ? "met" : "NOT met"}')
+echo "paired ratio (zinebox/real strace, median): ${ratio}x (target <= 1.5x: $verdict)"
+echo "per-round ratios: ${ratios[*]}"
