@@ -1,14 +1,78 @@
 package kill
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
 )
+
+// The test binary doubles as kill when asked, to run as another user.
+func TestMain(m *testing.M) {
+	if os.Getenv("ZB_KILL_UNDER_TEST") == "1" {
+		os.Exit(applet.RunProcess(&Applet, "kill", os.Args[1:], nil))
+	}
+	os.Exit(m.Run())
+}
+
+// A process we may not signal: as nobody, the null signal to init (which
+// checks the permission and sends nothing) fails with procps's message.
+func TestPermissionDenied(t *testing.T) {
+	procpsKill(t)
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run kill as another user")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy nobody may run: t.TempDir and its parent are 0700.
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "kill")
+	if err := os.WriteFile(ours, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755)
+	}
+	real, _ := exec.LookPath("kill")
+	run := func(prog string, args ...string) string {
+		cmd := exec.Command(prog, args...)
+		cmd.Args[0] = "kill"
+		cmd.Env = append(os.Environ(), "ZB_KILL_UNDER_TEST=1", "LC_ALL=C")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		status := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			status = ee.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%s: %v", prog, err)
+		}
+		return out.String() + "status " + strconv.Itoa(status)
+	}
+	for _, args := range [][]string{{"-0", "1"}, {"-s", "0", "1", "999999"}} {
+		want, got := run(real, args...), run(ours, args...)
+		if got != want {
+			t.Errorf("kill %q as nobody:\n got %q\nwant %q", args, got, want)
+		}
+		if !strings.Contains(want, "Operation not permitted") {
+			t.Errorf("procps kill %q as nobody: %q", args, want)
+		}
+	}
+}
 
 // procpsKill reports whether the kill in PATH is procps-ng's.
 func procpsKill(t *testing.T) {
