@@ -67,7 +67,7 @@ func daysIn(y, m int) int {
 }
 
 // parseStamp reads the -t argument [[CC]YY]MMDDhhmm[.ss] in loc.
-func parseStamp(s string, now time.Time, loc *time.Location) (time.Time, bool) {
+func parseStamp(s string, now time.Time, loc *time.Location, mk *mktimer) (time.Time, bool) {
 	main, secs, hasSecs := strings.Cut(s, ".")
 	ss := 0
 	if hasSecs {
@@ -105,5 +105,16 @@ func parseStamp(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 	if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, ss, 0, loc), true
+	leap := ss == 60 // a leap second is the next minute's first
+	if leap {
+		ss = 59
+	}
+	t := mk.mktime(y, time.Month(mo), d, h, mi, ss, 0, loc, -1)
+	if t.Hour() != h || t.Minute() != mi || t.Day() != d {
+		return time.Time{}, false // skipped when DST began
+	}
+	if leap {
+		t = t.Add(time.Second)
+	}
+	return t, true
 }

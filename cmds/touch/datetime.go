@@ -29,7 +29,7 @@ import (
 // set first, then the day of the week, then the relative years, months and
 // days (as calendar arithmetic), then the relative hours, minutes and
 // seconds (as elapsed time).
-func parseDate(s string, now time.Time, loc *time.Location) (time.Time, bool) {
+func parseDate(s string, now time.Time, loc *time.Location, mk *mktimer) (time.Time, bool) {
 	if rest, ok := strings.CutPrefix(s, "TZ=\""); ok {
 		i := strings.IndexByte(rest, '"')
 		if i < 0 {
@@ -56,7 +56,7 @@ func parseDate(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 	if !p.parse() {
 		return time.Time{}, false
 	}
-	return p.resolve(now, loc)
+	return p.resolve(now, loc, mk)
 }
 
 type tokKind uint8
@@ -693,7 +693,7 @@ func (p *dateParser) number(n dateToken) {
 }
 
 // resolve turns the items into a time, in parse_datetime's order.
-func (p *dateParser) resolve(now time.Time, loc *time.Location) (time.Time, bool) {
+func (p *dateParser) resolve(now time.Time, loc *time.Location, mk *mktimer) (time.Time, bool) {
 	now = now.In(loc)
 	if p.zonesSeen > 0 {
 		// The fields are in the given zone (GNU computes them in the
@@ -733,12 +733,19 @@ func (p *dateParser) resolve(now time.Time, loc *time.Location) (time.Time, bool
 			}
 		}
 	}
-	t := time.Date(year, month, day, hour, minute, sec, nsec, loc)
-	if y, m, d := t.Date(); y != year || m != month || d != day || t.Hour() != hour || t.Minute() != minute || t.Second() != sec || month < 1 || month > 12 {
-		return time.Time{}, false // 2010-02-30, 24:00, 10:61 or a time skipped by DST
+	// Relative items alone keep now's daylight-saving flag (GNU leaves
+	// tm_isdst as localtime gave it); anything absolute lets mktime
+	// decide, or takes it from a local zone name.
+	isDST := -1
+	if p.datesSeen == 0 && p.daysSeen == 0 && p.timesSeen == 0 {
+		isDST = dstFlag(now)
 	}
-	if p.localZonesSeen > 0 && p.zonesSeen == 0 && p.localIsDST >= 0 && dstFlag(t) != p.localIsDST {
-		return time.Time{}, false // 10:00 EDT on a day of EST in New York
+	if p.localZonesSeen > 0 {
+		isDST = p.localIsDST
+	}
+	t := mk.mktime(year, month, day, hour, minute, sec, nsec, loc, isDST)
+	if y, m, d := t.Date(); y != year || m != month || d != day || t.Hour() != hour || t.Minute() != minute || t.Second() != sec || month < 1 || month > 12 {
+		return time.Time{}, false // 2010-02-30, 24:00, 10:61, a time skipped by DST, 10:00 EDT in winter
 	}
 	if p.daysSeen > 0 && p.datesSeen == 0 {
 		wd := int(t.Weekday())
@@ -748,19 +755,52 @@ func (p *dateParser) resolve(now time.Time, loc *time.Location) (time.Time, bool
 			ord--
 		}
 		shift += 7 * ord
-		t = time.Date(t.Year(), t.Month(), t.Day()+shift, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+		t = mk.mktime(t.Year(), t.Month(), t.Day()+shift, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc, -1)
 	}
 	if p.relYear != 0 || p.relMonth != 0 || p.relDay != 0 {
-		t = time.Date(t.Year()+p.relYear, t.Month()+time.Month(p.relMonth), t.Day()+p.relDay, hour, minute, sec, nsec, loc)
-		if p.datesSeen == 0 && p.daysSeen == 0 && p.timesSeen == 0 && t.IsDST() != now.IsDST() {
-			// Relative items alone keep now's daylight-saving flag
-			// (GNU leaves mktime's tm_isdst as localtime gave it): a
-			// month from a winter time lands at the same standard-time
-			// clock in summer, an hour off the summer clock.
-			_, nowOff := now.Zone()
-			_, off := t.Zone()
-			t = t.Add(time.Duration(off-nowOff) * time.Second)
-		}
+		t = mk.mktime(t.Year()+p.relYear, t.Month()+time.Month(p.relMonth), t.Day()+p.relDay, hour, minute, sec, nsec, loc, isDST)
 	}
 	return t.Add(time.Duration(p.relSec)*time.Second + time.Duration(p.relNsec)), true
+}
+
+// mktimer turns broken-down local times into instants as glibc's mktime
+// does, which matters where a local time happens twice (the hour before
+// DST ends) or never: mktime starts from the UTC offset of its previous
+// answer (zero at first), follows the offsets until they agree, and so
+// picks the occurrence that the previous call makes likely. GNU touch
+// calls it up to three times per date, and once more per time with -r.
+type mktimer struct {
+	guess int // seconds east of UTC of the last result
+}
+
+// mktime returns the instant of the given fields (normalised as C does:
+// day 32 is the next month's first) in loc. isDST, when 0 or 1, asks for
+// an instant with that daylight-saving flag; if the fields have none,
+// the time is read with the offset of the wanted kind in effect nearby.
+func (m *mktimer) mktime(year int, month time.Month, day, hour, min, sec, nsec int, loc *time.Location, isDST int) time.Time {
+	base := time.Date(year, month, day, hour, min, sec, 0, time.UTC).Unix()
+	t := base - int64(m.guess)
+	for range 8 {
+		_, off := time.Unix(t, 0).In(loc).Zone()
+		next := base - int64(off)
+		if next == t {
+			break
+		}
+		t = next
+	}
+	if isDST >= 0 && dstFlag(time.Unix(t, 0).In(loc)) != isDST {
+		// The other occurrence of an ambiguous time, else the offset of
+		// the wanted kind of time half a year away.
+		for _, probe := range [...]int64{-3600, 3600, -7200, 7200, -183 * 86400, 183 * 86400, -91 * 86400, 91 * 86400} {
+			at := time.Unix(t+probe, 0).In(loc)
+			if dstFlag(at) == isDST {
+				_, off := at.Zone()
+				t = base - int64(off)
+				break
+			}
+		}
+	}
+	r := time.Unix(t, int64(nsec)).In(loc)
+	_, m.guess = r.Zone()
+	return r
 }

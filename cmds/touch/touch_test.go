@@ -1,6 +1,8 @@
 package touch
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -101,6 +103,39 @@ func TestDatesFromReference(t *testing.T) {
 	fixture.Compare(t, &Applet, "touch", fixture.ATimeMTime, cases)
 }
 
+// TestAroundDST checks local times that happen twice or never, where
+// glibc's mktime decides by the offset of its previous answer: relative to
+// reference files an hour before and after the end and start of DST, and
+// -t stamps in those hours.
+func TestAroundDST(t *testing.T) {
+	refAt := func(when string) func(t testing.TB, dir string) {
+		return func(t testing.TB, dir string) {
+			at, err := time.Parse("2006-01-02 15:04", when)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixture.MakeFile(t, dir, "ref")
+			if err := os.Chtimes(filepath.Join(dir, "ref"), at, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var cases []fixture.Case
+	for _, tzone := range []string{"Europe/London", "America/New_York"} {
+		env := []string{"TZ=" + tzone}
+		for _, ref := range []string{"2021-10-30 12:00", "2021-10-31 00:30", "2021-10-31 01:30", "2021-11-07 05:30", "2021-11-07 06:30", "2021-03-27 12:00"} {
+			for _, date := range []string{"today", "24 hours", "+1 day", "01:30 tomorrow", "sunday 01:30", "2021-10-31 01:30",
+				"2021-11-07 01:30", "2021-03-28 01:30", "next month", "2021-10-31 01:30 bst", "2021-11-07 01:30 est"} {
+				cases = append(cases, fixture.Case{Args: []string{"-r", "ref", "-d", date, "x"}, Env: env, Setup: refAt(ref)})
+			}
+		}
+		for _, stamp := range []string{"202110310130", "202111070130", "202103280130", "202103140230", "202012312359.60"} {
+			cases = append(cases, fixture.Case{Args: []string{"-t", stamp, "x"}, Env: env})
+		}
+	}
+	fixture.Compare(t, &Applet, "touch", fixture.ATimeMTime, cases)
+}
+
 // TestNow compares what depends on the current time without the times.
 func TestNow(t *testing.T) {
 	fixture.Compare(t, &Applet, "touch", fixture.NoTimes, fixture.Args(
@@ -141,13 +176,13 @@ func TestRelativeDates(t *testing.T) {
 		"5 fortnights ago":     time.Date(2020, 12, 21, 12, 30, 0, 5, loc),
 		"10:11:12":             time.Date(2021, 3, 1, 10, 11, 12, 0, loc),
 	} {
-		got, ok := parseDate(s, now, loc)
+		got, ok := parseDate(s, now, loc, &mktimer{})
 		if !ok || !got.Equal(want) {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
 	for _, bad := range []string{"2020-1", "25:00", "@x", "2020-01-02 03:04:05.x", "10:61", "ago", "2 parsecs ago", "jan", "2010-01-02 t"} {
-		if _, ok := parseDate(bad, now, loc); ok {
+		if _, ok := parseDate(bad, now, loc, &mktimer{}); ok {
 			t.Errorf("parseDate(%q) accepted", bad)
 		}
 	}
