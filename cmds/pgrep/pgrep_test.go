@@ -1,6 +1,7 @@
 package pgrep
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -185,4 +186,69 @@ func runPkill(args ...string) applettest.Result {
 	pk.Name = "pkill"
 	pk.Main = func(io *applet.IO, a []string) int { return Run(io, a, true) }
 	return applettest.Run(&pk, "", "", nil, args...)
+}
+
+// The test binary doubles as pkill when asked, to run as another user.
+func TestMain(m *testing.M) {
+	if os.Getenv("ZB_PKILL_UNDER_TEST") == "1" {
+		pk := Applet
+		pk.Name = "pkill"
+		pk.Main = func(io *applet.IO, a []string) int { return Run(io, a, true) }
+		os.Exit(applet.RunProcess(&pk, "pkill", os.Args[1:], nil))
+	}
+	os.Exit(m.Run())
+}
+
+// pkill as nobody on root's processes (our own family), with the null
+// signal, which only checks the permission: procps's message and status.
+func TestPkillPermissionDenied(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run pkill as another user")
+	}
+	real, err := exec.LookPath("pkill")
+	if err != nil {
+		t.Skip("no pkill")
+	}
+	sid := family(t)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "pkill")
+	if err := os.WriteFile(ours, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // t.TempDir and its parent are 0700
+	}
+	run := func(prog string, args ...string) string {
+		cmd := exec.Command(prog, args...)
+		cmd.Args[0] = "pkill"
+		cmd.Env = append(os.Environ(), "ZB_PKILL_UNDER_TEST=1", "LC_ALL=C")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		status := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			status = ee.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%s: %v", prog, err)
+		}
+		return out.String() + "status " + strconv.Itoa(status)
+	}
+	for _, args := range [][]string{{"--signal", "0", "-s", sid, "zbsleeper"}, {"-0", "-e", "-s", sid, "-x", "zbsleeper"}} {
+		want, got := run(real, args...), run(ours, args...)
+		if got != want {
+			t.Errorf("pkill %q as nobody:\n got %q\nwant %q", args, got, want)
+		}
+		if !strings.Contains(want, "Operation not permitted") {
+			t.Errorf("procps pkill %q as nobody: %q", args, want)
+		}
+	}
 }
