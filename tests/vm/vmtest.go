@@ -283,11 +283,19 @@ func (vm *VM) dumpTranscript() {
 // Transcript returns everything the console printed so far.
 func (vm *VM) Transcript() string { return vm.log.String() }
 
-// Send types s on the terminal as it is (add "\r" for Enter).
-func (vm *VM) Send(s string) error { return vm.exp.Send(s) }
+// Send types s on the terminal as it is (add "\r" for Enter). On a VM,
+// Ctrl-A goes through QEMU's monitor multiplexer (-serial mon:stdio), for
+// which it is the escape key: Send doubles it, which QEMU passes on as one
+// Ctrl-A.
+func (vm *VM) Send(s string) error {
+	if vm.name == "vm" {
+		s = strings.ReplaceAll(s, "\x01", "\x01\x01")
+	}
+	return vm.exp.Send(s)
+}
 
 // SendLine types s and Enter.
-func (vm *VM) SendLine(s string) error { return vm.exp.Send(s + "\r") }
+func (vm *VM) SendLine(s string) error { return vm.Send(s + "\r") }
 
 // Expect waits until re matches the output that has not yet been consumed,
 // and returns that output up to the end of the match, and the submatches.

@@ -221,6 +221,29 @@ func TestReliability(t *testing.T) {
 		}
 	})
 
+	// The line editor on the serial console (ttyS0 reports no size: the
+	// editor falls back to 80 columns): suite 1's keys give the same lines.
+	t.Run("line editing on ttyS0", func(t *testing.T) {
+		for _, k := range editKeys {
+			if err := vm.Send(k.keys); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := vm.Expect(regexp.MustCompile(`(?m)^`+k.want+`\r?\n`), 0); err != nil {
+				t.Fatalf("%s (%q): %v", k.name, k.keys, err)
+			}
+			if _, err := vm.ExpectPrompt(0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if HasApplet(t, "uname") {
+			vm.Send("unam\t-s\r")
+			if _, _, err := vm.Expect(regexp.MustCompile(`(?m)^Linux\r?\n`), 0); err != nil {
+				t.Fatalf("Tab: %v", err)
+			}
+			vm.ExpectPrompt(0)
+		}
+	})
+
 	t.Run("kill -INT $$", func(t *testing.T) {
 		requireJobControl(t, vm)
 		if err := vm.SendLine("kill -INT $$"); err != nil {
