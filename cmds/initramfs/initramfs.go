@@ -27,6 +27,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/elfdeps"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/ldcache"
 	"golang.org/x/sys/unix"
 )
 
@@ -65,6 +66,9 @@ type Sources struct {
 	// Closure returns a program followed by the libraries and loader it
 	// needs (nil: the program alone).
 	Closure func(path string, env []string) ([]string, error)
+	// LDCache is the host's ld.so.cache, whose entries for the libraries
+	// --add brought become the image's /etc/ld.so.cache ("": none).
+	LDCache string
 }
 
 func run(io *applet.IO, args []string) int {
@@ -122,6 +126,12 @@ func Run(io *applet.IO, args []string, src Sources) int {
 			if err := im.AddTree(io.Path(o.Value), "/"); err != nil {
 				return pathError(io, o.Value, err)
 			}
+		}
+	}
+
+	if r.Has("add") && src.LDCache != "" {
+		if err := addLDCache(im, src.LDCache); err != nil {
+			io.Errorf("warning: no /etc/ld.so.cache in the image: %v", err)
 		}
 	}
 
@@ -189,6 +199,35 @@ func addProgram(io *applet.IO, im *image.Image, p string, closure func(string, [
 		}
 	}
 	return 0
+}
+
+// addLDCache gives the image an /etc/ld.so.cache listing the libraries
+// that --add copied into it, taken from the host's cache at hostCache, so
+// that `ldconfig -p` in the VM shows what the VM has and ld.so finds the
+// libraries as it does on the host. A cache the image already has (from
+// --overlay, or --add /etc/ld.so.cache) is kept.
+func addLDCache(im *image.Image, hostCache string) error {
+	if _, ok := im.Lookup(ldcache.DefaultPath); ok {
+		return nil
+	}
+	host, err := ldcache.Load(hostCache)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil // a host without a cache (a static system)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", hostCache, err)
+	}
+	c := ldcache.Cache{New: true, Generator: "zinebox initramfs, from the host's cache"}
+	for _, e := range host.Entries {
+		if f, ok := im.Resolve(e.Path); ok && f.Mode&unix.S_IFMT == unix.S_IFREG {
+			c.Entries = append(c.Entries, e)
+		}
+	}
+	if len(c.Entries) == 0 {
+		return nil
+	}
+	im.File(ldcache.DefaultPath, c.Marshal(), 0o644)
+	return nil
 }
 
 func pathError(io *applet.IO, p string, err error) int {

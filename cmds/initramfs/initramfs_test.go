@@ -2,9 +2,9 @@ package initramfs
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +13,7 @@ import (
 	"github.com/zinebox/zinebox/initramfs/image"
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/elfdeps"
+	"github.com/zinebox/zinebox/pkg/ldcache"
 	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
@@ -189,22 +190,44 @@ func TestOptions(t *testing.T) {
 
 // TestAdd copies a dynamic program of the host with what elfdeps.Closure
 // (the resolver ldd uses) says it needs, and checks against glibc's ldd
-// that every library ld.so would load is in the image.
+// that every library ld.so would load is in the image, and in the image's
+// ld.so.cache when the host's cache has it (read back by glibc's ldconfig).
 func TestAdd(t *testing.T) {
 	prog := "/usr/bin/true"
 	lddOut, err := exec.Command("ldd", prog).Output()
 	if err != nil {
 		t.Skipf("no glibc ldd or dynamic %s: %v", prog, err)
 	}
+	host, err := ldcache.Load(ldcache.DefaultPath)
+	if err != nil {
+		t.Skipf("no host ld.so.cache: %v", err)
+	}
 	dir := t.TempDir()
-	r := runApplet(t, dir, Sources{Closure: elfdeps.Closure}, "-o", "img", "--add", prog)
+	r := runApplet(t, dir, Sources{Closure: elfdeps.Closure, LDCache: ldcache.DefaultPath}, "-o", "img", "--add", prog)
 	if r.status != 0 {
 		t.Fatalf("status %d: %s", r.status, r.stderr)
 	}
-	m := readImage(t, filepath.Join(dir, "img"))
-	resolve := func(p string) (image.Entry, bool) { return follow(m, p) }
-	if e, ok := resolve(prog); !ok || len(e.Data) == 0 {
+	var im image.Image
+	for _, e := range readImage(t, filepath.Join(dir, "img")) {
+		im.Add(e)
+	}
+	if e, ok := im.Resolve(prog); !ok || len(e.Data) == 0 {
 		t.Errorf("%s not in the image", prog)
+	}
+	cacheEntry, ok := im.Lookup(ldcache.DefaultPath)
+	if !ok {
+		t.Fatalf("no %s in the image", ldcache.DefaultPath)
+	}
+	cache, err := ldcache.Parse(cacheEntry.Data)
+	if err != nil {
+		t.Fatalf("the image's cache: %v", err)
+	}
+	inCache := map[string]bool{}
+	for _, e := range cache.Entries {
+		inCache[e.Name] = true
+		if _, ok := im.Resolve(e.Path); !ok {
+			t.Errorf("the image's cache lists %s, which the image does not have", e.Path)
+		}
 	}
 	for _, line := range strings.Split(string(lddOut), "\n") {
 		f := strings.Fields(line)
@@ -212,42 +235,27 @@ func TestAdd(t *testing.T) {
 		switch {
 		case len(f) >= 3 && f[1] == "=>":
 			lib = f[2]
+			if _, hostHas := host.Lookup(f[0], ldcache.FlagsX8664, nil); hostHas && !inCache[f[0]] {
+				t.Errorf("the image's cache lacks %s", f[0])
+			}
 		case len(f) == 2 && strings.HasPrefix(f[0], "/"):
 			lib = f[0] // the loader
 		default:
 			continue
 		}
-		if e, ok := resolve(lib); !ok || len(e.Data) == 0 {
+		if e, ok := im.Resolve(lib); !ok || len(e.Data) == 0 {
 			t.Errorf("ldd names %s; the image does not have it", lib)
 		}
 	}
-}
-
-// follow looks p up in the image's entries as the kernel would resolve it
-// in the booted VM: component by component, through symbolic links.
-func follow(m map[string]image.Entry, p string) (image.Entry, bool) {
-	parts := strings.Split(image.Clean(p), "/")
-	cur := ""
-	for hops := 0; hops < 40 && len(parts) > 0; {
-		next := path.Join(cur, parts[0])
-		e, ok := m[next]
-		if !ok {
-			return image.Entry{}, false
+	if ldconfig, err := exec.LookPath("/sbin/ldconfig"); err == nil {
+		p := filepath.Join(dir, "ld.so.cache")
+		if err := os.WriteFile(p, cacheEntry.Data, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if modeString(e.Mode)[0] != 'l' {
-			if len(parts) == 1 {
-				return e, true
-			}
-			cur, parts = next, parts[1:]
-			continue
+		out, err := exec.Command(ldconfig, "-p", "-C", p).Output()
+		want := fmt.Sprintf("%d libs found in cache `%s'\n", len(cache.Entries), p)
+		if err != nil || !strings.HasPrefix(string(out), want) {
+			t.Errorf("ldconfig -p -C of the image's cache: %v\n%s", err, out)
 		}
-		hops++
-		target := string(e.Data)
-		if !strings.HasPrefix(target, "/") {
-			target = path.Join("/", cur, target)
-		}
-		parts = append(strings.Split(image.Clean(target), "/"), parts[1:]...)
-		cur = ""
 	}
-	return image.Entry{}, false
 }

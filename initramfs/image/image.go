@@ -350,3 +350,40 @@ func Read(r io.Reader) ([]Entry, error) {
 	}
 	return out, nil
 }
+
+// Resolve returns the entry that name leads to inside the image, following
+// symbolic links (relative or absolute, on the way or at the end) as the
+// kernel would once the image is the root; false when it leads nowhere.
+// Parent directories that were never added explicitly count as there, as
+// Entries fills them in.
+func (im *Image) Resolve(name string) (Entry, bool) {
+	p := Clean(name)
+	for hops := 0; hops <= 40; hops++ {
+		parts := strings.Split(p, "/")
+		moved := false
+		for i := range parts {
+			prefix := strings.Join(parts[:i+1], "/")
+			e, ok := im.entries[prefix]
+			if !ok && i < len(parts)-1 {
+				continue // a parent directory that Entries fills in
+			}
+			if !ok {
+				return Entry{}, false
+			}
+			if e.Mode&unix.S_IFMT != unix.S_IFLNK {
+				continue
+			}
+			target := string(e.Data)
+			if !path.IsAbs(target) {
+				target = path.Join(path.Dir("/"+prefix), target)
+			}
+			p = Clean(path.Join(append([]string{target}, parts[i+1:]...)...))
+			moved = true
+			break
+		}
+		if !moved {
+			return *im.entries[p], true
+		}
+	}
+	return Entry{}, false
+}

@@ -186,3 +186,37 @@ func TestAddHostPath(t *testing.T) {
 		t.Errorf("write: %v", err)
 	}
 }
+
+func TestResolve(t *testing.T) {
+	var im Image
+	im.Dir("usr", 0o755)
+	im.Dir("usr/lib", 0o755)
+	im.File("usr/lib/libc.so.6", []byte("elf"), 0o755)
+	im.Symlink("lib", "usr/lib")
+	im.Symlink("usr/lib/libc-link.so", "libc.so.6")
+	im.Symlink("usr/lib/abs.so", "/lib/libc.so.6")
+	im.Symlink("usr/lib/dangling.so", "nowhere.so")
+	im.Symlink("loop", "loop")
+	im.File("opt/implied/file", nil, 0o644)
+	for _, tc := range []struct {
+		name, want string // want "" when nothing is there
+	}{
+		{"/usr/lib/libc.so.6", "usr/lib/libc.so.6"},
+		{"/lib/libc.so.6", "usr/lib/libc.so.6"},
+		{"/lib/libc-link.so", "usr/lib/libc.so.6"},
+		{"/lib/abs.so", "usr/lib/libc.so.6"},
+		{"/lib/../lib/libc.so.6", "usr/lib/libc.so.6"},
+		{"/lib", "usr/lib"},
+		{"/lib/dangling.so", ""},
+		{"/lib/missing.so", ""},
+		{"/usr/lib/libc.so.6/x", ""},
+		{"/loop", ""},
+		{"/opt/implied/file", "opt/implied/file"},
+		{"/opt/implied/other", ""},
+	} {
+		e, ok := im.Resolve(tc.name)
+		if ok != (tc.want != "") || e.Name != tc.want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", tc.name, e.Name, ok, tc.want)
+		}
+	}
+}
