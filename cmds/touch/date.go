@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/zinebox/zinebox/pkg/tz"
 )
 
 // seconds parses "[-]N[.FRACTION]".
@@ -67,7 +69,8 @@ func daysIn(y, m int) int {
 }
 
 // parseStamp reads the -t argument [[CC]YY]MMDDhhmm[.ss] in loc.
-func parseStamp(s string, now time.Time, loc *time.Location, mk *mktimer) (time.Time, bool) {
+func parseStamp(s string, now time.Time, zone *tz.Zone, mk *mktimer) (time.Time, bool) {
+	loc := zone.Loc
 	main, secs, hasSecs := strings.Cut(s, ".")
 	ss := 0
 	if hasSecs {
@@ -81,7 +84,7 @@ func parseStamp(s string, now time.Time, loc *time.Location, mk *mktimer) (time.
 			return time.Time{}, false
 		}
 	}
-	y := now.In(loc).Year()
+	y := zone.Time(now.Unix(), 0).Year()
 	switch len(main) {
 	case 8:
 	case 10:
@@ -113,8 +116,9 @@ func parseStamp(s string, now time.Time, loc *time.Location, mk *mktimer) (time.
 	if t.Hour() != h || t.Minute() != mi || t.Day() != d {
 		return time.Time{}, false // skipped when DST began
 	}
+	sec := zone.Unix(t)
 	if leap {
-		t = t.Add(time.Second)
+		sec++ // the leap second itself in a right/ zone, else the next minute
 	}
-	return t, true
+	return time.Unix(sec, 0), true
 }

@@ -29,14 +29,19 @@ import (
 // set first, then the day of the week, then the relative years, months and
 // days (as calendar arithmetic), then the relative hours, minutes and
 // seconds (as elapsed time).
-func parseDate(s string, now time.Time, loc *time.Location, mk *mktimer) (time.Time, bool) {
+//
+// now and the result are instants; in a zone that counts leap seconds
+// (right/UTC) the date is worked out on the broken-down time, as glibc
+// does.
+func parseDate(s string, now time.Time, zone *tz.Zone, mk *mktimer) (time.Time, bool) {
 	if rest, ok := strings.CutPrefix(s, "TZ=\""); ok {
 		i := strings.IndexByte(rest, '"')
 		if i < 0 {
 			return time.Time{}, false
 		}
-		loc, s = tz.Location([]string{"TZ=" + rest[:i]}), rest[i+1:]
+		zone, s = tz.Load([]string{"TZ=" + rest[:i]}), rest[i+1:]
 	}
+	loc := zone.Loc
 	toks, ok := lexDate(s)
 	if !ok {
 		return time.Time{}, false
@@ -52,11 +57,13 @@ func parseDate(s string, now time.Time, loc *time.Location, mk *mktimer) (time.T
 		}
 		return time.Unix(sec, nsec), true
 	}
+	now = zone.Time(now.Unix(), int64(now.Nanosecond()))
 	p := &dateParser{toks: toks, local: localZones(now, loc)}
 	if !p.parse() {
 		return time.Time{}, false
 	}
-	return p.resolve(now, loc, mk)
+	t, ok := p.resolve(now, loc, mk)
+	return time.Unix(zone.Unix(t), int64(t.Nanosecond())), ok
 }
 
 type tokKind uint8

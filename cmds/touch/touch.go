@@ -76,7 +76,7 @@ func run(io *applet.IO, args []string) int {
 	timeSet, stampSet := false, false
 	refFile, flexDate := "", ""
 	refSet, dateSet := false, false
-	loc := tz.Location(io.Env)
+	zone := tz.Load(io.Env)
 	now := time.Now()
 	mk := &mktimer{} // one for the run, as glibc's mktime keeps its guess
 	for _, o := range r.Opts {
@@ -104,7 +104,7 @@ func run(io *applet.IO, args []string) int {
 		case "date":
 			flexDate, dateSet = o.Value, true
 		case "t":
-			t, ok := parseStamp(o.Value, now, loc, mk)
+			t, ok := parseStamp(o.Value, now, zone, mk)
 			if !ok {
 				io.Errorf("invalid date format %s", q.Locale(o.Value))
 				return 1
@@ -138,7 +138,7 @@ func run(io *applet.IO, args []string) int {
 				if bit := [2]int{changeAccess, changeModify}[i]; change != 0 && change&bit == 0 {
 					continue
 				}
-				t, ok := parseDate(flexDate, time.Unix(times[i].Unix()), loc, mk)
+				t, ok := parseDate(flexDate, time.Unix(times[i].Unix()), zone, mk)
 				if !ok {
 					io.Errorf("invalid date format %s", q.Locale(flexDate))
 					return 1
@@ -147,7 +147,7 @@ func run(io *applet.IO, args []string) int {
 			}
 		}
 	} else if dateSet {
-		t, ok := parseDate(flexDate, now, loc, mk)
+		t, ok := parseDate(flexDate, now, zone, mk)
 		if !ok {
 			io.Errorf("invalid date format %s", q.Locale(flexDate))
 			return 1

@@ -87,6 +87,20 @@ func (z *Zone) Time(sec, nsec int64) time.Time {
 	return time.Unix(sec, nsec).In(z.Loc)
 }
 
+// Unix is the inverse of Time, as mktime(3) is of localtime(3): the
+// time_t (seconds) whose broken-down time in the zone is t's.
+func (z *Zone) Unix(t time.Time) int64 {
+	sec := t.Unix()
+	for i := len(z.leaps) - 1; i >= 0; i-- {
+		// at is the leap second itself, which no broken-down time but
+		// one with second 60 names: the second before it is taken.
+		if sec+z.leaps[i].corr > z.leaps[i].at {
+			return sec + z.leaps[i].corr
+		}
+	}
+	return sec
+}
+
 func fromFile(name, path string) *Zone {
 	data, err := sysfile.ReadFile(path)
 	if err != nil {
