@@ -182,7 +182,9 @@ func TestDefaultOnTerminal(t *testing.T) {
 	run := func(ps string, env ...string) string {
 		_, slave := fixture.OpenPTY(t)
 		var out bytes.Buffer
-		cmd := exec.Command("sh", "-c", "sleep 30 & PS=1 "+ps+" "+"; kill $!")
+		// ps runs once the background sleep is sleep (exec'd), not a
+		// copy of the shell still.
+		cmd := exec.Command("sh", "-c", "sleep 30 & while [ \"$(cat /proc/$!/comm)\" != sleep ]; do :; done; PS=1 "+ps+" "+"; kill $!")
 		cmd.Env = append(append(os.Environ(), "LC_ALL=C"), env...)
 		cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, &out, &out
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
@@ -302,8 +304,10 @@ func TestSchedulingAgainstProcps(t *testing.T) {
 		}
 		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 		pid := strconv.Itoa(cmd.Process.Pid)
-		for i := 0; i < 1000; i++ {
-			if b, _ := os.ReadFile("/proc/" + pid + "/comm"); string(b) == "sleep\n" {
+		// Ready once asleep in nanosleep (its start-up over: its state
+		// and sizes no longer change).
+		for i := 0; i < 2000; i++ {
+			if b, _ := os.ReadFile("/proc/" + pid + "/wchan"); strings.Contains(string(b), "nanosleep") {
 				pids = append(pids, pid)
 				break
 			}
