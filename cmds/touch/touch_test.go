@@ -93,6 +93,9 @@ func TestDatesFromReference(t *testing.T) {
 			"first day", "twelfth hour", "second", "2 second", "11:30 pm yesterday", "", "  ",
 			"@1.5", "@-1.5", "@1 day", "midnight",
 		} {
+			if tzone == "Europe/London" && !strings.Contains(date, "st") && !strings.Contains(date, "gmt") {
+				continue // London for its zone names; its DST in TestAroundDST
+			}
 			cases = append(cases, fixture.Case{Args: []string{"-r", "old", "-d", date, "x"}, Env: []string{"TZ=" + tzone}})
 		}
 	}
