@@ -202,7 +202,7 @@ func (l *lister) main(operands []string) int {
 	if len(l.sorted) > 0 {
 		l.printCurrentFiles()
 		if len(pending) > 0 {
-			l.putByte(c.eol)
+			l.putByte('\n') // a newline even with --zero, as GNU ls 9.1 writes
 		}
 	} else if len(operands) <= 1 && len(pending) == 1 {
 		l.printDirName = false

@@ -456,6 +456,7 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 				formatOpt = -1
 			}
 			colorWhen = 1
+			hyperlinkWhen = 1 // -f turns --hyperlink off too, until given again
 			c.printBlocks = false
 		case "F", "classify":
 			when := 0
@@ -643,6 +644,10 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		dired = false // the escapes would spoil the offsets
 	}
 	c.dired = dired && c.format == longFormat
+	if c.dired && c.eol == 0 {
+		o.Errorf("--dired and --zero are incompatible") // GNU: no hint, status 2
+		return nil, nil, true, 2
+	}
 
 	// The screen width: -w, else the terminal's, else COLUMNS, else 80.
 	c.lineLength = 80

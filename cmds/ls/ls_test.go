@@ -320,6 +320,10 @@ var lsCases = [][]string{
 	{"-Dl", "empty"},
 	// -F takes no argument: a cluster goes on after it.
 	{"-Fl"}, {"-FlA", "sub"}, {"-F1"}, {"--classify=never", "-F"}, {"-F", "--classify=never"},
+	// --zero ends names with NUL but the line before a directory's
+	// heading with a newline; -f turns off --hyperlink given before it.
+	{"--zero", "reg", "sub", "empty"}, {"--zero", "-l", "reg", "sub"}, {"--zero", "-lD", "reg"}, {"--zero", "-D", "reg"},
+	{"--hyperlink=always", "-f", "reg"}, {"-f", "--hyperlink=always", "reg"},
 }
 
 // env is the environment both implementations run with: what a listing
