@@ -66,6 +66,12 @@ func TestHarnessLocalShell(t *testing.T) {
 	if code, err := sh.Wait(30 * time.Second); err != nil || code != 5 {
 		t.Errorf("exit 5: shell ended with %d, %v", code, err)
 	}
+
+	// Poweroff of a local shell leaves the shell (never the host).
+	sh = Shell(t)
+	if code, err := sh.Poweroff(); err != nil || code != 0 || strings.Contains(sh.Transcript(), "poweroff") {
+		t.Errorf("Poweroff: shell ended with %d, %v:\n%s", code, err, sh.Transcript())
+	}
 }
 
 // Suite 1: the interactive shell in a pseudo-terminal, driven through the

@@ -405,9 +405,14 @@ func (vm *VM) Wait(timeout time.Duration) (int, error) {
 }
 
 // Poweroff types poweroff and waits for QEMU to exit; it returns QEMU's
-// exit status (0 for a clean power-off).
+// exit status (0 for a clean power-off). On a local shell it types exit
+// instead: poweroff there would signal the host's init.
 func (vm *VM) Poweroff() (int, error) {
-	if err := vm.SendLine("poweroff"); err != nil {
+	cmd := "poweroff"
+	if vm.name != "vm" {
+		cmd = "exit"
+	}
+	if err := vm.SendLine(cmd); err != nil {
 		return -1, err
 	}
 	return vm.Wait(vm.cfg.bootTimeout)
