@@ -604,7 +604,16 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		case "context":
 			c.printContext = true
 		case "zero":
+			// One name per line, no colour, literal names, control
+			// characters as they are: defaults that a later option may
+			// change again, as in GNU ls (ls --zero -C is columns).
 			c.eol = 0
+			if formatOpt != longFormat {
+				formatOpt = oneLine
+			}
+			colorWhen = 1
+			quotingStyle = quote.Literal
+			qmark = 0
 		case "1":
 			// -1 does not undo -l.
 			if formatOpt != longFormat {
@@ -621,17 +630,6 @@ func parseArgs(o *applet.IO, args []string) (c *config, operands []string, done 
 		c.format = manyPerLine
 	default:
 		c.format = oneLine
-	}
-	if c.eol == 0 {
-		// --zero implies one name per line and no quoting or colour.
-		if c.format != longFormat {
-			c.format = oneLine
-		}
-		colorWhen = 1
-		if quotingStyle < 0 {
-			quotingStyle = quote.Literal
-		}
-		qmark = 0
 	}
 
 	if hyperlinkWhen == 0 || (hyperlinkWhen == 2 && c.isTerminal) {
