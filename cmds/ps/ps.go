@@ -136,9 +136,15 @@ func run(io *applet.IO, args []string) int {
 	if cfg.forest || cfg.hier {
 		tasks = tree(tasks, cfg.forest)
 	}
-	width := 0
-	if cfg.wide == 0 {
-		width = screenWidth(io)
+	// Lines are cut at the screen's width; one -w widens that to at least
+	// 132 columns, two lift the limit (as does output to a pipe or file
+	// without COLUMNS).
+	width := screenWidth(io)
+	switch {
+	case cfg.wide == 1 && width > 0:
+		width = max(width, 132)
+	case cfg.wide >= 2:
+		width = 0
 	}
 	if !cfg.noHeaders && hasHeader(cols) {
 		writeLine(io, cols, func(col column) string { return col.header }, width, true)
@@ -203,10 +209,17 @@ func hasHeader(cols []column) bool {
 // right, and later columns take the excess back where they have room.
 func writeLine(io *applet.IO, cols []column, val func(column) string, width int, header bool) {
 	var b strings.Builder
-	target := 0 // where the current column should end if all fitted
+	target := 0    // where the current column should end if all fitted
+	lastStart := 0 // where the last column's text starts
 	for i, col := range cols {
 		v := val(col)
 		last := i == len(cols)-1
+		if last {
+			lastStart = b.Len()
+			if i > 0 {
+				lastStart++
+			}
+		}
 		if i > 0 {
 			target++
 		}
@@ -233,8 +246,17 @@ func writeLine(io *applet.IO, cols []column, val func(column) string, width int,
 		}
 	}
 	line := b.String()
-	if width > 0 && len(line) > width {
-		line = line[:width]
+	if width > 0 && !header { // (procps never cuts the header)
+		// procps gives the last column at least 3 columns: when the
+		// others leave less, the line may run over as many screen
+		// widths as that takes.
+		limit := width
+		for limit-lastStart < 3 {
+			limit += width
+		}
+		if len(line) > limit {
+			line = line[:limit]
+		}
 	}
 	io.Stdout.WriteString(line + "\n")
 }

@@ -120,6 +120,29 @@ func TestAgainstProcps(t *testing.T) {
 	}
 }
 
+// Lines are cut at COLUMNS; -w widens to 132, -ww lifts the limit; when
+// the other columns leave the last one less than 3 columns, the line runs
+// over more screen widths; headers are never cut.
+func TestWidthAgainstProcps(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	sh := children(t)
+	pid := strconv.Itoa(sh.Process.Pid)
+	for _, cols := range []string{"9", "30", "40", "50", "51", "67", "68", "80", "150"} {
+		env := []string{"COLUMNS=" + cols}
+		for _, args := range [][]string{{"-f", "-p", pid}, {"-fw", "-p", pid}, {"-fww", "-p", pid}, {"u", "p", pid},
+			{"-o", "pid,args", "-p", pid}, {"-o", "args,pid", "-p", pid}, {"-lf", "--ppid", pid}, {"-o", "pid,args,pid,comm", "-p", pid}} {
+			want := applettest.RunTool(t, "ps", "", "", env, args...)
+			got := applettest.Run(&Applet, "", "", env, args...)
+			want.Stderr, got.Stderr = "", "" // procps warns about very small screens
+			if got != want {
+				t.Errorf("COLUMNS=%s ps %q:\n got %+v\nwant %+v", cols, args, got, want)
+			}
+		}
+	}
+}
+
 // A process group of our own shows up with -e and vanishing processes do
 // not break the listing.
 func TestEveryProcess(t *testing.T) {
