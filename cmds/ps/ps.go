@@ -65,6 +65,7 @@ var spec = getopt.Spec{
 		{Short: 'L', Help: "one line per thread, with LWP and NLWP"},
 		{Short: 'T', Help: "one line per thread, with SPID"},
 		{Long: "no-headers", Help: "print no header line"},
+		{Short: 'w', Help: "wide output (132 columns; twice: unlimited)"},
 		{Long: "sort", Arg: getopt.RequiredArg, ArgName: "[+-]FIELD,...", Help: "order the lines by these columns (- for descending)"},
 	},
 	Footer: "BSD options: a, x, u (user format), j (jobs format), l (long format), f (forest), w (wide).",
