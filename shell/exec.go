@@ -26,7 +26,12 @@ func (s *Shell) execStmt(st *syntax.Stmt) {
 		return
 	}
 	if st.Background {
-		s.runBackground(st)
+		if spec, ok := s.jobWord(st); ok {
+			// bash: `%1 &` is `bg %1`
+			s.status = s.runBuiltin("bg", []string{"bg", spec})
+		} else {
+			s.runBackground(st)
+		}
 		s.runPendingTraps()
 		return
 	}
@@ -367,6 +372,11 @@ func (s *Shell) execCall(st *syntax.Stmt, call *syntax.CallExpr) int {
 				s.exit(2)
 			}
 		}
+	}
+	if strings.HasPrefix(name, "%") && s.jobControl() {
+		// bash: naming a job brings it to the foreground (`%1` is `fg %1`)
+		s.trace(call.Assigns, args)
+		return s.runBuiltin("fg", append([]string{"fg"}, args...))
 	}
 	special, regular := s.kindOf(name)
 	if s.bashMode && (name == "local" || name == "declare" || name == "typeset") {
@@ -957,6 +967,17 @@ func pureWords(st *syntax.Stmt, call *syntax.CallExpr) bool {
 // runBackground starts `cmd &`: a simple external command directly, with
 // stdin from /dev/null and SIGINT/SIGQUIT ignored as POSIX asks of a
 // non-interactive shell; anything else in a subshell.
+// jobWord reports whether st is a job named alone (`%1`, `%+`, `%sleep`)
+// in a shell with job control, and returns the name.
+func (s *Shell) jobWord(st *syntax.Stmt) (string, bool) {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || !s.jobControl() || len(call.Args) != 1 || len(call.Assigns) > 0 || len(st.Redirs) > 0 {
+		return "", false
+	}
+	w := call.Args[0].Lit()
+	return w, strings.HasPrefix(w, "%")
+}
+
 func (s *Shell) runBackground(st *syntax.Stmt) {
 	fg := *st
 	fg.Background = false

@@ -472,6 +472,32 @@ func TestPTYCtrlZJobsBgFg(t *testing.T) {
 	})
 }
 
+// TestPTYJobNameAsCommand: a job named alone is fg, with & bg (bash).
+func TestPTYJobNameAsCommand(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 100 &\r")
+		p.expect(`(?m)^\[1\] [0-9]+\n` + prompt)
+		p.send("%1\r")
+		p.expect(`(?m)^sleep 100\n`)
+		p.waitJobOwnsTerminal()
+		p.send("\x1a")
+		p.waitShellOwnsTerminal()
+		p.expect(`(?m)^\[1\]\+  Stopped                 sleep 100\n` + prompt)
+		p.send("%sleep &\r")
+		p.expect(`(?m)^\[1\]\+ sleep 100 &\n` + prompt)
+		p.send("jobs\r")
+		p.expect(`(?m)^\[1\]\+  Running                 sleep 100 &\n` + prompt)
+		p.send("%+\r")
+		p.expect(`(?m)^sleep 100\n`)
+		p.waitJobOwnsTerminal()
+		p.send("\x03")
+		p.waitShellOwnsTerminal()
+		p.expect(prompt)
+		p.send("%1\r")
+		p.expect(`(?m)^(sh: [0-9]+|bash): fg: %1: no such job\n` + prompt)
+	})
+}
+
 // TestPTYCurrentAndPreviousJob: %+ and %- follow bash's choice.
 func TestPTYCurrentAndPreviousJob(t *testing.T) {
 	runPTYScript(t, func(p *ptyShell) {
