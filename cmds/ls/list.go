@@ -506,7 +506,7 @@ func (l *lister) gobble(name string, namez *byte, typ fileType, ino uint64, cmdl
 	f.name, f.typ, f.ino, f.cmdline = name, typ, ino, cmdline
 	l.sorted = append(l.sorted, f)
 
-	needStat := cmdline || c.formatNeedsStat ||
+	needStat := cmdline || c.formatNeedsStat || c.hyperlink || // GNU stats every file for --hyperlink
 		(c.formatNeedsType && (typ == ftUnknown ||
 			(typ == ftNormal && (c.indicator == indClassify || (c.color != nil && c.color.needExecBits()))) ||
 			(typ == ftDir && c.color != nil && c.color.needDirBits()))) ||

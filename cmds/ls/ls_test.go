@@ -324,6 +324,8 @@ var lsCases = [][]string{
 	// heading with a newline; -f turns off --hyperlink given before it.
 	{"--zero", "reg", "sub", "empty"}, {"--zero", "-l", "reg", "sub"}, {"--zero", "-lD", "reg"}, {"--zero", "-D", "reg"},
 	{"--hyperlink=always", "-f", "reg"}, {"-f", "--hyperlink=always", "reg"},
+	// --hyperlink stats every file: -L then meets the broken links.
+	{"-L", "--hyperlink=always"},
 	// What --zero implies, a later option changes.
 	{"--zero", "-C"}, {"-C", "--zero"}, {"--zero", "-m"}, {"--zero", "--color=always", "sub"}, {"--zero", "-q"}, {"--zero", "-Q"},
 }
