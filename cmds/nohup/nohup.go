@@ -91,19 +91,22 @@ func run(io *applet.IO, args []string) int {
 		shown := "nohup.out"
 		old := unix.Umask(^0o600 & 0o777)
 		fd, err := unix.Open(file, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND|unix.O_CLOEXEC, 0o600)
+		var err2 error
+		inHome := ""
 		if err != nil {
 			if home := io.Getenv("HOME"); home != "" {
-				shown = filepath.Join(home, "nohup.out")
-				var err2 error
-				fd, err2 = unix.Open(shown, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND|unix.O_CLOEXEC, 0o600)
-				if err2 != nil {
-					err = err2
-				}
+				inHome = filepath.Join(home, "nohup.out")
+				shown = inHome
+				fd, err2 = unix.Open(inHome, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND|unix.O_CLOEXEC, 0o600)
 			}
 		}
 		unix.Umask(old)
 		if fd < 0 {
-			io.Errorf("failed to open %s: %s", q(shown), errno.Message(err))
+			// Both failures, as GNU nohup reports them.
+			io.Errorf("failed to open %s: %s", q("nohup.out"), errno.Message(err))
+			if inHome != "" {
+				io.Errorf("failed to open %s: %s", q(inHome), errno.Message(err2))
+			}
 			return failure
 		}
 		if redirectingStdout {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -109,6 +110,46 @@ func TestErrors(t *testing.T) {
 		got := applettest.Run(&Applet, "", "", []string{"LC_ALL=C"}, args...)
 		if got != want {
 			t.Errorf("nohup %q:\n got %+v\nwant %+v", args, got, want)
+		}
+	}
+}
+
+// When nohup.out can be made neither here nor in $HOME (here /proc, where
+// nothing can be created), both failures are reported and the status is
+// 125; without HOME only the first.
+func TestCannotOpenOutput(t *testing.T) {
+	gnu, err := exec.LookPath("nohup")
+	if err != nil {
+		t.Skip("no GNU nohup")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(argv []string, env ...string) string {
+		master, slave := fixture.OpenPTY(t)
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Args[0] = "nohup"
+		cmd.Dir = "/proc"
+		var kept []string
+		for _, e := range os.Environ() {
+			if !strings.HasPrefix(e, "HOME=") {
+				kept = append(kept, e)
+			}
+		}
+		cmd.Env = append(append(kept, "LC_ALL=C", "ZB_APPLET_UNDER_TEST=1"), env...)
+		var errb bytes.Buffer
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, &errb
+		cmd.Run()
+		slave.Close()
+		master.Close()
+		return errb.String() + "status " + strconv.Itoa(cmd.ProcessState.ExitCode())
+	}
+	for _, env := range [][]string{{"HOME=/proc"}, nil} {
+		want := run([]string{gnu, "echo", "x"}, env...)
+		got := run([]string{self, "echo", "x"}, env...)
+		if got != want {
+			t.Errorf("%q:\n got %q\nwant %q", env, got, want)
 		}
 	}
 }
