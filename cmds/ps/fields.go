@@ -408,7 +408,7 @@ func (c *ctx) forestPrefix(p *task) string {
 		return ""
 	}
 	if c.hier {
-		return strings.Repeat("  ", p.depth)
+		return strings.Repeat("  ", p.depth) + forestMark
 	}
 	var b strings.Builder
 	for i := 1; i < p.depth; i++ {
@@ -419,6 +419,7 @@ func (c *ctx) forestPrefix(p *task) string {
 		}
 	}
 	b.WriteString(" \\_ ")
+	b.WriteString(forestMark)
 	return b.String()
 }
 

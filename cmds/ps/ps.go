@@ -212,6 +212,7 @@ func writeLine(io *applet.IO, cols []column, val func(column) string, width int,
 	var b strings.Builder
 	target := 0    // where the current column should end if all fitted
 	lastStart := 0 // where the last column's text starts
+	limit := 0     // where the line is cut, 0 for nowhere
 	for i, col := range cols {
 		v := val(col)
 		last := i == len(cols)-1
@@ -220,6 +221,25 @@ func writeLine(io *applet.IO, cols []column, val func(column) string, width int,
 			if i > 0 {
 				lastStart++
 			}
+			if width > 0 && !header { // (procps never cuts the header)
+				// procps gives the last column at least 3 columns: when
+				// the others leave less, the line may run over as many
+				// screen widths as that takes.
+				limit = width
+				for limit-lastStart < 3 {
+					limit += width
+				}
+			}
+		}
+		if prefix, text, ok := strings.Cut(v, forestMark); ok {
+			room := -1 // unlimited
+			switch {
+			case !last:
+				room = col.width
+			case limit > 0:
+				room = limit - lastStart
+			}
+			v = fitForest(prefix, text, room)
 		}
 		if i > 0 {
 			target++
@@ -247,19 +267,37 @@ func writeLine(io *applet.IO, cols []column, val func(column) string, width int,
 		}
 	}
 	line := b.String()
-	if width > 0 && !header { // (procps never cuts the header)
-		// procps gives the last column at least 3 columns: when the
-		// others leave less, the line may run over as many screen
-		// widths as that takes.
-		limit := width
-		for limit-lastStart < 3 {
-			limit += width
-		}
-		if len(line) > limit {
-			line = line[:limit]
-		}
+	if limit > 0 && len(line) > limit {
+		line = line[:limit]
 	}
 	io.Stdout.WriteString(line + "\n")
+}
+
+// forestMark separates the tree drawing of --forest and -H from the
+// command in a column's value, so that writeLine can fit both in.
+const forestMark = "\x00"
+
+// fitForest draws as much of a tree prefix (pieces of 4 columns for
+// --forest, 2 for -H) as leaves each piece its full width, then the text,
+// all within room columns (-1: no limit), as procps does: a deep process
+// on a narrow screen keeps the start of its command, not only the tree.
+func fitForest(prefix, text string, room int) string {
+	if room < 0 {
+		return prefix + text
+	}
+	step := 4
+	if strings.TrimLeft(prefix, " ") == "" {
+		step = 2 // -H: plain indentation
+	}
+	n := 0
+	for n+step <= len(prefix) && room-n >= step {
+		n += step
+	}
+	v := prefix[:n] + text
+	if len(v) > room {
+		v = v[:room]
+	}
+	return v
 }
 
 // parseArgs reads UNIX (-x), BSD (x) and long (--x) options.

@@ -143,6 +143,61 @@ func TestWidthAgainstProcps(t *testing.T) {
 	}
 }
 
+// nested starts, in a session of its own, a chain of depth shells each
+// waiting for the next, the last one replaced by sleep, and returns the
+// session id once the whole chain exists.
+func nested(t *testing.T, depth int) string {
+	t.Helper()
+	script := filepath.Join(t.TempDir(), "nest.sh")
+	body := "n=$1\nif [ $n -gt 0 ]; then sh " + script + " $((n-1)); true; else exec sleep 60; fi\n"
+	if err := os.WriteFile(script, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", script, strconv.Itoa(depth))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Wait()
+	})
+	sid := strconv.Itoa(cmd.Process.Pid)
+	for i := 0; i < 2000; i++ {
+		r := applettest.Run(&Applet, "", "", nil, "-s", sid, "--no-headers", "-o", "comm")
+		if strings.Count(r.Stdout, "\n") == depth+1 && strings.HasSuffix(r.Stdout, "sleep\n") {
+			return sid
+		}
+		exec.Command("true").Run()
+	}
+	t.Fatal("the chain of shells did not start")
+	return ""
+}
+
+// A tree deeper than the screen is wide: procps draws as much of the tree
+// as leaves room, then the start of the command.
+func TestDeepTreeAgainstProcps(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	sid := nested(t, 14)
+	for _, cols := range []string{"", "20", "30", "40", "60", "80"} {
+		var env []string
+		if cols != "" {
+			env = []string{"COLUMNS=" + cols}
+		}
+		for _, args := range [][]string{{"--forest", "-o", "pid,args"}, {"--forest", "-o", "pid,comm"}, {"-H", "-o", "pid,args"},
+			{"-H", "-o", "pid,comm"}, {"jf"}, {"-jH"}, {"--forest", "-o", "args,pid"}, {"-fH"}, {"uf"}} {
+			args = append([]string{"-s", sid}, args...)
+			want := applettest.RunTool(t, "ps", "", "", env, args...)
+			got := applettest.Run(&Applet, "", "", env, args...)
+			if got != want {
+				t.Errorf("COLUMNS=%s ps %q:\n got %+v\nwant %+v", cols, args, got, want)
+			}
+		}
+	}
+}
+
 // A process group of our own shows up with -e and vanishing processes do
 // not break the listing.
 func TestEveryProcess(t *testing.T) {
