@@ -83,6 +83,7 @@ func run(io *applet.IO, args []string) int {
 			n, err := strconv.Atoi(o.Value)
 			if err != nil || n < 0 {
 				io.Errorf("invalid -s argument: '%s'", o.Value)
+				fmt.Fprintf(io.Stderr, "Try '%s -h' for more information.\n", io.Name)
 				return 1
 			}
 			opt.StrSize = n
@@ -226,7 +227,13 @@ func expr(opt *pstrace.Options, e string) error {
 		opt.ShowSignal = f
 	case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w":
 	default:
-		return fmt.Errorf("invalid -e qualifier '%s'", key)
+		// Not a qualifier: strace reads the whole expression as a set
+		// of system calls, and names what it cannot find.
+		f, err := pstrace.Filter(e)
+		if err != nil {
+			return err
+		}
+		opt.Trace = f
 	}
 	return nil
 }

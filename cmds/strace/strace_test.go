@@ -428,7 +428,8 @@ func TestSummary(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
-	for _, args := range [][]string{{}, {"nosuchcommand-zb"}, {"-e", "trace=bogus", "true"}, {"-e", "signal=bogus", "true"}} {
+	for _, args := range [][]string{{}, {"nosuchcommand-zb"}, {"-e", "trace=bogus", "true"}, {"-e", "signal=bogus", "true"},
+		{"-e", "foo=bar", "true"}, {"-s", "-1", "true"}, {"-o", "/nonexistent/x", "true"}, {"-p", "abc"}, {"-p", "0"}} {
 		want := trace(t, false, dir, args...)
 		got := trace(t, true, dir, args...)
 		if got.stderr != want.stderr || got.status != want.status {
