@@ -447,7 +447,7 @@ func (s *Shell) readBuiltin(a []string) int {
 			break
 		}
 		if c[0] == '\\' && !raw {
-			n, _ := unix.Read(0, c[:])
+			n, _ := s.readInterruptible(0, c[:]) // Ctrl-C: 0, the line ends
 			if n <= 0 {
 				status = 1
 				break
