@@ -2,6 +2,7 @@ package stat
 
 import (
 	"strconv"
+	"strings"
 
 	"golang.org/x/sys/unix"
 
@@ -56,18 +57,27 @@ func (s *stat) printFS(name, path, format, end string) bool {
 func (s *stat) fsDirective(f *fsFile, d byte, flags, width, prec string, hasPrec bool, raw string) string {
 	st := &f.st
 	num := func(v uint64) string { return pad(flags, width, prec, hasPrec, strconv.FormatUint(v, 10), true, false) }
-	hex := func(v uint64) string { return pad(flags, width, prec, hasPrec, strconv.FormatUint(v, 16), true, false) }
+	// GNU prints the block and free-inode counts as signed numbers (a
+	// + or space flag shows), the total inodes, sizes and name length not.
+	signed := func(v uint64) string { return pad(flags, width, prec, hasPrec, strconv.FormatUint(v, 10), true, true) }
+	hex := func(v uint64) string {
+		t := strconv.FormatUint(v, 16)
+		if strings.Contains(flags, "#") && v != 0 {
+			t = "0x" + t
+		}
+		return pad(flags, width, prec, hasPrec, t, true, false)
+	}
 	switch d {
 	case 'a':
-		return num(st.Bavail)
+		return signed(st.Bavail)
 	case 'b':
-		return num(st.Blocks)
+		return signed(st.Blocks)
 	case 'c':
 		return num(st.Files)
 	case 'd':
-		return num(st.Ffree)
+		return signed(st.Ffree)
 	case 'f':
-		return num(st.Bfree)
+		return signed(st.Bfree)
 	case 'i':
 		// The two words of f_fsid, the first one high, as GNU prints it.
 		return hex(uint64(uint32(st.Fsid.Val[0]))<<32 | uint64(uint32(st.Fsid.Val[1])))

@@ -273,6 +273,10 @@ func (s *stat) expand(format string, dir func(d byte, flags, width, prec string,
 			w.WriteByte('%')
 			continue
 		}
+		if d == '%' { // "%5%": GNU takes no flags, width or precision here
+			s.io.Errorf("%s: invalid directive", s.q.Locale(format[start:i+1]))
+			return false
+		}
 		if (d == 'H' || d == 'L') && i+1 < len(format) && strings.IndexByte("dr", format[i+1]) >= 0 {
 			i++
 			w.WriteString(dir(d, flags, width, prec, hasPrec, format[start:i+1]))
@@ -320,11 +324,20 @@ func (s *stat) directive(f *file, d byte, flags, width, prec string, hasPrec boo
 	str := func(t string) string { return pad(flags, width, prec, hasPrec, t, false, false) }
 	switch d {
 	case 'a':
+		// %#o: a leading 0 unless the digits (after the precision)
+		// already start with one.
 		t := strconv.FormatUint(uint64(m&mode.All), 8)
-		if strings.Contains(flags, "#") {
+		if n, _ := strconv.Atoi(prec); hasPrec && n == 0 && t == "0" {
+			t = ""
+		} else if hasPrec {
+			for len(t) < n {
+				t = "0" + t
+			}
+		}
+		if strings.Contains(flags, "#") && !strings.HasPrefix(t, "0") {
 			t = "0" + t
 		}
-		return pad(flags, width, prec, hasPrec, t, true, false)
+		return pad(flags, width, strconv.Itoa(len(t)), hasPrec, t, true, false)
 	case 'A':
 		return str(mode.String(m))
 	case 'b':
@@ -443,44 +456,42 @@ func pad(flags, width, prec string, hasPrec bool, text string, numeric, signed b
 			text = text[:n]
 		}
 	}
-	if numeric && hasPrec && prec != "" {
-		n, _ := strconv.Atoi(prec)
-		neg := strings.HasPrefix(text, "-")
-		digits := strings.TrimPrefix(text, "-")
-		for len(digits) < n {
-			digits = "0" + digits
+	head := "" // sign and 0x, which zeros from a precision or the 0 flag follow
+	if numeric {
+		// C's printf: the precision is the least number of digits, and a
+		// zero with precision 0 has none ("%.0u" of 0 is empty).
+		if strings.HasPrefix(text, "-") {
+			head, text = "-", text[1:]
+		} else if signed && strings.Contains(flags, "+") {
+			head = "+"
+		} else if signed && strings.Contains(flags, " ") {
+			head = " "
 		}
-		if neg {
-			digits = "-" + digits
+		if strings.HasPrefix(text, "0x") {
+			head, text = head+"0x", text[2:]
 		}
-		text = digits
-	}
-	if signed && !strings.HasPrefix(text, "-") {
-		if strings.Contains(flags, "+") {
-			text = "+" + text
-		} else if strings.Contains(flags, " ") {
-			text = " " + text
+		if hasPrec {
+			n, _ := strconv.Atoi(prec)
+			if n == 0 && text == "0" {
+				text = ""
+			}
+			for len(text) < n {
+				text = "0" + text
+			}
 		}
 	}
 	w, _ := strconv.Atoi(width)
-	if len(text) >= w {
-		return text
+	if len(head)+len(text) >= w {
+		return head + text
 	}
-	fill := strings.Repeat(" ", w-len(text))
+	fill := w - len(head) - len(text)
 	switch {
 	case strings.Contains(flags, "-"):
-		return text + fill
-	case numeric && strings.Contains(flags, "0") && !(hasPrec && prec != ""):
-		sign := ""
-		if text != "" && strings.IndexByte("+- ", text[0]) >= 0 {
-			sign, text = text[:1], text[1:]
-		}
-		if strings.HasPrefix(text, "0x") {
-			sign, text = sign+"0x", text[2:]
-		}
-		return sign + strings.Repeat("0", w-len(text)-len(sign)) + text
+		return head + text + strings.Repeat(" ", fill)
+	case numeric && strings.Contains(flags, "0") && !hasPrec:
+		return head + strings.Repeat("0", fill) + text
 	}
-	return fill + text
+	return strings.Repeat(" ", fill) + head + text
 }
 
 // quotedName is %N: the name, and for a symbolic link " -> " and its

@@ -25,7 +25,13 @@ func TestAgainstGNU(t *testing.T) {
 		{}, {"nofile"}, {"f", "nofile", "d"}, {"-L", "link", "dangling", "linkdir"}, {"-t", "f", "null", "link"},
 		{"-c", everything}, {"-L", "-c", everything}, {"--printf", everything + `\n\t\x41\101\\\q%%\n`},
 		{"-c", "%10s|%-10s|%010s|%+5s|% 5s|%.3s|%-8.3A|%#a|%#f|%#x|%.3Y|%.Y|%.12Z|%.0X|%15.3Y|%05.2W|%4h|%q|%|%5"},
-		{"-c", "%l|%%|%Hq|%H|x%"}, {"-c", ""}, {"--printf", "%n"}, {"-c", "%N", "--printf", "[%n]\n"},
+		{"-c", "%l|%%|%Hq|%H|x%"}, {"-c", ""},
+		// C printf rules: a zero with precision 0 has no digits, %#o starts
+		// with one 0, 0x comes before the precision's zeros; %% takes no
+		// flags, width or precision.
+		{"-c", "%#a|%#.0a|%.0a|%#.5a|%+.0s|%+s|% s|%#.8f|%#10.8f|%.0g|%5.0u|%#.0D|%.0h|%-+6s|"},
+		{"-c", "[%.1%]"}, {"--printf", "[%5%]"},
+		{"-f", "-c", "%+a|% d|%+b|%+c|%+s|%+f|%#t|%#.0i|%#08t|%+S|%+l", "/proc", "/sys"}, {"--printf", "%n"}, {"-c", "%N", "--printf", "[%n]\n"},
 		{"--printf", "%n\n", "-c", "%N"}, {"-c"}, {"--cached=never", "f"}, {"--cached=x", "f"}, {"-x"},
 		// File systems: the free counts of a disk move while tests run, so
 		// full reports only of /proc and /sys.
