@@ -131,11 +131,19 @@ func nameSection(src string) ([]string, string, bool) {
 	if len(body) == 0 {
 		return nil, "", false
 	}
+	pre := ".ad l\n.nh\n"
+	mdoc := strings.HasPrefix(src, ".Dd") || strings.Contains(src, "\n.Dd")
+	if mdoc {
+		pre = ".Dd\n" + pre // the mdoc macros (.Nm, .Nd) of a BSD page
+	}
 	text := ""
-	for _, l := range roff.Render(".ad l\n.nh\n"+strings.Join(body, "\n"), roff.Options{Width: 4000, NoTitles: true}) {
+	for _, l := range roff.Render(pre+strings.Join(body, "\n"), roff.Options{Width: 4000, NoTitles: true}) {
 		text += strings.TrimSpace(l.String()) + " "
 	}
 	text = strings.Join(strings.Fields(text), " ")
+	if mdoc {
+		text = strings.Replace(text, " \u2014 ", " - ", 1) // .Nd's dash
+	}
 	i := strings.Index(text, " - ")
 	if i < 0 {
 		return nil, "", false
@@ -226,7 +234,7 @@ func (m *man) index() []entry {
 
 // indexFormat names the layout of the cache files, so that a new layout
 // does not read an old file.
-const indexFormat = "whatis 3\n"
+const indexFormat = "whatis 4\n"
 
 // fnv64 is the 64-bit FNV-1a hash of s: enough to give each manual
 // directory its own cache file name (crypto/sha256 would cost zinebox's

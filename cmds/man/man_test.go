@@ -43,6 +43,7 @@ func TestAgainstManDB(t *testing.T) {
 		{"-f", "nosuch"},
 		{"-f", "nosuch", "ls"}, // found one: success
 		{"-k", "zzqqxx", "^ls$"},
+		{"-f", "ssh", "tmux", "scp"}, // NAME sections in mdoc
 		{"-k", "^pipe2"},
 		{"-k", "^stpecpy$"},
 		{"-f", "stpecpy", "printf", "pclose"},

@@ -25,7 +25,8 @@ type frame struct {
 }
 
 type renderer struct {
-	opt Options
+	opt  Options
+	mdoc mdocState
 	env
 	out  []Line
 	sink *[]Line // when set, lines go here (table cells)
@@ -564,6 +565,9 @@ func (r *renderer) request(s string) {
 		if len(r.stack) < maxMacroDepth {
 			r.push(&frame{lines: body, args: args, name: name, macro: true})
 		}
+		return
+	}
+	if (r.mdoc.on || name == "Dd") && r.mdocRequest(name, args) {
 		return
 	}
 	if r.manRequest(name, args, rest) {

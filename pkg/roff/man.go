@@ -36,6 +36,12 @@ type manState struct {
 	// measures a tag by the widest line of its diversion, so a tag that
 	// wrapped is wide even when its last line is short
 	tagMark int
+	// footRight is the right end of the footer when it is not the
+	// title (mdoc puts the operating system there)
+	footRight string
+	// tagGap is how much narrower than the indent a tag must be to share
+	// its line with the body: 0 for .TP, 1 for mdoc's tagged lists
+	tagGap int
 }
 
 // inAt is the indent groff's `.in \n[an-margin]u` gives: a negative
@@ -132,7 +138,9 @@ func (r *renderer) tagDone() {
 	if len(r.line) > 0 {
 		w += r.lineInd - r.man.margin
 	}
-	if w >= r.man.pi || r.emitted > r.man.tagMark {
+	gap := r.man.tagGap
+	r.man.tagGap = 0
+	if w+gap >= r.man.pi || r.emitted > r.man.tagMark {
 		r.brk() // a wide tag is filled at the margin
 	} else if len(r.line) > 0 {
 		// the tag is one unit: its blanks are not stretched
@@ -695,7 +703,11 @@ func (r *renderer) finish() []Line {
 	if len(body) > 0 {
 		out = append(out, nil)
 	}
-	out = append(out, titleLine(r.titleText(a(3)), r.titleText(a(2)), name, ll))
+	footRight := name
+	if r.man.footRight != "" {
+		footRight = r.man.footRight
+	}
+	out = append(out, titleLine(r.titleText(a(3)), r.titleText(a(2)), footRight, ll))
 	return catS(out)
 }
 

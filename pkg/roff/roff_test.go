@@ -377,6 +377,7 @@ func FuzzRender(f *testing.F) {
 		".TS\nallbox;\nl l.\nT{\na\nT}\tb\n.TE\n",
 		".if n \\{\\\n.ie t x\n.el y\n\\}\n",
 		"\\h'-100'\\l'5i'\\w'abc'\\n(.g\\*(lq",
+		".Dd x\n.Dt X 1\n.Sh S\n.Bl -tag -width Ds\n.It Fl a Xo\n.Sm off\n.Ar b : c\n.Sm on\n.Xc\n.Op Fl x Ar y .\n.El\n.Fo f\n.Fa a\n.Fc\n",
 	} {
 		f.Add(s)
 	}
@@ -425,4 +426,30 @@ func TestRenderAll(t *testing.T) {
 		n++
 	}
 	t.Logf("rendered %d pages", n)
+}
+
+// TestMdocPages renders the installed pages written in the BSD mdoc
+// macros that a Debian system commonly has (OpenSSH's, netcat's, tmux's,
+// file's) and compares their word streams with man-db's: mdoc is rendered
+// by a smaller interpreter, so the bar is lower than the corpus's.
+func TestMdocPages(t *testing.T) {
+	var files []string
+	for _, p := range []string{"man1/ssh.1.gz", "man1/ssh-keygen.1.gz", "man5/ssh_config.5.gz", "man1/nc.1.gz",
+		"man1/nc.openbsd.1.gz", "man1/tmux.1.gz", "man1/file.1.gz", "man3/ffi.3.gz", "man1/scp.1.gz"} {
+		if _, err := os.Stat("/usr/share/man/" + p); err == nil {
+			files = append(files, "/usr/share/man/"+p)
+		}
+	}
+	if len(files) == 0 {
+		t.Skip("no mdoc pages installed")
+	}
+	for _, f := range files {
+		ref := manDB(t, f)
+		got := Text(readSource(t, f), Options{Width: 80, Include: includer(f)})
+		if r := ratio(wordStream(ref), wordStream(got)); r < 0.97 {
+			t.Errorf("%s: word-stream ratio %.3f against man-db, want >= 0.97", f, r)
+		} else {
+			t.Logf("%.3f %s", r, f)
+		}
+	}
 }
