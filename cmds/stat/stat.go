@@ -11,6 +11,7 @@
 package stat
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"os"
@@ -242,7 +243,7 @@ func (s *stat) expand(format string, dir func(d byte, flags, width, prec string,
 		start := i
 		i++
 		flags := ""
-		for i < len(format) && strings.IndexByte("-+ #0'", format[i]) >= 0 {
+		for i < len(format) && strings.IndexByte("-+ #0'I", format[i]) >= 0 { // I: glibc's locale digits
 			flags += string(format[i])
 			i++
 		}
@@ -373,6 +374,9 @@ func (s *stat) directive(f *file, d byte, flags, width, prec string, hasPrec boo
 	case 'n':
 		return str(f.name)
 	case 'N':
+		if len(raw) > 2 {
+			return s.nameWithModifiers(f, raw[:len(raw)-1])
+		}
 		return str(s.quotedName(f))
 	case 'o':
 		return num(uint64(x.Blksize))
@@ -492,6 +496,68 @@ func pad(flags, width, prec string, hasPrec bool, text string, numeric, signed b
 		return head + strings.Repeat("0", fill) + text
 	}
 	return strings.Repeat(" ", fill) + head + text
+}
+
+// nameWithModifiers is %N with flags, width or precision, as GNU stat 9.1
+// prints it: the names unquoted, each through the C format the modifiers
+// make. GNU turns the directive into that format in place, dropping the
+// flags a string takes no notice of, and for a symbolic link's target
+// converts the already converted text again: what it then prints
+// (sometimes with a stray "s") is reproduced here.
+func (s *stat) nameWithModifiers(f *file, prefix string) string {
+	buf := make([]byte, len(prefix)+3)
+	copy(buf, prefix)
+	convert := func() string {
+		dst, src := 1, 1
+		for ; src < len(prefix) && strings.IndexByte("'-+ #0I", buf[src]) >= 0; src++ {
+			if buf[src] == '-' {
+				buf[dst] = buf[src]
+				dst++
+			}
+		}
+		for ; src < len(prefix); src++ {
+			buf[dst] = buf[src]
+			dst++
+		}
+		copy(buf[dst:], "s\x00")
+		if i := bytes.IndexByte(buf, 0); i >= 0 {
+			return string(buf[:i])
+		}
+		return string(buf)
+	}
+	out := cString(convert(), f.name)
+	if uint32(f.stx.Mode)&mode.TypeMask == mode.TypeLink {
+		if target, err := os.Readlink(f.path); err == nil {
+			out += " -> " + cString(convert(), target)
+		}
+	}
+	return out
+}
+
+// cString formats s with a C format of one %s conversion ("%-5.2s"),
+// followed by literal text.
+func cString(format, s string) string {
+	i := 1
+	flags := ""
+	for i < len(format) && format[i] == '-' {
+		flags, i = "-", i+1
+	}
+	width := ""
+	for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+		width += format[i : i+1]
+		i++
+	}
+	prec, hasPrec := "", false
+	if i < len(format) && format[i] == '.' {
+		hasPrec = true
+		for i++; i < len(format) && format[i] >= '0' && format[i] <= '9'; i++ {
+			prec += format[i : i+1]
+		}
+	}
+	if i >= len(format) || format[i] != 's' {
+		return format // not a conversion GNU would make
+	}
+	return pad(flags, width, prec, hasPrec, s, false, false) + format[i+1:]
 }
 
 // quotedName is %N: the name, and for a symbolic link " -> " and its

@@ -31,6 +31,9 @@ func TestAgainstGNU(t *testing.T) {
 		// flags, width or precision.
 		{"-c", "%#a|%#.0a|%.0a|%#.5a|%+.0s|%+s|% s|%#.8f|%#10.8f|%.0g|%5.0u|%#.0D|%.0h|%-+6s|"},
 		{"-c", "[%.1%]"}, {"--printf", "[%5%]"},
+		// %N with modifiers: unquoted, and GNU's reconversion of its
+		// format for a link's target (a stray "s" after some flags).
+		{"-c", "[%5N|%-N|%0N|%.3N|%-05N|%0.2N|% #N|%-0N|%5.2N|%I5N|%-12N]"},
 		{"-f", "-c", "%+a|% d|%+b|%+c|%+s|%+f|%#t|%#.0i|%#08t|%+S|%+l", "/proc", "/sys"}, {"--printf", "%n"}, {"-c", "%N", "--printf", "[%n]\n"},
 		{"--printf", "%n\n", "-c", "%N"}, {"-c"}, {"--cached=never", "f"}, {"--cached=x", "f"}, {"-x"},
 		// File systems: the free counts of a disk move while tests run, so
