@@ -29,6 +29,9 @@ func (s *Shell) execStmt(st *syntax.Stmt) {
 		if spec, ok := s.jobWord(st); ok {
 			// bash: `%1 &` is `bg %1`
 			s.status = s.runBuiltin("bg", []string{"bg", spec})
+		} else if c, ok := st.Cmd.(*syntax.BinaryCmd); ok && (c.Op == syntax.Pipe || c.Op == syntax.PipeAll) &&
+			s.jobControl() && !st.Negated && len(st.Redirs) == 0 {
+			s.status = s.runPipeline(c, true)
 		} else {
 			s.runBackground(st)
 		}
@@ -745,6 +748,14 @@ const maxFuncDepth = 10000
 // and 1 (dup2, then put back), so that the stage's own redirections apply
 // after the pipe's, as POSIX orders them.
 func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
+	return s.runPipeline(c, false)
+}
+
+// runPipeline is execPipeline; with background (`a | b &` in a shell with
+// job control) it starts the stages in a new process group, puts them in
+// the job table as one job of N processes, as bash does ("[1] PID" names
+// the last one, as $! does), and returns 0 at once.
+func (s *Shell) runPipeline(c *syntax.BinaryCmd, background bool) int {
 	var stages []*syntax.Stmt
 	var flatten func(st *syntax.Stmt)
 	flatten = func(st *syntax.Stmt) {
@@ -782,7 +793,7 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 			pr, pw = p[0], p[1]
 		}
 		saved := s.pipeFDs(prevRead, pw)
-		pid, status := s.startStage(st, spawnOpts{pgid: pg, foreground: true})
+		pid, status := s.startStage(st, spawnOpts{pgid: pg, foreground: !background})
 		s.restore(saved)
 		if prevRead >= 0 {
 			closeFD(prevRead)
@@ -810,6 +821,11 @@ func (s *Shell) execPipeline(c *syntax.BinaryCmd) int {
 			}
 		}
 		j := newJob(pg, pids, cmds, strings.Join(started, " | "))
+		if background {
+			s.lastBg = j.pid
+			s.startedJob(j)
+			return 0
+		}
 		st := s.waitForeground(j)
 		k := 0
 		for i, pid := range pids {

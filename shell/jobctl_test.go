@@ -756,6 +756,30 @@ func TestPTYPipelineIsOneJob(t *testing.T) {
 	})
 }
 
+// TestPTYBackgroundPipeline: `a | b &` is one job of two processes in
+// one new process group; [1] and $! name the last process; jobs -l lists
+// both, blanking a state equal to the one above (bash).
+func TestPTYBackgroundPipeline(t *testing.T) {
+	runPTYScript(t, func(p *ptyShell) {
+		p.send("sleep 100 | cat &\r")
+		last := p.expect(`(?m)^\[1\] ([0-9]+)\n` + prompt)[1]
+		p.send("echo $!\r")
+		p.expect(`(?m)^` + last + `\n` + prompt)
+		p.send("jobs -l\r")
+		first := p.expect(`(?m)^\[1\]\+ +([0-9]+) Running                 sleep 100\n +` + last + ` {23}\| cat &\n` + prompt)[1]
+		var pids [2]int
+		fmt.Sscan(first, &pids[0])
+		fmt.Sscan(last, &pids[1])
+		for _, pid := range pids {
+			if pg, err := unix.Getpgid(pid); err != nil || pg != pids[0] {
+				t.Errorf("%s: process %d is in group %d (%v), want %d", p.name, pid, pg, err, pids[0])
+			}
+		}
+		p.send("kill %1\r")
+		p.expectPressingEnter(`(?m)^\[1\]\+  Terminated              sleep 100 \| cat\n`)
+	})
+}
+
 // TestPTYStartedInBackground: a shell started in the background stops
 // (SIGTTIN) until it is brought to the foreground, as bash does; here
 // bash is the outer shell, and brings ours back with fg.

@@ -93,10 +93,15 @@ func (s *Shell) addJob(pid int, cmd string) {
 	if s.jobControl() {
 		pgid = pid
 	}
-	j := newJob(pgid, []int{pid}, []string{cmd}, cmd)
+	s.startedJob(newJob(pgid, []int{pid}, []string{cmd}, cmd))
+}
+
+// startedJob puts a background job in the table; an interactive shell
+// says "[1] 12345" (the pid of its last process).
+func (s *Shell) startedJob(j *job) {
 	s.insertJob(j)
 	if s.opts.interactive {
-		writeAll(2, []byte(interactive.FormatJobStarted(j.id, pid)))
+		writeAll(2, []byte(interactive.FormatJobStarted(j.id, j.pid)))
 	}
 }
 

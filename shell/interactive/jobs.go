@@ -74,10 +74,19 @@ func FormatJob(j Job) string {
 
 // FormatJobLong is `jobs -l`: the pid and state of every process, the
 // first on the job's line, the others below it, prefixed by "| ".
+//
+// As bash, a process whose state is the one of the process above it shows
+// no state, only blanks (two fewer than the state's column: bash's way).
 func FormatJobLong(j Job) string {
 	var b strings.Builder
+	prev, prevCore := "", false
 	for i, p := range j.Procs {
 		state, core := JobState(p.Running, p.Status, true)
+		field := pad(state, core)
+		if i > 0 && state == prev && core == prevCore {
+			field = strings.Repeat(" ", statusWidth-2)
+		}
+		prev, prevCore = state, core
 		cmd := p.Command
 		if i > 0 {
 			cmd = "| " + cmd
@@ -88,7 +97,7 @@ func FormatJobLong(j Job) string {
 		if i == 0 {
 			fmt.Fprintf(&b, "[%d]%c %5d %s%s\n", j.ID, markOf(j.Mark), p.Pid, pad(state, core), cmd)
 		} else {
-			fmt.Fprintf(&b, "     %5d %s%s\n", p.Pid, pad(state, core), cmd)
+			fmt.Fprintf(&b, "     %5d %s%s\n", p.Pid, field, cmd)
 		}
 	}
 	return b.String()

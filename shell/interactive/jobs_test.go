@@ -94,7 +94,8 @@ func TestFormatJobPipeline(t *testing.T) {
 	if got, want := FormatJob(j), "[2]-  Running                 sleep 101 | cat &\n"; got != want {
 		t.Errorf("FormatJob = %q, want %q", got, want)
 	}
-	want := "[2]-  8377 Running                 sleep 101\n      8379 Running                 | cat &\n"
+	// (the second process has the first one's state: bash shows blanks)
+	want := "[2]-  8377 Running                 sleep 101\n      8379                       | cat &\n"
 	if got := FormatJobLong(j); got != want {
 		t.Errorf("FormatJobLong = %q, want %q", got, want)
 	}
