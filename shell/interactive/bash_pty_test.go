@@ -159,8 +159,10 @@ func TestListingAgainstBashReadline(t *testing.T) {
 func (tm *term) listing(keys string) string {
 	tm.t.Helper()
 	tm.expect("P> ")
+	tm.waitEditing()
 	tm.send(keys)
 	tm.expect("P> ") // the prompt drawn again below the list
+	tm.waitEditing()
 	tm.send("\x15\r")
 	tm.expect("<<LINE:>>\r\n")
 	tm.mu.Lock()
@@ -169,7 +171,12 @@ func (tm *term) listing(keys string) string {
 	s := newScreen(80, 200)
 	s.feed(out)
 	rows := strings.Split(s.text(), "\n")
-	end := len(rows) - 3 // rows: ..., prompt again, report, next prompt
+	// rows: ..., prompt again, report, perhaps already the next prompt
+	end := len(rows) - 1
+	for end > 0 && !strings.HasPrefix(rows[end], "<<LINE:") {
+		end--
+	}
+	end-- // the prompt drawn again below the list
 	start := end - 1
 	for start > 0 && !strings.HasPrefix(rows[start], "P> ") {
 		start--
@@ -181,6 +188,7 @@ func (tm *term) listing(keys string) string {
 func (tm *term) lineOf(keys string) string {
 	tm.t.Helper()
 	tm.expect("P> ")
+	tm.waitEditing()
 	tm.send(keys)
 	tm.expect("<<LINE:")
 	got := tm.expect(">>\r\n")

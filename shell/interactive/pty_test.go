@@ -175,6 +175,25 @@ func (tm *term) expect(s string) string {
 	}
 }
 
+// waitEditing waits until the program on the terminal has switched it to
+// its editing mode (ICANON off; TCGETS on the master reads the slave's
+// settings). bash's readline does so with TCSAFLUSH after drawing its
+// prompt, discarding keys typed before: keys go in only after that.
+func (tm *term) waitEditing() {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		tio, err := unix.IoctlGetTermios(int(tm.master.Fd()), unix.TCGETS)
+		if err != nil || tio.Lflag&unix.ICANON == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the terminal never left canonical mode")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func (tm *term) send(keys string) {
 	tm.t.Helper()
 	if _, err := tm.master.WriteString(keys); err != nil {
@@ -186,6 +205,7 @@ func (tm *term) send(keys string) {
 func (tm *term) line(keys, want string) {
 	tm.t.Helper()
 	tm.expect("P> ")
+	tm.waitEditing()
 	tm.send(keys)
 	got := tm.expect(">>")
 	if i := strings.LastIndex(got, "<<"); i >= 0 {
