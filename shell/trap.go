@@ -111,12 +111,21 @@ func (s *Shell) syncSignals() {
 		s.syncCh = make(chan os.Signal, 1)
 		signal.Notify(s.syncCh, syncSentinel)
 	}
+	// a sentinel of an earlier call that came after its timeout would
+	// end this wait at once
+	for drained := false; !drained; {
+		select {
+		case <-s.syncCh:
+		default:
+			drained = true
+		}
+	}
 	if syscall.Kill(os.Getpid(), syncSentinel) != nil {
 		return
 	}
 	select {
 	case <-s.syncCh:
-	case <-afterMillis(1000): // never hang the shell on it
+	case <-afterMillis(5000): // never hang the shell on it (a loaded machine is slow)
 	}
 }
 
