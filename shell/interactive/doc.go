@@ -24,9 +24,13 @@
 //     $COLUMNS, then 80.
 //   - It has no way to mark invisible text in a prompt (bash's \[ \]).
 //
-// github.com/reeflective/readline would be a new dependency far larger
-// than this package for features (vi mode, inputrc) the issue does not ask
-// for; golang.org/x/term's Terminal lacks Ctrl-R, the kill buffer and
+// github.com/reeflective/readline v1.3.0 would be a new dependency far
+// larger than this package for features (vi mode, inputrc) the issue does
+// not ask for. Measured: a stripped static program that only calls its
+// Readline is 3.55 MB, against 1.84 MB for one using fmt and regexp, and
+// it links encoding/json, math/big, crypto/sha256, os/user, os/exec and
+// math/rand, which zinebox dropped to meet its size (6 MB) and start-up
+// targets. golang.org/x/term's Terminal lacks Ctrl-R, the kill buffer and
 // completion listings. Here the terminal is in editing mode only inside
 // ReadLine: settings are read on entry (so `stty` changes made by a
 // command persist) and put back by a defer on every return path. ISIG is
