@@ -109,6 +109,7 @@ type cp struct {
 	deref                                                     int
 	keepMode, keepOwner, keepTimes, keepLinks                 bool
 	fixups                                                    []func() // see runFixups
+	noMode                                                    bool     // --no-preserve=mode: new files get the default mode
 	backup                                                    backup.Options
 
 	links  map[[2]uint64]string // source (dev, ino) -> first copy, for --preserve=links
@@ -213,6 +214,10 @@ func run(io *applet.IO, args []string) int {
 		} else {
 			x.deref = derefAlways
 		}
+	}
+	if makeBackup && x.noClobber {
+		io.Errorf("options --backup and --no-clobber are mutually exclusive")
+		return x.usageHint()
 	}
 	if makeBackup {
 		b, bad := backup.Resolve(io.Getenv, control)
@@ -417,7 +422,7 @@ func (x *cp) setPreserve(w string, on bool, opt string) bool {
 	}
 	switch found {
 	case "mode":
-		x.keepMode = on
+		x.keepMode, x.noMode = on, !on
 	case "timestamps":
 		x.keepTimes = on
 	case "ownership":
@@ -427,6 +432,7 @@ func (x *cp) setPreserve(w string, on bool, opt string) bool {
 	case "context", "xattr":
 	case "all":
 		x.keepMode, x.keepTimes, x.keepOwner, x.keepLinks = on, on, on, on
+		x.noMode = !on
 	default:
 		kind := "invalid"
 		if found == "?" {
@@ -628,6 +634,15 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 	}
 	if typ != mode.TypeReg && !x.symLink && !x.hardLink {
 		x.preserve(src, dst, &st, typ == mode.TypeLink)
+		if x.noMode && !x.keepMode && typ != mode.TypeLink && x.recursive && !x.copyContents {
+			// --no-preserve=mode: a new special file gets the default
+			// mode (sockets that of directories, as in GNU).
+			def := uint32(0o666)
+			if typ == mode.TypeSock {
+				def = 0o777
+			}
+			copyfile.SetPermissions(-1, x.path(dst), "", def&^x.umask, false)
+		}
 	}
 }
 
@@ -773,12 +788,26 @@ func (x *cp) copyFile(src, dst string, st *unix.Stat_t, dstExists bool) bool {
 			return false
 		}
 	}
+	created := !dstExists
 	if !dstExists {
 		create := perm
 		if x.keepMode {
 			create &= 0o700 // others get access only once the copy is complete
 		}
 		out, err = unix.Open(x.path(dst), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC|unix.O_NOCTTY, create)
+		if err == unix.EEXIST {
+			// A dangling symbolic link: GNU cp will not create its
+			// target (a race with whoever owns the link) unless
+			// POSIXLY_CORRECT asks for it.
+			var buf [1]byte
+			if _, lerr := unix.Readlink(x.path(dst), buf[:]); lerr == nil {
+				if _, posix := x.io.LookupEnv("POSIXLY_CORRECT"); !posix {
+					x.errorf("not writing through dangling symlink %s", x.q.Always(dst))
+					return false
+				}
+				out, err = unix.Open(x.path(dst), unix.O_WRONLY|unix.O_CREAT|unix.O_CLOEXEC|unix.O_NOCTTY, create)
+			}
+		}
 		if err != nil {
 			if err == unix.EISDIR && strings.HasSuffix(dst, "/") {
 				err = unix.ENOTDIR // as GNU says of "x/": not a directory
@@ -790,6 +819,9 @@ func (x *cp) copyFile(src, dst string, st *unix.Stat_t, dstExists bool) bool {
 	ok := x.attrsOnly || x.copyData(in, out, src, dst)
 	if ok {
 		ok = x.preserveFd(out, src, dst, st)
+	}
+	if ok && created && x.noMode && !x.keepMode {
+		copyfile.SetPermissions(out, x.path(dst), "", 0o666&^x.umask, false)
 	}
 	if err := unix.Close(out); err != nil && ok {
 		x.errorf("failed to close %s: %s", x.q.Always(dst), errno.Message(err))
@@ -923,6 +955,12 @@ func (x *cp) copyDir(src, dst string, st *unix.Stat_t, dstExists bool, dstSt *un
 		x.preserve(src, dst, st, false)
 	}
 	if x.keepMode {
+		return
+	}
+	if x.noMode && created {
+		// --no-preserve=mode: the default mode, set as GNU's set_acl does
+		// (an inherited set-group-ID bit stays).
+		copyfile.SetPermissions(-1, x.path(dst), "", 0o777&^x.umask, true)
 		return
 	}
 	if omitted &^= x.umask; omitted != 0 && !restore {

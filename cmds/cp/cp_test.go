@@ -54,6 +54,13 @@ func TestAgainstGNU(t *testing.T) {
 		[]string{"-l", "f", "exec"}, []string{"-sfv", "f", "exec"}, []string{"-lfv", "f", "exec"},
 		[]string{"-s", "f", "link"}, []string{"--remove-destination", "-P", "link", "f"}, []string{"-b", "-P", "link", "f"},
 		[]string{"-n", "-P", "link", "f"}, []string{"link", "f"},
+		// Not through a dangling link; --no-preserve=mode gives new files
+		// the default mode (by ACL, keeping an inherited set-group-ID);
+		// -n and --backup exclude each other.
+		[]string{"f", "dangling"}, []string{"-v", "link", "dangling"}, []string{"-n", "-b", "f", "exec"},
+		[]string{"--no-preserve=mode", "suid", "x"}, []string{"--no-preserve=mode", "suid", "exec"},
+		[]string{"--no-preserve=mode", "-b", "exec", "f"}, []string{"-r", "--no-preserve=mode", "d", "sgiddir/"},
+		[]string{"-a", "--no-preserve=mode", "d", "x"}, []string{"-r", "--no-preserve=mode", "fifo", "sock", "empty"},
 		// --strip-trailing-slashes strips sources copied into a directory.
 		[]string{"--strip-trailing-slashes", "d/", "x"}, []string{"--strip-trailing-slashes", "-r", "d/", "f//", "empty"},
 	))

@@ -86,7 +86,8 @@ const (
 )
 
 // SetPermissions gives the copy dst (open as fd, or -1 to go by name) the
-// permissions of src, as GNU cp -p and mv do through gnulib's copy_acl:
+// permissions of src ("" for none: mode alone, as gnulib's set_acl), as
+// GNU cp -p and mv do through gnulib's copy_acl:
 // the set-ID and sticky bits, when src has any, with chmod(2); then the
 // access ACL of src, or one made of mode's nine permission bits, written
 // as an extended attribute; for a directory, src's default ACL too.
@@ -109,7 +110,10 @@ func SetPermissions(fd int, dst, src string, mode uint32, isDir bool) error {
 		}
 		chmodded = true
 	}
-	acl := getACL(src, aclAccess)
+	var acl []byte
+	if src != "" {
+		acl = getACL(src, aclAccess)
+	}
 	if acl == nil {
 		acl = minimalACL(mode)
 	}
@@ -128,7 +132,7 @@ func SetPermissions(fd int, dst, src string, mode uint32, isDir bool) error {
 	if err != nil || !isDir {
 		return err
 	}
-	if def := getACL(src, aclDefault); def != nil {
+	if def := getACL(src, aclDefault); src != "" && def != nil {
 		return unix.Setxattr(dst, aclDefault, def, 0)
 	}
 	if err := unix.Removexattr(dst, aclDefault); err != nil && err != unix.ENODATA && err != unix.EOPNOTSUPP {
