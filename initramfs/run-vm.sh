@@ -8,7 +8,9 @@
 # Why these QEMU flags:
 #   -serial mon:stdio   the console on this terminal; Ctrl-C goes to the VM
 #                       (plain -serial stdio would let Ctrl-C kill QEMU), and
-#                       Ctrl-A x quits QEMU, Ctrl-A c reaches its monitor
+#                       Ctrl-] x quits QEMU, Ctrl-] c reaches its monitor
+#   -echr 0x1d          that escape key is Ctrl-] (telnet's), not QEMU's
+#                       Ctrl-A, which the shell needs for beginning-of-line
 #   -display none       not -nographic: SeaBIOS would send ESC c and clear
 #                       this terminal
 #   -no-reboot          reboot and a kernel panic (panic=-1) end QEMU
@@ -41,11 +43,11 @@ if rc=$(stty size 2>/dev/null) && [ -n "$rc" ]; then
 fi
 cat >&2 <<MSG
 Booting the zinebox VM (kernel $(basename "$kdir"), ${ZINEBOX_MEM:-256} MiB, $net).
-To leave: type poweroff (or exit) at the shell, or press Ctrl-A then x.
+To leave: type poweroff (or exit) at the shell, or press Ctrl-] then x.
 MSG
 # shellcheck disable=SC2086
 exec qemu-system-x86_64 $accel -m "${ZINEBOX_MEM:-256}" $nic -no-reboot \
-	-display none -serial mon:stdio \
+	-display none -serial mon:stdio -echr 0x1d \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$kdir/vmlinux" -initrd "$image" \
 	-append "console=ttyS0 quiet panic=-1 no_timer_check $size $*"
