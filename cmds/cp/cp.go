@@ -274,14 +274,14 @@ func run(io *applet.IO, args []string) int {
 		err := unix.Stat(x.path(last), &st)
 		if err == nil && st.Mode&mode.TypeMask == mode.TypeDir {
 			targetDir, files = last, files[:len(files)-1]
-		} else if parents {
-			return io.UsageError(1, "with --parents, the destination must be a directory")
 		} else if len(files) > 2 {
 			if err == nil {
 				err = unix.ENOTDIR
 			}
 			io.Errorf("target %s: %s", x.q.Always(last), errno.Message(err))
 			return 1
+		} else if parents {
+			return io.UsageError(1, "with --parents, the destination must be a directory")
 		} else {
 			x.copyPair(files[0], files[1])
 			return x.finish()
@@ -516,17 +516,18 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 		x.errorf("cannot stat %s: %s", x.q.Always(dst), errno.Message(lerr)) // "f/" where f is a file
 		return
 	}
-	if dstLinkExists && !x.noClobber {
-		// The destination as GNU cp looks at it: through a symbolic link
-		// only when writing a regular file's data into it.
-		copyAsRegular := !x.recursive || x.copyContents
-		useLstat := typ != mode.TypeReg && (!copyAsRegular || typ == mode.TypeDir || typ == mode.TypeLink) ||
-			x.symLink || x.hardLink || x.backup.Kind != backup.None || x.removeDest
-		d := &dstL
-		if !useLstat {
-			d = &dst0
-		}
-		if useLstat || dstExists {
+	// The destination as GNU cp looks at it: through a symbolic link only
+	// when writing a regular file's data into it. A dangling link is then
+	// no destination at all (not for -n, -i, -u; see copyFile).
+	copyAsRegular := !x.recursive || x.copyContents
+	useLstat := typ != mode.TypeReg && (!copyAsRegular || typ == mode.TypeDir || typ == mode.TypeLink) ||
+		x.symLink || x.hardLink || x.backup.Kind != backup.None || x.removeDest
+	d, there := &dstL, dstLinkExists
+	if !useLstat {
+		d, there = &dst0, dstExists
+	}
+	if there && !x.noClobber {
+		{
 			ok, now := x.sameFileOK(src, dst, top, &st, d)
 			if !ok {
 				x.errorf("%s and %s are the same file", x.q.Always(src), x.q.Always(dst))
@@ -546,7 +547,7 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 		return
 	}
 	backupName := ""
-	if dstLinkExists {
+	if there {
 		if x.noClobber {
 			return
 		}
@@ -557,7 +558,7 @@ func (x *cp) copy(src, dst string, top bool, rootDev uint64) {
 				return
 			}
 		}
-		if x.update && dstExists && !copyfile.Newer(&st, &dst0) {
+		if x.update && !copyfile.Newer(&st, d) {
 			return
 		}
 		if x.backup.Kind != backup.None {

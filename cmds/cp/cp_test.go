@@ -58,6 +58,8 @@ func TestAgainstGNU(t *testing.T) {
 		// the default mode (by ACL, keeping an inherited set-group-ID);
 		// -n and --backup exclude each other.
 		[]string{"f", "dangling"}, []string{"-v", "link", "dangling"}, []string{"-n", "-b", "f", "exec"},
+		[]string{"-nv", "f", "dangling"}, []string{"-u", "-P", "link", "dangling"}, []string{"-b", "f", "dangling"},
+		[]string{"--parents", "d/file", "f", "nodir"},
 		[]string{"--no-preserve=mode", "suid", "x"}, []string{"--no-preserve=mode", "suid", "exec"},
 		[]string{"--no-preserve=mode", "-b", "exec", "f"}, []string{"-r", "--no-preserve=mode", "d", "sgiddir/"},
 		[]string{"-a", "--no-preserve=mode", "d", "x"}, []string{"-r", "--no-preserve=mode", "fifo", "sock", "empty"},
