@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -30,6 +31,20 @@ const stateEnv = "ZINEBOX_SH_STATE"
 // signals (the runtime installs its own handlers at start).
 const ignoreEnv = zsig.IgnoreEnv
 
+// stayOnLeaderThread keeps the shell's goroutine, which forks and waits
+// for its children, on the process's first thread when it is there now.
+// The kernel hands a signal sent to the process (kill -TERM $$ from a
+// child) to that thread when it is asleep in wait4, which interrupts the
+// wait: an untrapped SIGTERM then kills the shell before it can run the
+// next command. Waiting on another thread, the shell could see its child
+// exit and run a command before the thread that took the signal was
+// scheduled to die (seen under load: dash never runs it).
+func stayOnLeaderThread() {
+	if unix.Gettid() == unix.Getpid() {
+		runtime.LockOSThread()
+	}
+}
+
 // Main runs the shell as a process: `sh [-abCefimnuvx] [-o opt]... [-c
 // string [name [arg...]] | -s [arg...] | file [arg...]]`. It uses the real
 // file descriptors 0, 1 and 2, not io's streams: the shell's children must
@@ -40,6 +55,7 @@ func Main(aio *applet.IO, args []string) int {
 	// between the shell and its signals.
 	reserveLowFDs()
 	defaultSignals()
+	stayOnLeaderThread()
 	if _, ok := aio.LookupEnv("GOGC"); !ok {
 		// The interpreter's live heap is tiny; collecting at 25% growth
 		// instead of 100% keeps a long loop's RSS near dash's without
