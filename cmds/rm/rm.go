@@ -11,6 +11,7 @@ package rm
 import (
 	_ "embed"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -205,6 +206,16 @@ func run(io *applet.IO, args []string) int {
 			base = base[i+1:]
 		}
 		if base == "." || base == ".." {
+			// As GNU rm (fts): without -r a directory is refused for
+			// what it is before its name is looked at.
+			var st unix.Stat_t
+			path := fsname.Join(io.Dir, name)
+			if !x.recursive && unix.Stat(path, &st) == nil && st.Mode&mode.TypeMask == mode.TypeDir &&
+				!(x.dirs && emptyDir(path)) {
+				x.errorf(name, map[bool]error{false: unix.EISDIR, true: unix.ENOTEMPTY}[x.dirs])
+				status = 1
+				continue
+			}
 			io.Errorf("refusing to remove '.' or '..' directory: skipping %s", x.q.Always(name))
 			status = 1
 			continue
@@ -338,6 +349,11 @@ func (x *rm) removeTyped(dirfd int, path, name string, depth int, rootDev uint64
 	if !x.recursive && !x.dirs {
 		return x.errorf(name, unix.EISDIR)
 	}
+	if !x.recursive && strings.HasSuffix(name, "/") && !emptyDir(path) {
+		// -d on "link/" to a directory with entries: GNU rm (fts) looks
+		// into it and says it is not empty.
+		return x.errorf(name, unix.ENOTEMPTY)
+	}
 	if x.recursive {
 		if x.oneFS && st.Dev != rootDev {
 			x.io.Errorf("skipping %s, since it's on a different device", x.q.Always(name))
@@ -410,4 +426,15 @@ func (x *rm) removeContents(fd int, name string, depth int, rootDev uint64) int 
 // a file), EINVAL and EILSEQ (a name the file system cannot hold).
 func nonexistent(err error) bool {
 	return err == unix.ENOENT || err == unix.ENOTDIR || err == unix.EINVAL || err == unix.EILSEQ
+}
+
+// emptyDir reports whether the directory path has no entries but . and ..
+func emptyDir(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) == 0
 }

@@ -25,6 +25,9 @@ func TestAgainstGNU(t *testing.T) {
 		// A bad option and an existing file that looks like one: GNU's
 		// "Try 'rm ./-dash'" hint (only for option errors).
 		{"-dash"}, {"-f", "-x", "-dash"}, {"--bogus", "f", "-dash"}, {"-x", "-nofile"}, {"-dash", "-"},
+		// Without -r a directory is refused as one before "." or ".."
+		// is looked at; -d on "link/" to a directory with entries.
+		{"."}, {"d/."}, {"-f", ".."}, {"-d", "."}, {"-d", "empty/."}, {"-dv", "linkdir/"}, {"-d", "d/.."},
 		// -f takes "f/" (ENOTDIR) for a file that is not there.
 		{"-f", "f/"}, {"-fv", "f/", "exec"}, {"-rf", "link/"}, {"f/"}, {"-f", "nofile/x", "f/x"},
 		// Errors root gets too: /proc/sys refuses to unlink.
