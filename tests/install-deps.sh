@@ -23,6 +23,9 @@ gcc /usr/bin/gcc
 cpio /usr/bin/cpio
 netcat-openbsd /bin/nc.openbsd
 python3 /usr/bin/python3
+bzip2 /bin/bzip2
+xz-utils /usr/bin/xz
+zstd /usr/bin/zstd
 "
 missing=""
 echo "$want" | { while read -r pkg path; do

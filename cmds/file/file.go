@@ -102,6 +102,7 @@ func run(io *applet.IO, args []string) int {
 			opts.Special = true
 		case "uncompress":
 			opts.Uncompress = true
+			opts.Env = io.Env
 		case "print0":
 			nul = true
 		case "raw":

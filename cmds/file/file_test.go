@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -334,6 +335,47 @@ func TestEscapes(t *testing.T) {
 			if got != want {
 				t.Errorf("LC_ALL=%s file %q:\n got %q\nwant %q", locale, a, got.Stdout, want.Stdout)
 			}
+		}
+	}
+}
+
+// TestUncompress compares -z (and -zi, -zb) with file(1) on text, a
+// program and a man page compressed by gzip, bzip2 and xz, the system's
+// own tools. zstd is left out: file 5.44 here runs `zstd -cd` and
+// describes what it gets as "empty"; we describe the contents.
+func TestUncompress(t *testing.T) {
+	dir := t.TempDir()
+	sources := map[string][]byte{"text": []byte(strings.Repeat("hello zine\n", 100))}
+	if b, err := os.ReadFile("/bin/ls"); err == nil {
+		sources["prog"] = b
+	}
+	var names []string
+	for _, prog := range []string{"gzip", "bzip2", "xz"} {
+		path, err := exec.LookPath(prog)
+		if err != nil {
+			continue
+		}
+		for name, data := range sources {
+			cmd := exec.Command(path, "-c")
+			cmd.Stdin = bytes.NewReader(data)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := name + "." + prog
+			if err := os.WriteFile(filepath.Join(dir, f), out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	for _, flags := range [][]string{{"-z"}, {"-zi"}, {"-zb"}, {"-z", "--mime-type"}} {
+		args := append(append([]string{}, flags...), names...)
+		got := applettest.Run(&Applet, dir, "", nil, args...)
+		want := applettest.RunTool(t, "file", dir, "", nil, args...)
+		if got != want {
+			t.Errorf("file %q:\n got %+v\nwant %+v", args, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package man
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,21 +70,45 @@ func TestIndexCache(t *testing.T) {
 	}
 }
 
-// TestBzip2Refused: a bzip2-compressed page is found but refused with a
-// message that says why, not shown as garbage.
-func TestBzip2Refused(t *testing.T) {
+// TestCompressedPages: pages compressed with bzip2, xz and zstd (by the
+// system's own tools) are found and read like the plain page, as man-db
+// reads them; a corrupt one gives an error, never garbage.
+func TestCompressedPages(t *testing.T) {
+	src := ".TH ZZ 1\n.SH NAME\nzz \\- a compressed page\n.SH DESCRIPTION\nWords to read.\n"
 	mandir := t.TempDir()
-	page := filepath.Join(mandir, "man1", "zzbz.1.bz2")
-	writePage(t, page, "BZh91AY&SY\x00\x01\x02 not a real stream")
+	writePage(t, filepath.Join(mandir, "man1", "zzplain.1"), src)
 	env := []string{"MANPATH=" + mandir, "MANWIDTH=80", "MANSECT="}
-	for _, args := range [][]string{{"zzbz"}, {"-l", page}} {
-		got := runWith(nil, env, args...)
-		if got.Status == 0 || !strings.Contains(got.Stderr, "bzip2-compressed pages are not supported") || got.Stdout != "" {
-			t.Errorf("man %q = %d, stdout %q, stderr %q", args, got.Status, got.Stdout, got.Stderr)
-		}
+	want := runWith(nil, env, "zzplain")
+	if want.Status != 0 || !strings.Contains(want.Stdout, "Words to read.") {
+		t.Fatalf("the plain page: %+v", want)
 	}
-	if got := runWith(nil, env, "-w", "zzbz"); got.Stdout != page+"\n" {
-		t.Errorf("man -w zzbz = %q, want %q", got.Stdout, page+"\n")
+	for _, tc := range []struct{ prog, suffix string }{{"bzip2", ".bz2"}, {"xz", ".xz"}, {"zstd", ".zst"}} {
+		t.Run(tc.prog, func(t *testing.T) {
+			prog, err := exec.LookPath(tc.prog)
+			if err != nil {
+				t.Skipf("no %s", tc.prog)
+			}
+			cmd := exec.Command(prog, "-c")
+			cmd.Stdin = strings.NewReader(strings.ReplaceAll(src, "zzplain", "zz"+tc.prog))
+			packed, err := cmd.Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := filepath.Join(mandir, "man1", "zz"+tc.prog+".1"+tc.suffix)
+			writePage(t, page, string(packed))
+			got := runWith(nil, env, "zz"+tc.prog)
+			if got.Status != 0 || got.Stdout != want.Stdout {
+				t.Errorf("man zz%s = %d, %q (stderr %q); want %q", tc.prog, got.Status, got.Stdout, got.Stderr, want.Stdout)
+			}
+			if got := runWith(nil, env, "-w", "zz"+tc.prog); got.Stdout != page+"\n" {
+				t.Errorf("man -w = %q, want %q", got.Stdout, page+"\n")
+			}
+			bad := filepath.Join(mandir, "man1", "zzbad"+tc.prog+".1"+tc.suffix)
+			writePage(t, bad, string(packed[:len(packed)/2]))
+			if got := runWith(nil, env, "-l", bad); got.Status == 0 || got.Stderr == "" || strings.Contains(got.Stdout, "Words to read.") {
+				t.Errorf("a cut-short page: %+v", got)
+			}
+		})
 	}
 }
 

@@ -2,7 +2,6 @@ package man
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/manpages"
+	"github.com/zinebox/zinebox/pkg/unpack"
 )
 
 type man struct {
@@ -194,9 +194,9 @@ func (m *man) sectionOrder() []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == ',' })
 }
 
-// compressed lists the suffixes of compressed pages we look for (.bz2
-// pages are found but refused: see decompress).
-var compressed = [...]string{"", ".gz", ".bz2"}
+// compressed lists the suffixes of compressed pages we look for, in
+// man-db's order.
+var compressed = [...]string{"", ".gz", ".bz2", ".xz", ".zst"}
 
 // exists reports whether any page is named name.
 func (m *man) exists(name string) bool {
@@ -437,25 +437,20 @@ func readPage(name string) (string, error) {
 	return decompress(b)
 }
 
+// decompress returns a page's text: gzip'd pages are read in-process,
+// bzip2, xz and zstd ones through the system's decompressor, as man-db
+// does (pkg/unpack), found in glibc's default PATH.
 func decompress(b []byte) (string, error) {
-	switch {
-	case len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b:
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return "", err
-		}
-		out, err := io.ReadAll(io.LimitReader(zr, maxPage))
-		return string(out), err
-	case len(b) > 3 && string(b[:3]) == "BZh":
-		// Debian compresses pages with gzip only; compress/bzip2 would
-		// add its tables to every zinebox start for pages no one ships.
-		return "", errBzip2
+	f, ok := unpack.Detect(b)
+	if !ok {
+		return string(b), nil
 	}
-	return string(b), nil
+	out, err := unpack.Decompress(f, bytes.NewReader(b), maxPage, nil)
+	if err != nil {
+		return "", fmt.Errorf("%s-compressed page: %w", f.Name, err)
+	}
+	return string(out), nil
 }
-
-// errBzip2 refuses a bzip2-compressed page.
-var errBzip2 = errors.New("bzip2-compressed pages are not supported (recompress with gzip)")
 
 func errMessage(err error) string {
 	if err.Error() == "is a directory" {

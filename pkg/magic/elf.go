@@ -3,6 +3,7 @@ package magic
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,6 +17,12 @@ const maxNotes = 256 // file(1) stops reading notes after this many
 // elf describes an ELF object as file(1) does: header fields, then what
 // the program headers say about linking, then the notes, then whether
 // debugging information and a symbol table are present.
+// errNoFile stands for the program and section headers of an ELF file
+// that -z found inside compressed data: file(1) reads those through a file
+// descriptor, which decompressed data does not have, so it describes the
+// ELF header alone ("shared object" for any ET_DYN).
+var errNoFile = errors.New("no file to read the headers from")
+
 func (d *detection) elf() (Result, bool) {
 	b := d.buf
 	if len(b) < 8 || string(b[:4]) != elf.ELFMAG {
@@ -56,6 +63,9 @@ func (d *detection) elf() (Result, bool) {
 	hdr, _ := elf.ParseHeader(b) // nil when the header is cut short
 
 	obj, objErr := elfdeps.ReadLenient(d.r, d.size)
+	if d.opts.decompressed {
+		objErr = errNoFile
+	}
 	mime := "application/octet-stream"
 	switch typ {
 	case elf.ET_REL:
@@ -103,6 +113,9 @@ func (d *detection) elf() (Result, bool) {
 	}
 	w.WriteString(machineName(machine))
 	fmt.Fprintf(&w, ", %s(%s)", version, osabiName(elf.OSABI(b[elf.EI_OSABI])))
+	if d.opts.decompressed {
+		return found(w.String(), mime)
+	}
 	shSize := 64
 	if hdr != nil && hdr.Class == elf.ELFCLASS32 {
 		shSize = 40

@@ -2,7 +2,6 @@ package magic
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zinebox/zinebox/pkg/quote"
+	"github.com/zinebox/zinebox/pkg/unpack"
 )
 
 func (d *detection) gzip() (Result, bool) {
@@ -145,22 +145,17 @@ func printable(b []byte) string {
 	return s.String()
 }
 
-// uncompressed returns the start of a gzip file's contents (-z).
-//
-// Only gzip is looked into: it is what a Debian system compresses (man
-// pages, changelogs), and compress/gzip is in the binary anyway. file(1)
-// also opens bzip2, xz and zstd data; for those -z describes the
-// compressed file alone. (Go's compress/bzip2 would add a package whose
-// init builds a CRC table in every applet's start-up.)
+// uncompressed returns the start of a compressed file's contents (-z):
+// gzip read in-process, bzip2, xz and zstd through the system's
+// decompressor (see pkg/unpack), as libmagic does for formats it was built
+// without.
 func (d *detection) uncompressed() ([]byte, bool) {
-	if d.kind != "gzip" {
+	f, ok := unpack.Detect(d.buf)
+	if !ok {
 		return nil, false
 	}
-	rd, err := gzip.NewReader(io.NewSectionReader(d.r, 0, d.size))
-	if err != nil {
-		return nil, false
-	}
-	out, _ := io.ReadAll(io.LimitReader(rd, bufSize))
+	// The start of a damaged stream is still described, as file(1) does.
+	out, _ := unpack.Decompress(f, io.NewSectionReader(d.r, 0, d.size), bufSize, d.opts.Env)
 	if len(out) == 0 {
 		return nil, false
 	}

@@ -40,9 +40,15 @@ type Options struct {
 	// StatErrors reports a file that cannot be examined as an error that
 	// fails the run (-E): "ERROR: cannot stat `x' (...)"
 	StatErrors bool
-	Uncompress bool // look inside gzip files (-z); see uncompressed
-	Mime       MimeMode
-	Dir        string // working directory for relative names; "" = the process's
+	Uncompress bool // look inside compressed files (-z); see uncompressed
+	// Env is the environment in which -z looks for and runs bzip2, xz and
+	// zstd (its PATH); nil: glibc's default PATH.
+	Env []string
+	// decompressed: the data came out of a decompressor (-z), so formats
+	// that file(1) reads through a file descriptor show less.
+	decompressed bool
+	Mime         MimeMode
+	Dir          string // working directory for relative names; "" = the process's
 }
 
 // MimeMode selects MIME output instead of the description.
@@ -67,6 +73,9 @@ type Result struct {
 	brokenLink bool
 	// fatal: an error that -E makes fail the run
 	fatal bool
+	// compressedMime is the MIME type of the compressed file whose
+	// contents the rest describes (-z): file -zi prints both.
+	compressedMime string
 }
 
 // String returns the result in the form mode asks for.
@@ -88,6 +97,9 @@ func (r Result) String(mode MimeMode) string {
 	case MimeEncoding:
 		return r.Charset
 	case MimeBoth:
+		if r.compressedMime != "" {
+			return r.MimeType + "; charset=" + r.Charset + " compressed-encoding=" + r.compressedMime + "; charset=binary"
+		}
 		return r.MimeType + "; charset=" + r.Charset
 	}
 	return r.Desc
@@ -256,8 +268,10 @@ func describeReader(r io.ReaderAt, size int64, o Options, executable bool) Resul
 	res := d.run()
 	if o.Uncompress {
 		if inner, ok := d.uncompressed(); ok {
-			ir := DescribeBytes(inner, Options{})
+			ir := DescribeBytes(inner, Options{Mime: o.Mime, decompressed: true})
 			res.Desc = ir.Desc + " (" + res.Desc + ")"
+			res.compressedMime = res.MimeType
+			res.MimeType, res.Charset = ir.MimeType, ir.Charset
 		}
 	}
 	return res
