@@ -666,7 +666,7 @@ func (x *cp) sameFileOK(src, dst string, top bool, st, dstSt *unix.Stat_t) (ok, 
 	sameLink := same
 	if never {
 		if isLink(st) && isLink(dstSt) {
-			if x.sameName(src, dst) {
+			if copyfile.SameEntry(x.io.Dir, src, dst) {
 				return false, false
 			}
 			// Two links: fine, and nothing to do when they are two
@@ -693,10 +693,10 @@ func (x *cp) sameFileOK(src, dst string, top bool, st, dstSt *unix.Stat_t) (ok, 
 			// source dangling.
 			return never || !isLink(srcL) || isLink(dstL), false
 		}
-		return !x.sameName(src, dst), false
+		return !copyfile.SameEntry(x.io.Dir, src, dst), false
 	}
 	if x.removeDest {
-		if isLink(dstL) || sameLink && dstL.Nlink > 1 && !x.sameName(src, dst) {
+		if isLink(dstL) || sameLink && dstL.Nlink > 1 && !copyfile.SameEntry(x.io.Dir, src, dst) {
 			return true, false
 		}
 	}
@@ -724,19 +724,6 @@ func (x *cp) sameFileOK(src, dst string, top bool, st, dstSt *unix.Stat_t) (ok, 
 		}
 	}
 	return false, false
-}
-
-// sameName reports whether a and b are one directory entry: the same last
-// component in the same directory.
-func (x *cp) sameName(a, b string) bool {
-	if fsname.LastComponent(strings.TrimRight(a, "/")) != fsname.LastComponent(strings.TrimRight(b, "/")) {
-		return false
-	}
-	var da, db unix.Stat_t
-	if unix.Stat(x.path(fsname.DirName(a)), &da) != nil || unix.Stat(x.path(fsname.DirName(b)), &db) != nil {
-		return false
-	}
-	return da.Dev == db.Dev && da.Ino == db.Ino
 }
 
 // inCurrentDir reports whether dst names a file of the current directory,

@@ -318,7 +318,7 @@ func (x *mv) move(src, dst string) {
 func (x *mv) sameFileOK(src, dst string, st, dst0 *unix.Stat_t) bool {
 	isLink := func(s *unix.Stat_t) bool { return s.Mode&mode.TypeMask == mode.TypeLink }
 	same := st.Dev == dst0.Dev && st.Ino == dst0.Ino
-	sameName := x.sameName(src, dst)
+	sameName := copyfile.SameEntry(x.io.Dir, src, dst)
 	if isLink(st) && isLink(dst0) {
 		if !sameName && same {
 			return x.backup.Kind != backup.None
@@ -341,7 +341,7 @@ func (x *mv) sameFileOK(src, dst string, st, dst0 *unix.Stat_t) bool {
 		// The link's target may be another name of dst: then dst's data
 		// stays reachable under that name.
 		if abs, err := fsname.Canonicalize(x.io.Dir, src, fsname.Existing); err == nil {
-			return !x.sameName(abs, dst)
+			return !copyfile.SameEntry(x.io.Dir, abs, dst)
 		}
 	}
 	var target unix.Stat_t
@@ -349,19 +349,6 @@ func (x *mv) sameFileOK(src, dst string, st, dst0 *unix.Stat_t) bool {
 		return true
 	}
 	return target.Dev != dst0.Dev || target.Ino != dst0.Ino
-}
-
-// sameName reports whether a and b are one directory entry: the same last
-// component in the same directory.
-func (x *mv) sameName(a, b string) bool {
-	if fsname.LastComponent(strings.TrimRight(a, "/")) != fsname.LastComponent(strings.TrimRight(b, "/")) {
-		return false
-	}
-	var da, db unix.Stat_t
-	if unix.Stat(x.path(fsname.DirName(a)), &da) != nil || unix.Stat(x.path(fsname.DirName(b)), &db) != nil {
-		return false
-	}
-	return da.Dev == db.Dev && da.Ino == db.Ino
 }
 
 func (x *mv) prompt(format, name string) bool {

@@ -5,7 +5,13 @@
 // applet, because GNU cp and mv word and decide those differently.
 package copyfile
 
-import "golang.org/x/sys/unix"
+import (
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/fsname"
+)
 
 // Copier moves file contents between descriptors, reusing one buffer
 // across the files of a run.
@@ -77,6 +83,21 @@ func Readlink(path string) (string, error) {
 // Newer reports whether a was modified after b (cp -u, mv -u).
 func Newer(a, b *unix.Stat_t) bool {
 	return a.Mtim.Sec > b.Mtim.Sec || a.Mtim.Sec == b.Mtim.Sec && a.Mtim.Nsec > b.Mtim.Nsec
+}
+
+// SameEntry reports whether a and b (relative to dir) are one directory
+// entry: the same last component in the same directory. GNU cp and mv ask
+// this of a source and destination that are the same file, to tell a
+// file copied or moved onto itself from one reached by two names.
+func SameEntry(dir, a, b string) bool {
+	if fsname.LastComponent(strings.TrimRight(a, "/")) != fsname.LastComponent(strings.TrimRight(b, "/")) {
+		return false
+	}
+	var da, db unix.Stat_t
+	if unix.Stat(fsname.Join(dir, fsname.DirName(a)), &da) != nil || unix.Stat(fsname.Join(dir, fsname.DirName(b)), &db) != nil {
+		return false
+	}
+	return da.Dev == db.Dev && da.Ino == db.Ino
 }
 
 // The extended attributes that hold POSIX ACLs (see acl(5)).
