@@ -1,10 +1,8 @@
 package kill
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,39 +27,10 @@ func TestPermissionDenied(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to run kill as another user")
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A copy nobody may run: t.TempDir and its parent are 0700.
-	dir := t.TempDir()
-	ours := filepath.Join(dir, "kill")
-	if err := os.WriteFile(ours, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
-		os.Chmod(d, 0o755)
-	}
+	ours := applettest.SelfCopy(t, "kill") // a copy nobody may run
 	real, _ := exec.LookPath("kill")
 	run := func(prog string, args ...string) string {
-		cmd := exec.Command(prog, args...)
-		cmd.Args[0] = "kill"
-		cmd.Env = append(os.Environ(), "ZB_KILL_UNDER_TEST=1", "LC_ALL=C")
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		status := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			status = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s: %v", prog, err)
-		}
-		return out.String() + "status " + strconv.Itoa(status)
+		return applettest.RunAsNobody(t, prog, "kill", []string{"ZB_KILL_UNDER_TEST=1"}, args...)
 	}
 	for _, args := range [][]string{{"-0", "1"}, {"-s", "0", "1", "999999"}} {
 		want, got := run(real, args...), run(ours, args...)

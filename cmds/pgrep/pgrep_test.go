@@ -1,7 +1,6 @@
 package pgrep
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,14 +29,7 @@ func family(t *testing.T) string {
 	}
 	cmd := exec.Command("sh", "-c", "zbsleeper 60 & zbsleeper 61; wait")
 	cmd.Env = append(os.Environ(), "PATH="+dir+":"+os.Getenv("PATH"))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Wait()
-	})
+	applettest.StartSession(t, cmd)
 	sid := strconv.Itoa(cmd.Process.Pid)
 	for i := 0; i < 1000; i++ {
 		r := applettest.Run(&Applet, "", "", nil, "-c", "-s", sid, "zbsleeper")
@@ -210,37 +202,9 @@ func TestPkillPermissionDenied(t *testing.T) {
 		t.Skip("no pkill")
 	}
 	sid := family(t)
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	ours := filepath.Join(dir, "pkill")
-	if err := os.WriteFile(ours, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
-		os.Chmod(d, 0o755) // t.TempDir and its parent are 0700
-	}
+	ours := applettest.SelfCopy(t, "pkill")
 	run := func(prog string, args ...string) string {
-		cmd := exec.Command(prog, args...)
-		cmd.Args[0] = "pkill"
-		cmd.Env = append(os.Environ(), "ZB_PKILL_UNDER_TEST=1", "LC_ALL=C")
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		status := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			status = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s: %v", prog, err)
-		}
-		return out.String() + "status " + strconv.Itoa(status)
+		return applettest.RunAsNobody(t, prog, "pkill", []string{"ZB_PKILL_UNDER_TEST=1"}, args...)
 	}
 	for _, args := range [][]string{{"--signal", "0", "-s", sid, "zbsleeper"}, {"-0", "-e", "-s", sid, "-x", "zbsleeper"}} {
 		want, got := run(real, args...), run(ours, args...)

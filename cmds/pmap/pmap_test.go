@@ -1,13 +1,10 @@
 package pmap
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -55,38 +52,10 @@ func TestPermissionDenied(t *testing.T) {
 		t.Skip("no pmap")
 	}
 	pid := sleeper(t)
-	// The test binary must be reachable by nobody: copy it into a
-	// directory everyone may enter.
-	dir := t.TempDir()
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ours := filepath.Join(dir, "pmap")
-	if err := os.WriteFile(ours, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
-		os.Chmod(d, 0o755) // t.TempDir and its parent, both 0700
-	}
+	// The test binary must be reachable by nobody.
+	ours := applettest.SelfCopy(t, "pmap")
 	run := func(prog string, args ...string) string {
-		cmd := exec.Command(prog, args...)
-		cmd.Env = append(os.Environ(), "ZB_PMAP_UNDER_TEST=1", "LC_ALL=C")
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		status := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			status = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s: %v", prog, err)
-		}
-		return out.String() + "status " + strconv.Itoa(status)
+		return applettest.RunAsNobody(t, prog, "", []string{"ZB_PMAP_UNDER_TEST=1"}, args...)
 	}
 	for _, args := range [][]string{{pid}, {"-x", pid}, {"-q", "-d", pid}, {"999999", pid}} {
 		want := run("pmap", args...)

@@ -31,14 +31,7 @@ func TestMain(m *testing.M) {
 func children(t *testing.T) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command("sh", "-c", "sleep 60 & sleep 61; wait")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Wait()
-	})
+	applettest.StartSession(t, cmd)
 	// Wait until both sleeps exist.
 	for i := 0; i < 500; i++ {
 		out, _ := os.ReadFile("/proc/" + strconv.Itoa(cmd.Process.Pid) + "/task/" + strconv.Itoa(cmd.Process.Pid) + "/children")
@@ -154,14 +147,7 @@ func nested(t *testing.T, depth int) string {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("sh", script, strconv.Itoa(depth))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Wait()
-	})
+	applettest.StartSession(t, cmd)
 	sid := strconv.Itoa(cmd.Process.Pid)
 	for i := 0; i < 2000; i++ {
 		r := applettest.Run(&Applet, "", "", nil, "-s", sid, "--no-headers", "-o", "comm")
@@ -311,14 +297,7 @@ func threaded(t *testing.T) *exec.Cmd {
 		t.Fatalf("gcc: %v\n%s", err, out)
 	}
 	cmd := exec.Command(filepath.Join(dir, "thr"))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
+	applettest.StartSession(t, cmd)
 	// Ready when four threads exist and every one sleeps in pause().
 	task := "/proc/" + strconv.Itoa(cmd.Process.Pid) + "/task/"
 	for i := 0; i < 2000; i++ {

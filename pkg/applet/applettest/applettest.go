@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet"
@@ -170,4 +172,67 @@ var built struct {
 	once sync.Once
 	path string
 	err  error
+}
+
+// StartSession starts cmd as the leader of a new session, so that the
+// processes it forks are a known group, and kills that whole group when
+// the test ends.
+func StartSession(t testing.TB, cmd *exec.Cmd) {
+	t.Helper()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Wait()
+	})
+}
+
+// SelfCopy copies the test binary to a file called name in a directory
+// any user may enter (t.TempDir and its parent are 0700), for tests that
+// run it as another user, and returns the copy's path.
+func SelfCopy(t testing.TB, name string) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755)
+	}
+	return path
+}
+
+// RunAsNobody runs prog with args as user and group 65534 (nobody), in
+// the C locale with env added, argv[0] set to argv0 when it is not empty,
+// and returns its standard output and error together followed by
+// "status N", so that one string compares two tools' whole behaviour.
+func RunAsNobody(t testing.TB, prog, argv0 string, env []string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(prog, args...)
+	if argv0 != "" {
+		cmd.Args[0] = argv0
+	}
+	cmd.Env = append(append(os.Environ(), env...), "LC_ALL=C")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	status := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		status = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", prog, err)
+	}
+	return out.String() + "status " + strconv.Itoa(status)
 }
