@@ -980,9 +980,6 @@ func pureWords(st *syntax.Stmt, call *syntax.CallExpr) bool {
 	return pure
 }
 
-// runBackground starts `cmd &`: a simple external command directly, with
-// stdin from /dev/null and SIGINT/SIGQUIT ignored as POSIX asks of a
-// non-interactive shell; anything else in a subshell.
 // jobWord reports whether st is a job named alone (`%1`, `%+`, `%sleep`)
 // in a shell with job control, and returns the name.
 func (s *Shell) jobWord(st *syntax.Stmt) (string, bool) {
@@ -994,6 +991,9 @@ func (s *Shell) jobWord(st *syntax.Stmt) (string, bool) {
 	return w, strings.HasPrefix(w, "%")
 }
 
+// runBackground starts `cmd &`: a simple external command directly, with
+// stdin from /dev/null and SIGINT/SIGQUIT ignored as POSIX asks of a
+// non-interactive shell; anything else in a subshell.
 func (s *Shell) runBackground(st *syntax.Stmt) {
 	fg := *st
 	fg.Background = false
