@@ -84,15 +84,22 @@ func runWith(t *testing.T, argv []string, env []string, which string) outcome {
 	return o
 }
 
-func TestAgainstGNU(t *testing.T) {
+// binaries returns GNU nohup and this test binary (which runs our nohup
+// under ZB_APPLET_UNDER_TEST), or skips without GNU nohup.
+func binaries(t *testing.T) (gnu, self string) {
 	gnu, err := exec.LookPath("nohup")
 	if err != nil {
 		t.Skip("no GNU nohup")
 	}
-	self, err := os.Executable()
+	self, err = os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return gnu, self
+}
+
+func TestAgainstGNU(t *testing.T) {
+	gnu, self := binaries(t)
 	script := `echo out; echo err >&2; cat; echo "cat=$?"; kill -HUP $$; echo survived`
 	for _, which := range []string{"ttt", "tpp", "ptt", "ptp", "ppt", "ppp", "tpt"} {
 		want := runWith(t, []string{gnu, "sh", "-c", script}, nil, which)
@@ -118,14 +125,7 @@ func TestErrors(t *testing.T) {
 // nothing can be created), both failures are reported and the status is
 // 125; without HOME only the first.
 func TestCannotOpenOutput(t *testing.T) {
-	gnu, err := exec.LookPath("nohup")
-	if err != nil {
-		t.Skip("no GNU nohup")
-	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gnu, self := binaries(t)
 	run := func(argv []string, env ...string) string {
 		master, slave := fixture.OpenPTY(t)
 		cmd := exec.Command(argv[0], argv[1:]...)
