@@ -581,11 +581,11 @@ func (t *Tracer) epollEvents(pid int, addr uint64, n int, array bool) string {
 // specialResult decorates the results strace explains: the signal
 // rt_sigtimedwait took, the descriptors select found ready.
 func (t *Tracer) specialResult(p *proc, ret uint64) (string, bool) {
-	n := strconv.FormatInt(int64(ret), 10)
+	// most calls are neither: the result is formatted only for these
 	switch p.nr {
 	case 128: // rt_sigtimedwait
 		if ret > 0 {
-			return n + " (" + signalName(ret) + ")", true
+			return strconv.FormatInt(int64(ret), 10) + " (" + signalName(ret) + ")", true
 		}
 	case 23, 270: // select, pselect6
 		if ret == 0 {
@@ -606,7 +606,7 @@ func (t *Tracer) specialResult(p *proc, ret uint64) (string, bool) {
 				parts = append(parts, "left "+t.timespec(p.pid, a))
 			}
 		}
-		return n + " (" + strings.Join(parts, ", ") + ")", true
+		return strconv.FormatInt(int64(ret), 10) + " (" + strings.Join(parts, ", ") + ")", true
 	}
 	return "", false
 }
