@@ -18,15 +18,14 @@ import (
 
 // Options control what is traced and how it is shown.
 type Options struct {
-	Out        io.Writer // the trace (stderr or -o FILE)
-	Messages   io.Writer // "strace: Process N attached" (stderr)
-	OutIsFile  bool      // -o: prefix lines with "PID " rather than "[pid N] "
-	Follow     bool      // -f: trace children too
-	StrSize    int       // -s: bytes of strings shown (default 32)
-	Timestamps bool      // -tt: wall clock time with microseconds
+	Out       io.Writer // the trace (stderr or -o FILE)
+	Messages  io.Writer // "strace: Process N attached" (stderr)
+	OutIsFile bool      // -o: prefix lines with "PID " rather than "[pid N] "
+	Follow    bool      // -f: trace children too
+	StrSize   int       // -s: bytes of strings shown (default 32)
 	// TimeLevel is how many -t were given when it is not 0: 1 the time
-	// of day in seconds, 2 with microseconds (as Timestamps), 3 seconds
-	// since the epoch with microseconds.
+	// of day in seconds, 2 with microseconds (-tt), 3 seconds since the
+	// epoch with microseconds.
 	TimeLevel int
 	Durations bool // -T: time spent in each call
 	Summary   bool // -c: count instead of printing
@@ -424,16 +423,15 @@ func (t *Tracer) startLine(p *proc) {
 			t.write(fmt.Sprintf("[pid %5d] ", p.pid))
 		}
 	}
-	level := t.opt.TimeLevel
-	if level == 0 && t.opt.Timestamps {
-		level = 2
+	if t.opt.TimeLevel == 0 {
+		return
 	}
 	switch now := time.Now(); {
-	case level == 1:
+	case t.opt.TimeLevel == 1:
 		t.write(now.Format("15:04:05") + " ")
-	case level == 2:
+	case t.opt.TimeLevel == 2:
 		t.write(now.Format("15:04:05.000000") + " ")
-	case level >= 3:
+	default:
 		t.write(fmt.Sprintf("%d.%06d ", now.Unix(), now.Nanosecond()/1000))
 	}
 }
