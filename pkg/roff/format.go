@@ -357,13 +357,10 @@ func (r *renderer) emit(nodes []node, adjust bool) {
 	target := r.ll - r.lineInd
 	ind := r.lineInd
 	widths := r.widths[:0]
-	for range n {
-		widths = append(widths, 0)
+	for _, nd := range nodes {
+		widths = append(widths, nd.w)
 	}
 	r.widths = widths
-	for i, nd := range nodes {
-		widths[i] = nd.w
-	}
 	mode := r.adjust
 	if mode == 'b' && r.opt.NoAdjust {
 		mode = 'l'
