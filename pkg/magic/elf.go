@@ -14,15 +14,15 @@ import (
 
 const maxNotes = 256 // file(1) stops reading notes after this many
 
-// elf describes an ELF object as file(1) does: header fields, then what
-// the program headers say about linking, then the notes, then whether
-// debugging information and a symbol table are present.
 // errNoFile stands for the program and section headers of an ELF file
 // that -z found inside compressed data: file(1) reads those through a file
 // descriptor, which decompressed data does not have, so it describes the
 // ELF header alone ("shared object" for any ET_DYN).
 var errNoFile = errors.New("no file to read the headers from")
 
+// elf describes an ELF object as file(1) does: header fields, then what
+// the program headers say about linking, then the notes, then whether
+// debugging information and a symbol table are present.
 func (d *detection) elf() (Result, bool) {
 	b := d.buf
 	if len(b) < 8 || string(b[:4]) != elf.ELFMAG {
@@ -62,10 +62,12 @@ func (d *detection) elf() (Result, bool) {
 	machine := elf.Machine(order.Uint16(b[18:]))
 	hdr, _ := elf.ParseHeader(b) // nil when the header is cut short
 
-	obj, objErr := elfdeps.ReadLenient(d.r, d.size)
-	if d.opts.decompressed {
-		objErr = errNoFile
+	var obj *elfdeps.Object
+	objErr := errNoFile
+	if !d.opts.decompressed {
+		obj, objErr = elfdeps.ReadLenient(d.r, d.size)
 	}
+	badPhdrs := badProgs(hdr, typ)
 	mime := "application/octet-stream"
 	switch typ {
 	case elf.ET_REL:
@@ -78,7 +80,7 @@ func (d *detection) elf() (Result, bool) {
 		// DF_1_PIE decides when the dynamic section could be read; file(1)
 		// goes by the execute bit otherwise.
 		pie := d.executable
-		if objErr == nil && obj.HasDynamic && !badProgs(hdr, typ) {
+		if objErr == nil && obj.HasDynamic && !badPhdrs {
 			pie = obj.PIE()
 		}
 		if pie {
@@ -120,16 +122,15 @@ func (d *detection) elf() (Result, bool) {
 	if hdr != nil && hdr.Class == elf.ELFCLASS32 {
 		shSize = 40
 	}
-	badProgs := badProgs(hdr, typ)
-	if badProgs {
+	if badPhdrs {
 		w.WriteString(", corrupted program header size")
 	}
-	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil && !badProgs {
+	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr != nil && !badPhdrs {
 		if off, ok := unreadableProg(hdr, d.size); ok {
 			fmt.Fprintf(&w, ", can't read elf program headers at %d", off)
 		}
 	}
-	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr == nil && !badProgs {
+	if (typ == elf.ET_EXEC || typ == elf.ET_DYN) && objErr == nil && !badPhdrs {
 		switch {
 		case !obj.HasDynamic:
 			w.WriteString(", statically linked")
