@@ -166,33 +166,14 @@ func TestReliability(t *testing.T) {
 	})
 
 	t.Run("Ctrl-C", func(t *testing.T) {
-		requireJobControl(t, vm)
-		if err := vm.SendLine(`echo "sta""rted"; sleep 100`); err != nil {
-			t.Fatal(err)
+		interruptCommand(t, vm, `sleep 100`)
+		if got := status(t, vm); got != "130" {
+			t.Errorf("$? after Ctrl-C: %s, want 130", got)
 		}
-		if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
-			t.Fatal(err)
-		}
-		interruptUntilPrompt(t, vm)
-		// Not vm.Run: its begin marker's echo would reset $?.
-		if err := vm.SendLine(`echo "sta""tus=$?"`); err != nil {
-			t.Fatal(err)
-		}
-		if _, m, err := vm.Expect(regexp.MustCompile(`status=(\d+)\r?\n`), 0); err != nil || m[1] != "130" {
-			t.Errorf("$? after Ctrl-C: %v %v, want 130", m, err)
-		}
-		vm.ExpectPrompt(0)
 	})
 
 	t.Run("Ctrl-C ends a pipeline", func(t *testing.T) {
-		requireJobControl(t, vm)
-		if err := vm.SendLine(`echo "sta""rted"; sleep 100 | sleep 100 | sleep 100`); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
-			t.Fatal(err)
-		}
-		interruptUntilPrompt(t, vm)
+		interruptCommand(t, vm, `sleep 100 | sleep 100 | sleep 100`)
 		out := vm.MustRun("ps -e", 0)
 		if strings.Contains(out, "sleep") {
 			t.Errorf("sleeps left after Ctrl-C:\n%s", out)
@@ -201,21 +182,10 @@ func TestReliability(t *testing.T) {
 
 	t.Run("Ctrl-C ends a loop of builtins", func(t *testing.T) {
 		// the shell itself gets the SIGINT: no job is in the foreground
-		requireJobControl(t, vm)
-		if err := vm.SendLine(`echo "sta""rted"; while :; do :; done; echo "af""ter"`); err != nil {
-			t.Fatal(err)
+		interruptCommand(t, vm, `while :; do :; done; echo "af""ter"`)
+		if got := status(t, vm); got != "130" {
+			t.Errorf("$? after Ctrl-C: %s, want 130", got)
 		}
-		if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
-			t.Fatal(err)
-		}
-		interruptUntilPrompt(t, vm)
-		if err := vm.SendLine(`echo "sta""tus=$?"`); err != nil {
-			t.Fatal(err)
-		}
-		if _, m, err := vm.Expect(regexp.MustCompile(`status=(\d+)\r?\n`), 0); err != nil || m[1] != "130" {
-			t.Errorf("$? after Ctrl-C: %v %v, want 130", m, err)
-		}
-		vm.ExpectPrompt(0)
 		if strings.Contains(vm.Transcript(), "\nafter") {
 			t.Errorf("the line went on after Ctrl-C")
 		}
@@ -256,6 +226,20 @@ func TestReliability(t *testing.T) {
 			t.Errorf("after kill -INT $$: %q", out)
 		}
 	})
+}
+
+// interruptCommand runs cmd at the VM's prompt (with job control) and
+// interrupts it with Ctrl-C once it has started.
+func interruptCommand(t *testing.T, vm *VM, cmd string) {
+	t.Helper()
+	requireJobControl(t, vm)
+	if err := vm.SendLine(`echo "sta""rted"; ` + cmd); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := vm.Expect(regexp.MustCompile(`started\r?\n`), 0); err != nil {
+		t.Fatal(err)
+	}
+	interruptUntilPrompt(t, vm)
 }
 
 // interruptUntilPrompt types Ctrl-C until the prompt comes back: the first
