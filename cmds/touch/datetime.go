@@ -222,32 +222,24 @@ func lookupWord(w string, local []localZone) (kind, value, extra int) {
 	if w == "dst" {
 		return wDST, 0, 0
 	}
-	unit := func(w string) (int, int, bool) {
-		switch w {
-		case "year":
-			return unitYear, 1, true
-		case "month":
-			return unitMonth, 1, true
-		case "fortnight":
-			return unitDay, 14, true
-		case "week":
-			return unitDay, 7, true
-		case "day":
-			return unitDay, 1, true
-		case "hour":
-			return unitSecond, 3600, true
-		case "minute", "min":
-			return unitSecond, 60, true
-		case "second", "sec":
-			return unitSecond, 1, true
-		}
-		return 0, 0, false
-	}
-	if u, n, ok := unit(w); ok {
-		return wUnit, u, n
-	}
-	if u, n, ok := unit(strings.TrimSuffix(w, "s")); ok && strings.HasSuffix(w, "s") {
-		return wUnit, u, n
+	// time units, with a plural s (no unit's name ends in s)
+	switch strings.TrimSuffix(w, "s") {
+	case "year":
+		return wUnit, unitYear, 1
+	case "month":
+		return wUnit, unitMonth, 1
+	case "fortnight":
+		return wUnit, unitDay, 14
+	case "week":
+		return wUnit, unitDay, 7
+	case "day":
+		return wUnit, unitDay, 1
+	case "hour":
+		return wUnit, unitSecond, 3600
+	case "minute", "min":
+		return wUnit, unitSecond, 60
+	case "second", "sec":
+		return wUnit, unitSecond, 1
 	}
 	switch w {
 	case "tomorrow":
