@@ -363,17 +363,10 @@ func (t *Tracer) arg(p *proc, si *sysInfo, i int, ret uint64) string {
 	case aFcntl:
 		return enum(x, fcntlCmds, "F_???")
 	case aTimespecIn, aTimespecOut:
-		if x == 0 {
-			return "NULL"
-		}
-		if si.args[i] == aTimespecOut && failed(ret) {
+		if x != 0 && si.args[i] == aTimespecOut && failed(ret) {
 			return hex(x)
 		}
-		b, err := peek(pid, x, 16)
-		if err != nil || len(b) < 16 {
-			return hex(x)
-		}
-		return "{tv_sec=" + strconv.FormatInt(int64(le64(b, 0)), 10) + ", tv_nsec=" + strconv.FormatInt(int64(le64(b, 8)), 10) + "}"
+		return t.timespec(pid, x)
 	case aSockaddr:
 		return t.sockaddr(pid, x, int(p.args[i+1]))
 	case aPipeFDs:
@@ -811,11 +804,7 @@ func (t *Tracer) ioctlArg(p *proc, x, ret uint64) string {
 		return quote(b, false)
 	case 0x540F, 0x5410, 0x541B, 0x5421, 0x5429, 0x80045430, 0x5411, 0x5423, 0x5424, 0x40045431,
 		0x5415, 0x5416, 0x5417, 0x5418, 0x5420, 0x80045438, 0x80045439, 0x80045440: // int pointers
-		b, err := peek(p.pid, x, 4)
-		if err != nil || len(b) < 4 {
-			return hex(x)
-		}
-		return "[" + strconv.Itoa(int(int32(le32(b, 0)))) + "]"
+		return t.intPtr(p.pid, x)
 	}
 	return hex(x)
 }
