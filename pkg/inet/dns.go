@@ -1,10 +1,11 @@
 package inet
 
 import (
-	"os"
 	"strings"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/pkg/sysfile"
 )
 
 // Error is a failed lookup, in getaddrinfo(3)'s words. (A string type, so
@@ -46,7 +47,7 @@ func (f Files) resolvConf() string {
 // the C library asks the local machine (127.0.0.1).
 func (f Files) nameservers() [][]byte {
 	var servers [][]byte
-	data, _ := os.ReadFile(f.resolvConf())
+	data, _ := sysfile.ReadFile(f.resolvConf())
 	for line := range strings.Lines(string(data)) {
 		fields := strings.Fields(line)
 		if len(fields) >= 2 && fields[0] == "nameserver" {

@@ -2,9 +2,10 @@ package inet
 
 import (
 	"bytes"
-	"os"
 	"strconv"
 	"strings"
+
+	"github.com/zinebox/zinebox/pkg/sysfile"
 )
 
 // Files names the databases a lookup reads; the zero value means the
@@ -94,7 +95,7 @@ func eachHost(path string, fn func(ip []byte, names []string) bool) {
 // false: the shape of /etc/hosts and /etc/services. A missing file is an
 // empty one.
 func eachRecord(path string, fn func(fields []string) bool) {
-	data, err := os.ReadFile(path)
+	data, err := sysfile.ReadFile(path)
 	if err != nil {
 		return
 	}
