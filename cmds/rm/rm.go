@@ -212,7 +212,11 @@ func run(io *applet.IO, args []string) int {
 			path := fsname.Join(io.Dir, name)
 			if !x.recursive && unix.Stat(path, &st) == nil && st.Mode&mode.TypeMask == mode.TypeDir &&
 				!(x.dirs && emptyDir(path)) {
-				x.errorf(name, map[bool]error{false: unix.EISDIR, true: unix.ENOTEMPTY}[x.dirs])
+				err := error(unix.EISDIR)
+				if x.dirs {
+					err = unix.ENOTEMPTY
+				}
+				x.errorf(name, err)
 				status = 1
 				continue
 			}
