@@ -11,7 +11,6 @@ package rm
 import (
 	_ "embed"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -433,12 +432,16 @@ func nonexistent(err error) bool {
 }
 
 // emptyDir reports whether the directory path has no entries but . and ..
+// (one getdents(2), like the rest of rm, not os.Open, which would set up
+// the runtime's poller).
 func emptyDir(path string) bool {
-	f, err := os.Open(path)
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	names, _ := f.Readdirnames(1)
-	return len(names) == 0
+	defer unix.Close(fd)
+	var buf [8 << 10]byte
+	n, _ := unix.Getdents(fd, buf[:])
+	_, _, _, nonEmpty := dirent.Next(buf[:max(n, 0)])
+	return !nonEmpty
 }
