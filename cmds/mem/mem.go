@@ -25,6 +25,7 @@ import (
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -308,30 +309,25 @@ func mapFile(io *applet.IO, path, name string) error {
 	fmt.Fprintf(io.Stdout, "  VmRSS              %s -> %s\n", rss0, status("VmRSS"))
 	// VmRSS is kept per thread and summed now and then, so one page may
 	// not show in it yet; smaps walks the mapping's page table.
+	rss, size := smaps(uintptrOf(mem))
 	fmt.Fprintf(io.Stdout, "  resident           %s of the mapping's %s (/proc/self/smaps Rss: the page, and\n"+
-		"                     neighbours already in memory that the kernel maps on the same fault)\n", smaps(uintptrOf(mem), "Rss"), smaps(uintptrOf(mem), "Size"))
+		"                     neighbours already in memory that the kernel maps on the same fault)\n", rss, size)
 	return nil
 }
 
-// smaps returns a field ("Rss" -> "4 kB") of the /proc/self/smaps entry of
-// the mapping that starts at addr.
-func smaps(addr uintptr, field string) string {
-	data, err := os.ReadFile("/proc/self/smaps")
+// smaps returns the Rss and Size ("4 kB") of the /proc/self/smaps entry
+// of the mapping that starts at addr, read at one moment.
+func smaps(addr uintptr) (rss, size string) {
+	maps, err := proc.Smaps(os.Getpid())
 	if err != nil {
-		return "?"
+		return "?", "?"
 	}
-	in := false
-	for _, line := range strings.Split(string(data), "\n") {
-		var lo, hi uintptr
-		if _, err := fmt.Sscanf(line, "%x-%x", &lo, &hi); err == nil && strings.Contains(line, " ") {
-			in = lo == addr
-			continue
-		}
-		if v, ok := strings.CutPrefix(line, field+":"); ok && in {
-			return strings.TrimSpace(v)
+	for _, m := range maps {
+		if m.Start == uint64(addr) {
+			return strconv.FormatInt(m.Rss, 10) + " kB", strconv.FormatInt(m.Size, 10) + " kB"
 		}
 	}
-	return "?"
+	return "?", "?"
 }
 
 // rusage returns this process's minor and major page fault counts.
