@@ -51,15 +51,16 @@ func (s *Shell) startEditor() {
 	err := ed.EnableSignals()
 	release()
 	if err == nil {
+		// SIGINT has one receiver, catchInterrupts, which hands it to
+		// the editor only while a prompt is up (interrupt.go).
+		if s.intr != nil {
+			s.intr.editor.Store(ed)
+		}
 		sigs := make(chan os.Signal, 4)
-		signal.Notify(sigs, syscall.SIGINT, syscall.SIGWINCH)
+		signal.Notify(sigs, syscall.SIGWINCH)
 		go func() {
-			for sig := range sigs {
-				if sig == syscall.SIGINT {
-					ed.Interrupt()
-				} else {
-					ed.Resized()
-				}
+			for range sigs {
+				ed.Resized()
 			}
 		}()
 	}

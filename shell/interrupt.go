@@ -7,6 +7,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/zinebox/zinebox/shell/interactive"
 )
 
 // Ctrl-C that reaches the interactive shell itself. While a job runs in
@@ -28,6 +30,14 @@ type interruptState struct {
 	reading atomic.Bool // at a prompt: the line editor handles SIGINT
 	pending atomic.Bool // a SIGINT came while the shell was running
 	fd      int         // eventfd written on each such SIGINT; -1 if none
+
+	// editor, once set, gets the SIGINTs that come while reading: a fresh
+	// prompt, as kill -INT $$ gives in bash. One goroutine decides where
+	// each SIGINT goes, at the moment it takes it. With a second receiver
+	// (the editor's own signal.Notify) a Ctrl-C that ended a loop of
+	// builtins could reach the editor late, under load, and wipe the
+	// line being typed at the next prompt.
+	editor atomic.Pointer[interactive.Editor]
 }
 
 // catchInterrupts makes SIGINT, received on sigs, interrupt what the
@@ -42,7 +52,13 @@ func (s *Shell) catchInterrupts() func(sigs <-chan os.Signal) {
 	s.intr = st
 	return func(sigs <-chan os.Signal) {
 		for sig := range sigs {
-			if sig != syscall.SIGINT || st.reading.Load() {
+			if sig != syscall.SIGINT {
+				continue
+			}
+			if st.reading.Load() {
+				if ed := st.editor.Load(); ed != nil {
+					ed.Interrupt()
+				}
 				continue
 			}
 			st.pending.Store(true)
