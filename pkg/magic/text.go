@@ -211,6 +211,9 @@ func classifyText(buf []byte) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
+	if isCSV(buf) { // before every other rule for text, as in libmagic
+		return Result{Desc: "CSV text", MimeType: "text/csv", Charset: enc.charset}, true
+	}
 	res := Result{MimeType: "text/plain", Charset: enc.charset}
 	kind, mime, whole := textKind(buf)
 	if whole { // a description that stands alone, as file(1) prints it
