@@ -135,6 +135,9 @@ func (e *Editor) readPlain(prompt string) (string, error) {
 		b, err := e.readByte()
 		if err == errWoken {
 			if e.wake.interrupted.Swap(false) {
+				// the terminal echoed ^C; the next prompt goes on a line
+				// of its own, as in bash and dash
+				writeAll(e.outFd, []byte("\n"))
 				return "", ErrInterrupted
 			}
 			continue

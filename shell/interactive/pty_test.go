@@ -50,10 +50,10 @@ func helperMain() int {
 			return 1
 		}
 		sigs := make(chan os.Signal, 4)
-		signal.Notify(sigs, syscall.SIGUSR1, syscall.SIGWINCH)
+		signal.Notify(sigs, syscall.SIGUSR1, syscall.SIGINT, syscall.SIGWINCH)
 		go func() {
 			for s := range sigs {
-				if s == syscall.SIGUSR1 {
+				if s == syscall.SIGUSR1 || s == syscall.SIGINT {
 					ed.Interrupt()
 				} else {
 					ed.Resized()
@@ -414,4 +414,25 @@ func TestEditorSignals(t *testing.T) {
 		t.Errorf("interrupt during C-r: %q", got)
 	}
 	tm.line("ok\r", "ok")
+}
+
+// Without line editing (TERM=dumb) the terminal is cooked: Ctrl-C is a
+// SIGINT that the shell hands to Interrupt (the helper does the same),
+// and after the ^C the terminal echoed, the next prompt starts a line of
+// its own, as in bash and dash.
+func TestPlainInterrupt(t *testing.T) {
+	tm, _ := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"),
+		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=dumb", "ZB_SIGNALS=1")
+	tm.expect("P> ")
+	tm.send("half")
+	tm.expect("half")
+	tm.send("\x03") // the terminal echoes ^C, drops "half" and sends SIGINT
+	if got := tm.expect(">>"); got != "^C\r\n<<INT>>" {
+		t.Errorf("after half and Ctrl-C: %q, want the line ended before <<INT>>", got)
+	}
+	tm.expect("P> ")
+	tm.send("ok\r")
+	if got := tm.expect(">>"); !strings.HasSuffix(got, `<<LINE:"ok">>`) {
+		t.Errorf("the next line: %q", got)
+	}
 }
