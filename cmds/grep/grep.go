@@ -17,9 +17,10 @@ import (
 	goio "io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
@@ -63,6 +64,7 @@ var spec = getopt.Spec{
 		{Short: 'h', Long: "no-filename", Help: "suppress the file name prefix on output"},
 		{Short: 'm', Long: "max-count", Arg: getopt.RequiredArg, ArgName: "NUM", Help: "stop after NUM selected lines"},
 		{Short: 'r', Long: "recursive", Help: "search directories recursively"},
+		{Short: 'R', Long: "dereference-recursive", Help: "likewise, but follow all symlinks"},
 		{Short: 'a', Long: "text", Help: "process a binary file as if it were text"},
 		{Long: "color", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "accepted for compatibility; never colours"},
 		{Long: "colour", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "same as --color"},
@@ -73,8 +75,9 @@ var spec = getopt.Spec{
 type options struct {
 	invert, count, filesWith, filesWithout, only, quiet, noMessages bool
 	lineNumbers, recursive, text                                    bool
-	names                                                           int // -1 never, 1 always, 0 when several files
-	maxCount                                                        int // -1: no limit
+	deref                                                           bool // -R: follow symlinks met in the tree too
+	names                                                           int  // -1 never, 1 always, 0 when several files
+	maxCount                                                        int  // -1: no limit
 }
 
 // matcher finds matches in a line.
@@ -149,6 +152,8 @@ func run(io *applet.IO, args []string) int {
 			o.names = -1
 		case "recursive":
 			o.recursive = true
+		case "dereference-recursive":
+			o.recursive, o.deref = true, true
 		case "text":
 			o.text = true
 		case "max-count":
@@ -174,18 +179,26 @@ func run(io *applet.IO, args []string) int {
 		io.Errorf("%s", err)
 		return 2
 	}
-	if len(files) == 0 {
+	// GNU grep -r with no operand searches "." and names what it finds
+	// without "./"; with one operand, names show only for what was
+	// found inside a directory.
+	noOperand := len(files) == 0
+	if noOperand {
 		files = []string{"-"}
 		if o.recursive {
 			files = []string{"."}
 		}
 	}
-	if o.names == 0 && (len(files) > 1 || o.recursive) {
+	if o.names == 0 && len(files) > 1 {
 		o.names = 1
 	}
 	matched, failed := false, false
 	for _, name := range files {
-		ok, err := searchOperand(io, &o, m, name)
+		display := name
+		if noOperand {
+			display = ""
+		}
+		ok, err := searchOperand(io, &o, m, name, display)
 		if err != nil {
 			if o.quiet && ok {
 				return 0
@@ -323,41 +336,119 @@ func BREToERE(p string) (string, error) {
 	return b.String(), nil
 }
 
-// searchOperand searches a file operand, or a tree with -r.
-func searchOperand(io *applet.IO, o *options, m *matcher, name string) (bool, error) {
+// searchOperand searches a file operand, or a tree with -r; display is
+// the name it goes by in the output.
+func searchOperand(io *applet.IO, o *options, m *matcher, name, display string) (bool, error) {
 	if name == "-" {
 		return search(io, o, m, io.Stdin, "(standard input)")
 	}
 	path := io.Path(name)
-	st, err := os.Stat(path)
+	st, err := os.Stat(path) // a symbolic link named on the command line is followed, even with -r
 	if err != nil {
 		return false, report(io, o, name, err)
 	}
-	if st.IsDir() {
-		if !o.recursive {
-			return false, report(io, o, name, errors.New("Is a directory"))
-		}
-		matched := false
-		var firstErr error
-		filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			display := name + strings.TrimPrefix(p, path)
-			if err != nil {
-				firstErr = report(io, o, display, err)
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() {
-				return nil
-			}
-			ok, err := searchFile(io, o, m, p, display)
-			matched = matched || ok
-			if err != nil && firstErr == nil {
-				firstErr = err
-			}
-			return nil
-		})
-		return matched, firstErr
+	if !st.IsDir() {
+		return searchFile(io, o, m, path, name)
 	}
-	return searchFile(io, o, m, path, name)
+	if !o.recursive {
+		return false, report(io, o, name, errors.New("Is a directory"))
+	}
+	inner := *o
+	if inner.names == 0 {
+		inner.names = 1 // files found in a tree are always named
+	}
+	return searchTree(io, &inner, m, path, display, []fileID{idOf(st)})
+}
+
+// fileID is a file's device and inode: how a directory loop is seen.
+type fileID struct{ dev, ino uint64 }
+
+func idOf(st fs.FileInfo) fileID {
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		return fileID{uint64(sys.Dev), sys.Ino}
+	}
+	return fileID{}
+}
+
+// searchTree searches what lies under the directory dir, depth first and
+// in the order the directory lists its entries, as GNU grep's fts walk
+// does (it does not sort). Symbolic links are skipped, or followed with
+// -R; devices, FIFOs and sockets met on the way are skipped. ancestors
+// are the directories above and including dir: meeting one again is a
+// loop, which GNU grep reports as a warning and steps over.
+func searchTree(io *applet.IO, o *options, m *matcher, dir, display string, ancestors []fileID) (bool, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false, report(io, o, displayOrDot(display), err)
+	}
+	entries, err := f.ReadDir(-1) // directory order, unlike os.ReadDir
+	f.Close()
+	var firstErr error
+	if err != nil {
+		firstErr = report(io, o, displayOrDot(display), err)
+	}
+	matched := false
+	note := func(ok bool, err error) {
+		matched = matched || ok
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	for _, e := range entries {
+		path, shown := joinName(dir, e.Name()), joinName(display, e.Name())
+		typ := e.Type()
+		var st fs.FileInfo
+		if typ&fs.ModeSymlink != 0 {
+			if !o.deref {
+				continue
+			}
+			if st, err = os.Stat(path); err != nil {
+				note(false, report(io, o, shown, err))
+				continue
+			}
+			typ = st.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if st == nil {
+				if st, err = os.Lstat(path); err != nil {
+					note(false, report(io, o, shown, err))
+					continue
+				}
+			}
+			id := idOf(st)
+			if slices.Contains(ancestors, id) {
+				if !o.noMessages {
+					io.Errorf("%s: warning: recursive directory loop", shown)
+				}
+				continue
+			}
+			note(searchTree(io, o, m, path, shown, append(ancestors, id)))
+		case typ.IsRegular():
+			note(searchFile(io, o, m, path, shown))
+		}
+	}
+	return matched, firstErr
+}
+
+// joinName puts name under dir as fts does: no second slash after a
+// trailing one, and nothing before it when dir is "" (grep -r with no
+// operand).
+func joinName(dir, name string) string {
+	switch {
+	case dir == "":
+		return name
+	case strings.HasSuffix(dir, "/"):
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+func displayOrDot(display string) string {
+	if display == "" {
+		return "."
+	}
+	return display
 }
 
 func searchFile(io *applet.IO, o *options, m *matcher, path, display string) (bool, error) {

@@ -1,6 +1,8 @@
 package grep
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -74,5 +76,48 @@ func TestStdin(t *testing.T) {
 		{Name: "stdin", Args: []string{"b"}, Stdin: "a\nb\nc\n"},
 		{Name: "stdin count", Args: []string{"-c", "x"}, Stdin: "x\nx\n"},
 		{Name: "stdin named", Args: []string{"-H", "b"}, Stdin: "b\n"},
+	})
+}
+
+// TestRecursiveLikeGNU walks a tree with subdirectories, symbolic links
+// to a file, to a directory, to nowhere and back up (a loop): names as
+// GNU grep shows them (none for a lone file, no "./" with no operand, no
+// doubled slash), its directory order, what -r skips and -R follows.
+func TestRecursiveLikeGNU(t *testing.T) {
+	dir := applettest.Files(t, map[string]string{
+		"zeta":    "root\n",
+		"alpha":   "root\nroot too\n",
+		"mid":     "none\n",
+		"d/x":     "root\n",
+		"d/a":     "root\n",
+		"d/e/f":   "deep root\n",
+		"other/y": "root\n",
+	})
+	for link, target := range map[string]string{"link": "alpha", "dlink": "d", "dangling": "nowhere", "d/e/up": "../.."} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := func(name string, args ...string) applettest.Case { return applettest.Case{Name: name, Args: args} }
+	applettest.Compare(t, &Applet, "grep", dir, []applettest.Case{
+		c("no operand", "-r", "root"),
+		c("dot", "-r", "root", "."),
+		c("one directory", "-r", "root", "d"),
+		c("trailing slash", "-r", "root", "d/"),
+		c("one file", "-r", "root", "alpha"),
+		c("a file and a directory", "-r", "root", "zeta", "other"),
+		c("linked file on the command line", "-r", "root", "link"),
+		c("linked directory on the command line", "-r", "root", "dlink"),
+		c("dangling on the command line", "-r", "root", "dangling"),
+		c("dereference", "-R", "root"),
+		c("dereference dot", "-R", "root", "."),
+		c("dereference quietly", "-Rs", "root", "d"),
+		c("no names", "-rh", "root", "."),
+		c("names for one file", "-rH", "root", "alpha"),
+		c("count", "-rc", "root", "d"),
+		c("files with matches", "-rl", "root"),
+		c("files without", "-rL", "root"),
+		c("no match", "-r", "nothing"),
+		c("missing operand", "-r", "root", "nonexist"),
 	})
 }
