@@ -19,12 +19,14 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/zinebox/zinebox/pkg/applet"
 	"github.com/zinebox/zinebox/pkg/errno"
 	"github.com/zinebox/zinebox/pkg/getopt"
+	"github.com/zinebox/zinebox/pkg/stdio"
 )
 
 //go:embed grep.1
@@ -66,6 +68,14 @@ var spec = getopt.Spec{
 		{Short: 'r', Long: "recursive", Help: "search directories recursively"},
 		{Short: 'R', Long: "dereference-recursive", Help: "likewise, but follow all symlinks"},
 		{Short: 'a', Long: "text", Help: "process a binary file as if it were text"},
+		{Short: 'b', Long: "byte-offset", Help: "print the byte offset with output lines"},
+		{Short: 'Z', Long: "null", Help: "print 0 byte after FILE name"},
+		{Long: "line-buffered", Help: "flush output on every line"},
+		{Short: 'B', Long: "before-context", Arg: getopt.RequiredArg, ArgName: "NUM", Help: "print NUM lines of leading context"},
+		{Short: 'A', Long: "after-context", Arg: getopt.RequiredArg, ArgName: "NUM", Help: "print NUM lines of trailing context"},
+		{Short: 'C', Long: "context", Arg: getopt.RequiredArg, ArgName: "NUM", Help: "print NUM lines of output context"},
+		{Long: "group-separator", Arg: getopt.RequiredArg, ArgName: "SEP", Help: "print SEP on line between matches with context"},
+		{Long: "no-group-separator", Help: "do not print separator for matches with context"},
 		{Long: "color", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "accepted for compatibility; never colours"},
 		{Long: "colour", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "same as --color"},
 	},
@@ -78,7 +88,21 @@ type options struct {
 	deref                                                           bool // -R: follow symlinks met in the tree too
 	names                                                           int  // -1 never, 1 always, 0 when several files
 	maxCount                                                        int  // -1: no limit
+	byteOffset, null, lineBuffered                                  bool
+
+	// Context (-A, -B, -C): how many lines to show after and before
+	// each selected line, -1 when not asked for. Asking, even for 0,
+	// puts groupSep between groups that do not touch, unless it is
+	// turned off (--no-group-separator).
+	after, before int
+	groupSep      string
+	noGroupSep    bool
+	out           *outState // shared by the copies made for -r trees
 }
+
+// outState is what grep remembers across files: whether it has printed
+// a line yet (the group separator goes only between groups).
+type outState struct{ used bool }
 
 // matcher finds matches in a line.
 type matcher struct {
@@ -97,7 +121,8 @@ func run(io *applet.IO, args []string) int {
 	if done {
 		return status
 	}
-	o := options{maxCount: -1}
+	o := options{maxCount: -1, after: -1, before: -1, groupSep: "--", out: &outState{}}
+	context := -1 // -C: the default for -A and -B
 	syntax := 'G'
 	var patterns []string
 	havePatterns := false
@@ -156,6 +181,30 @@ func run(io *applet.IO, args []string) int {
 			o.recursive, o.deref = true, true
 		case "text":
 			o.text = true
+		case "byte-offset":
+			o.byteOffset = true
+		case "null":
+			o.null = true
+		case "line-buffered":
+			o.lineBuffered = true
+		case "after-context", "before-context", "context":
+			n, ok := contextLength(opt.Value)
+			if !ok {
+				io.Errorf("%s: invalid context length argument", opt.Value)
+				return 2
+			}
+			switch opt.Key {
+			case "after-context":
+				o.after = n
+			case "before-context":
+				o.before = n
+			default:
+				context = n
+			}
+		case "group-separator":
+			o.groupSep, o.noGroupSep = opt.Value, false
+		case "no-group-separator":
+			o.noGroupSep = true
 		case "max-count":
 			var n int
 			if _, err := fmt.Sscan(opt.Value, &n); err != nil {
@@ -164,6 +213,13 @@ func run(io *applet.IO, args []string) int {
 			}
 			o.maxCount = n
 		}
+	}
+	// -A and -B win over -C, whatever their order (GNU)
+	if o.after < 0 {
+		o.after = context
+	}
+	if o.before < 0 {
+		o.before = context
 	}
 	files := r.Operands
 	if !havePatterns {
@@ -470,10 +526,18 @@ func report(io *applet.IO, o *options, name string, err error) error {
 // search reads lines from r and prints what the options ask for.
 func search(io *applet.IO, o *options, m *matcher, r goio.Reader, name string) (bool, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	w := io.Stdout
+	p := &printer{o: o, w: io.Stdout, file: name, last: -1}
+	// before holds the lines read since the last one printed, as many
+	// as -B asks for, ready to be shown as leading context.
+	var before []contextLine
+	afterLeft := 0 // lines still to show as trailing context
 	selected := 0
-	binary := false
-	for lineNo := 1; o.maxCount < 0 || selected < o.maxCount; lineNo++ {
+	// A NUL in what GNU grep reads first (32 KiB) makes the whole file
+	// binary, even the lines before it; later NULs count from their line.
+	head, _ := br.Peek(32 << 10)
+	binary := !o.text && bytes.IndexByte(head, 0) >= 0
+	offset := int64(0)
+	for lineNo := 1; ; lineNo++ {
 		line, err := br.ReadBytes('\n')
 		if len(line) == 0 && err != nil {
 			if err != goio.EOF {
@@ -481,11 +545,30 @@ func search(io *applet.IO, o *options, m *matcher, r goio.Reader, name string) (
 			}
 			break
 		}
+		start := offset
+		offset += int64(len(line))
 		text := bytes.TrimSuffix(line, []byte{'\n'})
 		if !o.text && bytes.IndexByte(text, 0) >= 0 {
 			binary = true
 		}
-		if m.re.Match(text) == o.invert {
+		done := o.maxCount >= 0 && selected >= o.maxCount
+		if done || m.re.Match(text) == o.invert {
+			// after -m's last line, only its trailing context is left
+			if done && afterLeft == 0 {
+				break
+			}
+			switch {
+			case afterLeft > 0:
+				afterLeft--
+				if !binary {
+					p.context(text, lineNo, start)
+				}
+			case o.before > 0:
+				if len(before) == o.before {
+					before = append(before[:0], before[1:]...)
+				}
+				before = append(before, contextLine{append([]byte(nil), text...), lineNo, start})
+			}
 			continue
 		}
 		selected++
@@ -498,41 +581,27 @@ func search(io *applet.IO, o *options, m *matcher, r goio.Reader, name string) (
 			}
 			continue
 		}
-		prefix := ""
-		if o.names == 1 {
-			prefix = name + ":"
+		for _, c := range before {
+			p.context(c.text, c.no, c.offset)
 		}
-		if o.lineNumbers {
-			prefix += fmt.Sprint(lineNo) + ":"
-		}
-		if o.only {
-			if o.invert {
-				continue
-			}
-			for _, loc := range m.re.FindAllIndex(text, -1) {
-				if loc[1] > loc[0] {
-					fmt.Fprintf(w, "%s%s\n", prefix, text[loc[0]:loc[1]])
-				}
-			}
-			continue
-		}
-		w.WriteString(prefix)
-		w.Write(text)
-		w.WriteByte('\n')
+		before = before[:0]
+		afterLeft = max(o.after, 0)
+		p.selected(m, text, lineNo, start)
 	}
+	w := io.Stdout
 	switch {
 	case o.count:
 		if o.names == 1 {
-			fmt.Fprintf(w, "%s:", name)
+			p.name(':')
 		}
 		fmt.Fprintf(w, "%d\n", selected)
 	case o.filesWith:
 		if selected > 0 {
-			fmt.Fprintln(w, name)
+			p.fileName()
 		}
 	case o.filesWithout:
 		if selected == 0 {
-			fmt.Fprintln(w, name)
+			p.fileName()
 		}
 	case binary && selected > 0 && !o.quiet:
 		io.Errorf("%s: binary file matches", name)
@@ -541,4 +610,126 @@ func search(io *applet.IO, o *options, m *matcher, r goio.Reader, name string) (
 		return selected > 0, err
 	}
 	return selected > 0, nil
+}
+
+// contextLine is a line kept for -B.
+type contextLine struct {
+	text   []byte
+	no     int
+	offset int64
+}
+
+// printer writes the lines of one file with GNU grep's prefixes: the
+// file name, line number and byte offset, each followed by ':' on a
+// selected line and '-' on a context line (or by a NUL after the name,
+// with -Z), and the group separator where a group does not follow on
+// from the last line printed.
+type printer struct {
+	o    *options
+	w    *stdio.Writer
+	file string
+	last int // number of the last line printed from this file; -1: none
+}
+
+// selected prints a selected line, or with -o its matching parts.
+func (p *printer) selected(m *matcher, text []byte, no int, offset int64) {
+	p.separate(no)
+	if !p.o.only {
+		p.prefix(':', no, offset)
+		p.w.Write(text)
+		p.endLine()
+		return
+	}
+	if p.o.invert {
+		return // the lines selected are those without a match
+	}
+	for _, loc := range m.re.FindAllIndex(text, -1) {
+		if loc[1] > loc[0] {
+			p.prefix(':', no, offset+int64(loc[0]))
+			p.w.Write(text[loc[0]:loc[1]])
+			p.endLine()
+		}
+	}
+}
+
+// context prints a line of context; with -o it is not shown, but it
+// still joins groups as GNU grep counts them.
+func (p *printer) context(text []byte, no int, offset int64) {
+	p.separate(no)
+	if p.o.only {
+		return
+	}
+	p.prefix('-', no, offset)
+	p.w.Write(text)
+	p.endLine()
+}
+
+// separate prints the group separator before line no when context was
+// asked for, something was printed before, and line no does not follow
+// the last line printed from this file.
+func (p *printer) separate(no int) {
+	if (p.o.after >= 0 || p.o.before >= 0) && !p.o.noGroupSep && p.o.out.used && p.last != no-1 {
+		p.w.WriteString(p.o.groupSep)
+		p.w.WriteByte('\n')
+	}
+	p.last = no
+	p.o.out.used = true
+}
+
+func (p *printer) prefix(sep byte, no int, offset int64) {
+	if p.o.names == 1 {
+		p.name(sep)
+	}
+	if p.o.lineNumbers {
+		p.w.WriteString(strconv.Itoa(no))
+		p.w.WriteByte(sep)
+	}
+	if p.o.byteOffset {
+		p.w.WriteString(strconv.FormatInt(offset, 10))
+		p.w.WriteByte(sep)
+	}
+}
+
+// name writes the file name and what follows it: sep, or a NUL with -Z.
+func (p *printer) name(sep byte) {
+	p.w.WriteString(p.file)
+	if p.o.null {
+		sep = 0
+	}
+	p.w.WriteByte(sep)
+}
+
+// fileName is a line of -l or -L: the name, ended by a newline or NUL.
+func (p *printer) fileName() {
+	p.w.WriteString(p.file)
+	if p.o.null {
+		p.w.WriteByte(0)
+		return
+	}
+	p.endLine()
+}
+
+func (p *printer) endLine() {
+	p.w.WriteByte('\n')
+	if p.o.lineBuffered {
+		p.w.Flush()
+	}
+}
+
+// contextLength reads a context length as GNU grep does: a decimal
+// number, at least 0; one larger than any file is as good as infinite.
+func contextLength(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n < 1<<40 {
+			n = n*10 + int(c-'0')
+		}
+	}
+	return n, true
 }

@@ -1,8 +1,10 @@
 package grep
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -119,5 +121,59 @@ func TestRecursiveLikeGNU(t *testing.T) {
 		c("files without", "-rL", "root"),
 		c("no match", "-r", "nothing"),
 		c("missing operand", "-r", "root", "nonexist"),
+	})
+}
+
+// TestContextLikeGNU: -A, -B and -C with GNU grep's group separators
+// (between files too, and with -o, where context lines are not shown but
+// still join groups), -m's trailing context, -b and -Z prefixes, and
+// what a binary file shows.
+func TestContextLikeGNU(t *testing.T) {
+	nums := func(from, to int) string {
+		var b strings.Builder
+		for i := from; i <= to; i++ {
+			fmt.Fprintf(&b, "%d\n", i)
+		}
+		return b.String()
+	}
+	dir := applettest.Files(t, map[string]string{
+		"n1":  nums(1, 12),
+		"n2":  nums(5, 9),
+		"ab":  "a\nb\na\nc\na\n",
+		"bin": "a\nb\x00\n",
+	})
+	c := func(name string, args ...string) applettest.Case { return applettest.Case{Name: name, Args: args} }
+	applettest.Compare(t, &Applet, "grep", dir, []applettest.Case{
+		c("after", "-A1", "5", "n1"),
+		c("before", "-B2", "-n", "1", "n1"),
+		c("context", "-C1", "-e", "3", "-e", "9", "n1"),
+		c("overlapping groups", "-C2", "-e", "3", "-e", "6", "n1"),
+		c("adjacent without context", "-A0", "-e", "3", "-e", "4", "n1"),
+		c("separator with -A0", "-A0", "-e", "3", "-e", "7", "n1"),
+		c("own separator", "--group-separator=XX", "-A0", "-e", "3", "-e", "7", "n1"),
+		c("empty separator", "-B1", "--group-separator=", "-e", "3", "-e", "7", "n1"),
+		c("no separator", "--no-group-separator", "-A0", "-e", "3", "-e", "7", "n1"),
+		c("separator between files", "-A1", "-n", "5", "n1", "n2"),
+		c("no names", "-h", "-C1", "5", "n1", "n2"),
+		c("A wins over C", "-C1", "-A0", "5", "n1"),
+		c("before the first line", "-B3", "3", "n1"),
+		c("huge context", "-A99999999999999999999", "11", "n1"),
+		c("max count then context", "-m1", "-A3", "-n", "a", "ab"),
+		c("max count two", "-m2", "-A1", "-n", "a", "ab"),
+		c("inverted", "-B1", "-v", "a", "ab"),
+		c("only matching", "-o", "-C1", "1", "n1"),
+		c("only matching offsets", "-A1", "-o", "-b", "a", "ab"),
+		c("byte offsets", "-n", "-B1", "-b", "a", "ab"),
+		c("count ignores context", "-c", "-A3", "5", "n1"),
+		c("names with NUL", "-Z", "-A1", "-H", "a", "ab"),
+		c("files with NUL", "-lZ", "7", "n1", "n2"),
+		c("files without NUL", "-LZ", "7", "n1", "n2", "ab"),
+		c("count with NUL", "-cZ", "7", "n1", "n2"),
+		c("line buffered", "--line-buffered", "-n", "2", "n1"),
+		c("bad length", "-A", "1", "-B", "x", "a", "ab"),
+		c("negative length", "-C", "-1", "a", "ab"),
+		c("binary", "a", "bin"),
+		c("binary with context", "-A1", "a", "bin"),
+		c("binary as text", "-a", "-A1", "a", "bin"),
 	})
 }
