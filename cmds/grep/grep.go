@@ -17,6 +17,7 @@ import (
 	goio "io"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -76,6 +77,9 @@ var spec = getopt.Spec{
 		{Short: 'C', Long: "context", Arg: getopt.RequiredArg, ArgName: "NUM", Help: "print NUM lines of output context"},
 		{Long: "group-separator", Arg: getopt.RequiredArg, ArgName: "SEP", Help: "print SEP on line between matches with context"},
 		{Long: "no-group-separator", Help: "do not print separator for matches with context"},
+		{Long: "include", Arg: getopt.RequiredArg, ArgName: "GLOB", Help: "search only files that match GLOB (a file pattern)"},
+		{Long: "exclude", Arg: getopt.RequiredArg, ArgName: "GLOB", Help: "skip files that match GLOB"},
+		{Long: "exclude-dir", Arg: getopt.RequiredArg, ArgName: "GLOB", Help: "skip directories that match GLOB"},
 		{Long: "color", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "accepted for compatibility; never colours"},
 		{Long: "colour", Arg: getopt.OptionalArg, ArgName: "WHEN", Help: "same as --color"},
 	},
@@ -98,6 +102,59 @@ type options struct {
 	groupSep      string
 	noGroupSep    bool
 	out           *outState // shared by the copies made for -r trees
+
+	fileGlobs []fileGlob // --include and --exclude, in order
+	dirGlobs  []string   // --exclude-dir
+}
+
+// fileGlob is an --include (include set) or --exclude pattern.
+type fileGlob struct {
+	glob    string
+	include bool
+}
+
+// skipFile applies --include and --exclude as GNU grep does: the last
+// pattern that matches decides; when none matches, the file is skipped
+// only if the first of them is an --include. A file found in a tree is
+// matched by its base name, one named on the command line by any of its
+// name suffixes (the whole name, or what follows a slash).
+func (o *options) skipFile(name string, commandLine bool) bool {
+	if len(o.fileGlobs) == 0 {
+		return false
+	}
+	skip := o.fileGlobs[0].include
+	for _, g := range o.fileGlobs {
+		if globMatches(g.glob, name, commandLine) {
+			skip = !g.include
+		}
+	}
+	return skip
+}
+
+// skipDir applies --exclude-dir, with the same matching as skipFile.
+func (o *options) skipDir(name string, commandLine bool) bool {
+	for _, g := range o.dirGlobs {
+		if globMatches(g, name, commandLine) {
+			return true
+		}
+	}
+	return false
+}
+
+func globMatches(glob, name string, suffixes bool) bool {
+	for {
+		if ok, _ := path.Match(glob, name); ok {
+			return true
+		}
+		i := strings.IndexByte(name, '/')
+		if !suffixes || i < 0 {
+			return false
+		}
+		name = strings.TrimLeft(name[i:], "/")
+		if name == "" {
+			return false
+		}
+	}
 }
 
 // outState is what grep remembers across files: whether it has printed
@@ -205,6 +262,10 @@ func run(io *applet.IO, args []string) int {
 			o.groupSep, o.noGroupSep = opt.Value, false
 		case "no-group-separator":
 			o.noGroupSep = true
+		case "include", "exclude":
+			o.fileGlobs = append(o.fileGlobs, fileGlob{opt.Value, opt.Key == "include"})
+		case "exclude-dir":
+			o.dirGlobs = append(o.dirGlobs, opt.Value)
 		case "max-count":
 			var n int
 			if _, err := fmt.Sscan(opt.Value, &n); err != nil {
@@ -404,10 +465,16 @@ func searchOperand(io *applet.IO, o *options, m *matcher, name, display string) 
 		return false, report(io, o, name, err)
 	}
 	if !st.IsDir() {
+		if o.skipFile(name, true) {
+			return false, nil
+		}
 		return searchFile(io, o, m, path, name)
 	}
 	if !o.recursive {
 		return false, report(io, o, name, errors.New("Is a directory"))
+	}
+	if display != "" && o.skipDir(name, true) {
+		return false, nil
 	}
 	inner := *o
 	if inner.names == 0 {
@@ -472,6 +539,9 @@ func searchTree(io *applet.IO, o *options, m *matcher, dir, display string, ance
 					continue
 				}
 			}
+			if o.skipDir(e.Name(), false) {
+				continue
+			}
 			id := idOf(st)
 			if slices.Contains(ancestors, id) {
 				if !o.noMessages {
@@ -481,7 +551,9 @@ func searchTree(io *applet.IO, o *options, m *matcher, dir, display string, ance
 			}
 			note(searchTree(io, o, m, path, shown, append(ancestors, id)))
 		case typ.IsRegular():
-			note(searchFile(io, o, m, path, shown))
+			if !o.skipFile(e.Name(), false) {
+				note(searchFile(io, o, m, path, shown))
+			}
 		}
 	}
 	return matched, firstErr

@@ -121,6 +121,20 @@ func TestRecursiveLikeGNU(t *testing.T) {
 		c("files without", "-rL", "root"),
 		c("no match", "-r", "nothing"),
 		c("missing operand", "-r", "root", "nonexist"),
+		c("include", "-r", "--include=*a", "root", "."),
+		c("exclude", "-r", "--exclude=a*", "root", "."),
+		c("exclude a directory", "-r", "--exclude-dir=d", "root", "."),
+		c("exclude the directory named", "-r", "--exclude-dir=d", "root", "d"),
+		c("exclude dot", "-r", "--exclude-dir=.", "root", "."),
+		c("exclude with no operand", "-r", "--exclude-dir=d*", "root"),
+		c("a trailing slash is not excluded", "-r", "--exclude-dir=d", "root", "d/"),
+		c("exclude a followed link", "-R", "--exclude-dir=dlink", "root", "."),
+		c("include on the command line", "--include=*a", "root", "alpha", "zeta", "mid"),
+		c("exclude a name suffix", "--exclude=x", "root", "d/x", "alpha"),
+		c("a path is not a base name", "-r", "--exclude=d/x", "root", "."),
+		c("the last match wins", "-r", "--exclude=*", "--include=z*", "root", "."),
+		c("the last match wins, excluding", "-r", "--include=z*", "--exclude=*", "root", "."),
+		c("include matching nothing", "-r", "--include=*.none", "root", "."),
 	})
 }
 
