@@ -115,16 +115,20 @@ func run(io *applet.IO, args []string) int {
 		sel.lines, sel.words, sel.bytes = true, true, true
 	}
 	names := r.Operands
+	listRegular := false // the --files0-from list is a regular file
 	if files0 != "" {
 		if len(names) > 0 {
 			io.Errorf("extra operand '%s'", names[0])
 			return io.UsageError(1, "file operands cannot be combined with --files0-from")
 		}
 		var err error
-		if names, err = readNames(io, files0); err != nil {
+		if names, listRegular, err = readNames(io, files0); err != nil {
 			io.Errorf("cannot open '%s' for reading: %s", files0, errno.Message(err))
 			return 1
 		}
+	}
+	if files0 != "" && len(names) == 0 {
+		return 0 // an empty list names no file: nothing to count, not stdin
 	}
 	fromStdin := len(names) == 0
 	if fromStdin {
@@ -140,6 +144,11 @@ func run(io *applet.IO, args []string) int {
 		}
 	}()
 	width := columnWidth(inputs, sel)
+	if files0 != "" && !listRegular {
+		// GNU wc reads a list from a pipe or device one name at a
+		// time, so it cannot size the columns beforehand
+		width = 1
+	}
 	status = 0
 	var sum counts
 	for _, in := range inputs {
@@ -174,22 +183,32 @@ func run(io *applet.IO, args []string) int {
 	return status
 }
 
-// readNames reads the NUL-separated file names of --files0-from.
-func readNames(io *applet.IO, from string) ([]string, error) {
+// readNames reads the NUL-separated file names of --files0-from, and
+// tells whether they came from a regular file.
+func readNames(io *applet.IO, from string) (names []string, regular bool, err error) {
 	f, err := io.Open(from)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
+	file, ok := f.(*os.File)
+	if from == "-" {
+		file, ok = io.StdinFile(), io.StdinFile() != nil
+	}
+	if ok {
+		if st, err := file.Stat(); err == nil {
+			regular = st.Mode().IsRegular()
+		}
+	}
 	data, err := readAll(f)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	names := strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
+	names = strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
 	if len(names) == 1 && names[0] == "" {
-		return nil, nil
+		return nil, regular, nil
 	}
-	return names, nil
+	return names, regular, nil
 }
 
 func readAll(r io.Reader) ([]byte, error) {

@@ -1,6 +1,8 @@
 package wc
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/zinebox/zinebox/pkg/applet/applettest"
@@ -34,6 +36,15 @@ func TestLikeGNU(t *testing.T) {
 		applettest.Case{Name: "missing first", Args: []string{"-l", "nope", "lines"}},
 		applettest.Case{Name: "directory", Args: []string{"sub", "lines"}},
 		applettest.Case{Name: "bad option", Args: []string{"-x"}},
+		// an empty --files0-from list names no file: stdin is not read
+		applettest.Case{Name: "empty files0 list", Args: []string{"--files0-from=/dev/null"}, Stdin: "a b\nc\n"},
+		// from a pipe, GNU wc reads the list a name at a time and cannot
+		// size the columns first; from a regular file it can
+		applettest.Case{Name: "files0 list from a pipe", Args: []string{"--files0-from=-"}, Stdin: "lines\x00noeol\x00"},
+		applettest.Case{Name: "files0 list from a file", Args: []string{"--files0-from=list0"}},
 	)
+	if err := os.WriteFile(filepath.Join(dir, "list0"), []byte("lines\x00noeol\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	applettest.Compare(t, &Applet, "wc", dir, cases)
 }
