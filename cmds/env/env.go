@@ -39,6 +39,7 @@ var spec = getopt.Spec{
 		{Short: '0', Long: "null", Help: "end each output line with NUL, not newline"},
 		{Short: 'u', Long: "unset", Arg: getopt.RequiredArg, ArgName: "NAME", Help: "remove variable from the environment"},
 		{Short: 'C', Long: "chdir", Arg: getopt.RequiredArg, ArgName: "DIR", Help: "change working directory to DIR"},
+		{Short: 'S', Long: "split-string", Arg: getopt.RequiredArg, ArgName: "S", Help: "process and split S into separate arguments;\nused to pass multiple arguments on shebang lines"},
 	},
 	Footer: `A mere - implies -i.  If no COMMAND, print the resulting environment.
 
@@ -61,6 +62,14 @@ const (
 )
 
 func run(io *applet.IO, args []string) int {
+	args, err := expandSplitStrings(args, func(name string) string {
+		v, _ := io.LookupEnv(name)
+		return v
+	})
+	if err != nil {
+		io.Errorf("%s", err)
+		return statusFailed
+	}
 	r, done, status := io.Parse(&spec, args, statusUsageFailed)
 	if done {
 		return status
