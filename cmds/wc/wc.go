@@ -191,15 +191,7 @@ func readNames(io *applet.IO, from string) (names []string, regular bool, err er
 		return nil, false, err
 	}
 	defer f.Close()
-	file, ok := f.(*os.File)
-	if from == "-" {
-		file, ok = io.StdinFile(), io.StdinFile() != nil
-	}
-	if ok {
-		if st, err := file.Stat(); err == nil {
-			regular = st.Mode().IsRegular()
-		}
-	}
+	_, regular = regularSize(io, from, f)
 	data, err := readAll(f)
 	if err != nil {
 		return nil, false, err
@@ -226,18 +218,25 @@ func open(io *applet.IO, names []string) []input {
 		if in.err != nil {
 			continue
 		}
-		f, ok := in.file.(*os.File)
-		if name == "-" {
-			f, ok = io.StdinFile(), io.StdinFile() != nil
-		}
-		if !ok {
-			continue
-		}
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			in.regular, in.size = true, st.Size()
-		}
+		in.size, in.regular = regularSize(io, name, in.file)
 	}
 	return inputs
+}
+
+// regularSize reports whether the input opened as name ("-": standard
+// input) is a regular file, and its size if so.
+func regularSize(app *applet.IO, name string, opened io.Reader) (int64, bool) {
+	f, ok := opened.(*os.File)
+	if name == "-" {
+		f, ok = app.StdinFile(), app.StdinFile() != nil
+	}
+	if !ok {
+		return 0, false
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		return st.Size(), true
+	}
+	return 0, false
 }
 
 // columnWidth computes GNU wc's field width (see the package comment).
