@@ -636,10 +636,11 @@ func search(io *applet.IO, o *options, m *matcher, r goio.Reader, name string) (
 					p.context(text, lineNo, start)
 				}
 			case o.before > 0:
+				// text is ours to keep: ReadBytes returns a new slice
 				if len(before) == o.before {
 					before = append(before[:0], before[1:]...)
 				}
-				before = append(before, contextLine{append([]byte(nil), text...), lineNo, start})
+				before = append(before, contextLine{text, lineNo, start})
 			}
 			continue
 		}
