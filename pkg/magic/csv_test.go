@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/zinebox/zinebox/pkg/applet/applettest"
 )
 
 // csvCases are the corners of libmagic's comma counting: each is written
@@ -68,11 +66,7 @@ func TestCSVLikeFile(t *testing.T) {
 			t.Errorf("%s: -i %q, want %q", c.name, got, c.mime)
 		}
 	}
-	// The same files through file(1): one line per file, in order.
-	list := filepath.Join(dir, "list")
-	if err := os.WriteFile(list, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// The same files through file(1).
 	for _, mode := range []struct {
 		flag string
 		want func(i int) string
@@ -80,11 +74,7 @@ func TestCSVLikeFile(t *testing.T) {
 		{"-b", func(i int) string { return csvCases()[i].want }},
 		{"-bi", func(i int) string { return csvCases()[i].mime }},
 	} {
-		out := applettest.RunTool(t, "file", dir, "", nil, mode.flag, "-f", list).Stdout
-		got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		if len(got) != len(names) {
-			t.Fatalf("file(1) %s printed %d lines for %d files", mode.flag, len(got), len(names))
-		}
+		got := fileSays(t, dir, names, mode.flag)
 		for i, c := range csvCases() {
 			if got[i] != mode.want(i) {
 				t.Errorf("%s: file(1) %s says %q, the table %q", c.name, mode.flag, got[i], mode.want(i))

@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/zinebox/zinebox/pkg/applet/applettest"
 )
 
 // TestDamagedELF describes a real program damaged one header field at a
@@ -65,15 +62,7 @@ func TestDamagedELF(t *testing.T) {
 			ours = append(ours, Describe(name, Options{}).Desc)
 		}
 	}
-	list := filepath.Join(dir, "list")
-	if err := os.WriteFile(list, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := applettest.RunTool(t, "file", dir, "", nil, "-b", "-f", list).Stdout
-	theirs := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(theirs) != len(names) {
-		t.Fatalf("file(1) printed %d lines for %d files", len(theirs), len(names))
-	}
+	theirs := fileSays(t, dir, names, "-b")
 	for i := range names {
 		if ours[i] != theirs[i] {
 			t.Errorf("%s (%s):\n ours: %s\n file: %s", cases[i/2].name, filepath.Base(names[i]), ours[i], theirs[i])

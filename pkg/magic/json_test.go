@@ -96,16 +96,8 @@ func TestJSONLikeFile(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
-	// The same files through file(1): one line per file, in order.
-	list := filepath.Join(dir, "list")
-	if err := os.WriteFile(list, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := applettest.RunTool(t, "file", dir, "", nil, "-b", "-f", list).Stdout
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != len(names) {
-		t.Fatalf("file(1) printed %d lines for %d files", len(lines), len(names))
-	}
+	// The same files through file(1).
+	lines := fileSays(t, dir, names, "-b")
 	for i, c := range jsonCases() {
 		if lines[i] != c.want {
 			t.Errorf("%s: file(1) says %q, the table %q", c.name, lines[i], c.want)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zinebox/zinebox/pkg/applet/applettest"
 )
 
 func TestDescribeBytes(t *testing.T) {
@@ -93,4 +95,20 @@ func FuzzDescribe(f *testing.F) {
 			t.Fatalf("no description for %q", data)
 		}
 	})
+}
+
+// fileSays runs file(1) once, with flags, on the files names (listed
+// through -f) and returns its lines: one per file, in order.
+func fileSays(t *testing.T, dir string, names []string, flags ...string) []string {
+	t.Helper()
+	list := filepath.Join(dir, "list")
+	if err := os.WriteFile(list, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := applettest.RunTool(t, "file", dir, "", nil, append(flags, "-f", list)...).Stdout
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(names) {
+		t.Fatalf("file(1) %s printed %d lines for %d files", strings.Join(flags, " "), len(lines), len(names))
+	}
+	return lines
 }
