@@ -389,12 +389,19 @@ func TestReadLineWithoutTerminal(t *testing.T) {
 	}
 }
 
+// startSignalHelper starts the helper with EnableSignals, its signals
+// forwarded to the editor as the shell forwards them, on a terminal of
+// type termType.
+func startSignalHelper(t *testing.T, termType string) (*term, *exec.Cmd) {
+	return startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"),
+		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM="+termType, "ZB_SIGNALS=1")
+}
+
 // With EnableSignals, the shell's signal handler can end a ReadLine
 // (kill -INT $$ at a bash prompt) and have the line redrawn at once when
 // the window size changes.
 func TestEditorSignals(t *testing.T) {
-	tm, cmd := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"),
-		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=vt100", "ZB_SIGNALS=1")
+	tm, cmd := startSignalHelper(t, "vt100")
 	tm.expect("P> ")
 	tm.send("abc")
 	tm.expect("abc")
@@ -421,8 +428,7 @@ func TestEditorSignals(t *testing.T) {
 // and after the ^C the terminal echoed, the next prompt starts a line of
 // its own, as in bash and dash.
 func TestPlainInterrupt(t *testing.T) {
-	tm, _ := startInPTY(t, exec.Command(os.Args[0], "-test.run=^$"),
-		"ZB_EDITOR_HELPER=1", "ZB_DIR="+t.TempDir(), "TERM=dumb", "ZB_SIGNALS=1")
+	tm, _ := startSignalHelper(t, "dumb")
 	tm.expect("P> ")
 	tm.send("half")
 	tm.expect("half")
