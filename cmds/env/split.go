@@ -3,6 +3,7 @@ package env
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,13 +24,19 @@ import (
 func expandSplitStrings(args []string, getenv func(string) string) ([]string, error) {
 	args = append([]string(nil), args...)
 	expansions := 0
-	split := func(s string) ([]string, error) {
+	// replace puts keep and the words of value in place of args[i:i+n].
+	replace := func(i, n int, keep []string, value string) error {
 		// a variable can hold "-S${ITSELF}": GNU env then loops for
 		// ever; we give up
 		if expansions++; expansions > maxSplitStrings {
-			return nil, errors.New("too many -S expansions")
+			return errors.New("too many -S expansions")
 		}
-		return splitString(s, getenv)
+		words, err := splitString(value, getenv)
+		if err != nil {
+			return err
+		}
+		args = slices.Concat(args[:i], keep, words, args[i+n:])
+		return nil
 	}
 	for i := 0; i < len(args); {
 		a := args[i]
@@ -47,11 +54,9 @@ func expandSplitStrings(args []string, getenv func(string) string) ([]string, er
 					}
 					value, take = args[i+1], 2
 				}
-				words, err := split(value)
-				if err != nil {
+				if err := replace(i, take, nil, value); err != nil {
 					return nil, err
 				}
-				args = append(args[:i], append(words, args[i+take:]...)...)
 			case !hasValue && name != "" && (strings.HasPrefix("unset", name) || strings.HasPrefix("chdir", name)):
 				i += 2 // the option and its argument
 			default:
@@ -77,17 +82,14 @@ func expandSplitStrings(args []string, getenv func(string) string) ([]string, er
 			if c != 'S' {
 				break
 			}
-			words, err := split(value)
-			if err != nil {
+			var flags []string
+			if j > 1 {
+				flags = []string{a[:j]} // the flags in front of S
+			}
+			if err := replace(i, take, flags, value); err != nil {
 				return nil, err
 			}
-			var before []string
-			if j > 1 {
-				before = []string{a[:j]} // the flags in front of S
-			}
-			rest := append(before, words...)
-			args = append(args[:i], append(rest, args[i+take:]...)...)
-			next = i + len(before)
+			next = i + len(flags)
 			break
 		}
 		i = next
